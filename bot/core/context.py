@@ -1,0 +1,68 @@
+"""Per-chat conversation state: what the last answer was about, so follow-ups work.
+
+The state is a small frozen value. Surfaces keep it wherever they keep chat data (a dict in the
+terminal, python-telegram-bot's `chat_data` in Telegram, which persistence writes to disk) and
+pass it back in with the next question. It expires after a while of silence.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from typing import Any, Final
+
+#: Seconds of silence after which a chat's context is forgotten.
+DEFAULT_TTL: Final = 30 * 60
+
+_PROJECTS: Final = "projects"
+_FIELD: Final = "field"
+_LANG: Final = "lang"
+_UPDATED: Final = "updated"
+_CANDIDATES: Final = "candidates"
+
+
+@dataclass(frozen=True)
+class ChatState:
+    """What a chat talked about last."""
+
+    projects: tuple[str, ...] = ()
+    field: str | None = None
+    lang: str | None = None
+    candidates: tuple[str, ...] = ()
+    updated: float = 0.0
+
+    def is_fresh(self, now: float | None = None, ttl: float = DEFAULT_TTL) -> bool:
+        """Whether the context is recent enough to resolve "it" and "that project"."""
+        current = time.time() if now is None else now
+        return bool(self.projects or self.candidates) and current - self.updated <= ttl
+
+    def touched(self, **changes: Any) -> ChatState:
+        return replace(self, updated=time.time(), **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dict that pickles and serialises to JSON, for persistence."""
+        return {
+            _PROJECTS: list(self.projects),
+            _FIELD: self.field,
+            _LANG: self.lang,
+            _CANDIDATES: list(self.candidates),
+            _UPDATED: self.updated,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> ChatState:
+        """Rebuild a state saved by `to_dict`; anything unreadable gives an empty state."""
+        if not isinstance(data, dict):
+            return cls()
+        projects = data.get(_PROJECTS) or []
+        candidates = data.get(_CANDIDATES) or []
+        field_name = data.get(_FIELD)
+        lang = data.get(_LANG)
+        updated = data.get(_UPDATED)
+        return cls(
+            projects=tuple(str(p) for p in projects if isinstance(p, str)),
+            field=field_name if isinstance(field_name, str) else None,
+            lang=lang if isinstance(lang, str) else None,
+            candidates=tuple(str(p) for p in candidates if isinstance(p, str)),
+            updated=float(updated) if isinstance(updated, int | float) else 0.0,
+        )
