@@ -1,0 +1,909 @@
+"""Query + knowledge → Answer. Decides what kind of answer a question gets, and composes it.
+
+The decision runs top to bottom in `respond`: help, things the knowledge base never holds,
+unknown countries, meanings of abbreviations, comparisons, lists and counts, then one project's
+field, detail or card. When nothing fits well enough the bot says so instead of guessing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.core import fields as F
+from bot.core import understand
+from bot.core import vocabulary as V
+from bot.core.context import ChatState
+from bot.core.messages import label, month_name, number_word, role_label, say
+from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index
+from bot.core.types import Action, Answer, Block, Kind, Question, Span, Style, Suggestion
+from bot.core.understand import Query, TimeSpec
+from bot.kb.model import Date, Month, Project, Role, Status
+
+#: A project named at least this strongly (0-1) is taken as named.
+NAMED = 0.7
+#: Two candidates closer than this are ambiguous: the bot asks which one.
+AMBIGUITY_MARGIN = 0.1
+#: A statement covering at least this share of the question's content answers a detail question.
+DETAIL_MATCH = 0.6
+#: ... and this share, with no project named, identifies the project by itself.
+DETAIL_IDENTIFIES = 0.7
+#: Statements within this share of the best one are shown together.
+DETAIL_BAND = 0.8
+#: A project whose best statement reaches this share of a topic matches a list question.
+TOPIC_MATCH = 0.55
+
+
+@dataclass(frozen=True)
+class _Reply:
+    answer: Answer
+    state: ChatState
+
+
+def respond(index: Index, question: Question, state: ChatState) -> _Reply:
+    q = understand.parse(index, question.text, question.lang)
+    context = state if state.is_fresh() else ChatState()
+    answer = _decide(index, q, context)
+    if answer.projects:
+        new_state = context.touched(
+            projects=answer.projects[:2] if answer.kind in (Kind.PROJECT, Kind.FIELD) else answer.projects,
+            field=answer.fields[0] if answer.fields else None,
+            lang=q.lang,
+            candidates=answer.projects if answer.kind is Kind.CLARIFY else (),
+        )
+        if answer.kind is Kind.CLARIFY:
+            new_state = new_state.touched(projects=())
+    else:
+        new_state = context.touched(lang=q.lang)
+    return _Reply(answer, new_state)
+
+
+# ----- the decision ---------------------------------------------------------------------------
+
+
+def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
+    lang = q.lang
+    if q.is_empty or (q.help and not q.strong_names(NAMED)):
+        return help_answer(index, lang)
+    named = [h.project for h in q.strong_names(NAMED)]
+    if not named and q.greeting and not q.residual and not q.fields:
+        return help_answer(index, lang)
+
+    if q.no_info:
+        subject = named[:1] or _context_projects(q, ctx)[:1]
+        return _abstain(Kind.NO_INFO, say(f"no_info_{q.no_info}", lang), subject, lang, index)
+
+    unknown = _unknown_countries(index, q)
+    if unknown:
+        country = index.country(unknown[0])
+        name = country.name if country else unknown[0]
+        return _abstain(Kind.NOT_FOUND, say("not_found_country", lang, country=name), [], lang, index)
+
+    if F.MEANING in q.fields and (q.terms() or q.orgs()):
+        return _meaning(index, q, named or _context_projects(q, ctx), lang)
+
+    if len(named) >= 2 or (named and q.compare and len(named) >= 2):
+        return _compare(index, q, named, lang)
+
+    everything = _all_projects_asked(q)
+    if everything and q.fields:
+        return _field_for_many(index, [p.id for p in index.projects], q.fields[0], lang)
+
+    if q.wants_count or q.wants_list or _has_filters(q) and not named:
+        listed = _list_or_count(index, q, ctx, named)
+        if listed is not None:
+            return listed
+
+    return _single(index, q, ctx, named)
+
+
+def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
+    lang = q.lang
+    docs = index.score_docs(q.residual, None) if q.residual else []
+    project_id: str | None = named[0] if named else None
+    if project_id is None:
+        project_id = _identify_by_detail(docs, q)
+    if project_id is None:
+        project_id = _identify_by_filters(index, q)
+    if project_id is None and len(q.orgs()) == 1:
+        involved = _projects_with_org(index, q.orgs()[0])
+        if len(involved) == 1:
+            project_id = involved[0]
+    if project_id is None:
+        back = _context_projects(q, ctx)
+        if back and (q.fields or q.refers_back or q.residual or q.times or q.orgs() or q.countries()):
+            project_id = back[0]
+    if project_id is None:
+        weak = [h for h in q.names if h.strength >= 0.35]
+        if len(weak) >= 2 and weak[0].strength - weak[1].strength < AMBIGUITY_MARGIN:
+            return _clarify(index, [h.project for h in weak[:4]], lang)
+        if weak and weak[0].strength >= 0.5:
+            project_id = weak[0].project
+    if project_id is None:
+        if any(index.known(t) for t in q.residual) and docs and docs[0][1] >= 0.4:
+            best = docs[0][0].project
+            close = [d.project for d, s in docs if s >= docs[0][1] - 0.05]
+            if len(set(close)) > 1:
+                return _clarify(index, list(dict.fromkeys(close))[:4], lang)
+            project_id = best
+        else:
+            kind = Kind.NOT_FOUND if any(index.known(t) for t in q.residual) else Kind.OUT_OF_SCOPE
+            text = say("not_found", lang) if kind is Kind.NOT_FOUND else say(
+                "out_of_scope", lang, org=index.kb.about.short_name.get(lang)
+            )
+            return _abstain(kind, text, [], lang, index)
+
+    project = index.kb.by_id[project_id]
+    in_project = [(d, s) for d, s in docs if d.project == project_id]
+    best_here = in_project[0][1] if in_project else 0.0
+
+    # a wrong premise: the detail belongs to another project
+    if docs and docs[0][0].project != project_id and docs[0][1] >= 0.75 and best_here < 0.5 and not q.fields:
+        right = index.kb.by_id[docs[0][0].project]
+        return _detail(index, right, [d for d, s in docs if d.project == right.id and s >= docs[0][1] * DETAIL_BAND],
+                       lang, prefix=say("false_premise", lang, wrong=project.name, right=right.name),
+                       also=[project_id])
+
+    if q.times and not q.fields or (q.times and F.DATES in q.fields and _is_yes_no(q)):
+        return _active_check(project, q.times[0], lang)
+    event = _event_reference(index, q)
+    if event is not None and _is_yes_no(q):
+        return _active_on(project, event, lang)
+
+    # a field asked for, unless the question's own words point at a specific statement
+    specific = [(d, s) for d, s in in_project if s >= DETAIL_MATCH]
+    field_name = q.field
+    if field_name and field_name not in (F.SUMMARY,) and not (
+        specific and _detail_beats_field(q, field_name, specific)
+    ):
+        if field_name == F.RESULTS and specific and any(d.area for d, _ in specific):
+            return _detail(index, project, [d for d, s in specific if s >= specific[0][1] * DETAIL_BAND], lang)
+        return field_answer(index, project.id, field_name, lang, q)
+    if specific:
+        top = specific[0][1]
+        return _detail(index, project, [d for d, s in specific if s >= top * DETAIL_BAND], lang)
+    if q.orgs() or q.countries():
+        return _role_answer(index, project, q, lang)
+    if q.residual and any(index.known(t) for t in q.residual) and not named and best_here < 0.3 and not q.refers_back:
+        return _abstain(Kind.NO_INFO, say("no_info_detail", lang, project=project.name), [project.id], lang, index)
+    if q.residual and named and best_here < 0.3 and _is_question(q) and len(q.residual) >= 2:
+        return _abstain(Kind.NO_INFO, say("no_info_detail", lang, project=project.name), [project.id], lang, index)
+    return card(index, project.id, lang)
+
+
+def _is_question(q: Query) -> bool:
+    first = q.tokens[0].word if q.tokens else ""
+    return q.text.strip().endswith("?") or first in (
+        "what", "who", "whom", "how", "why", "where", "when", "which", "was", "were", "did", "does", "is",
+        "are", "can", "кто", "что", "как", "почему", "где", "когда", "какой", "какие", "был", "была",
+    )
+
+
+def _is_yes_no(q: Query) -> bool:
+    first = q.tokens[0].word if q.tokens else ""
+    return first in ("was", "were", "did", "is", "are", "does", "had", "has", "был", "была", "было", "шел", "шла") or (
+        " ли " in f" {q.text.lower()} "
+    )
+
+
+def _detail_beats_field(q: Query, field_name: str, specific: list[tuple[Doc, float]]) -> bool:
+    """Whether the question's own words point at a statement rather than a whole field."""
+    residual_known = [t for t in q.residual if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX))]
+    if not residual_known:
+        return False
+    if field_name in (F.FUNDERS, F.PARTNERS, F.COUNTRIES, F.DURATION):
+        return specific[0][1] >= 0.9 and len(residual_known) >= 2
+    return True
+
+
+# ----- building blocks --------------------------------------------------------------------------
+
+
+def _p(text: str) -> Block:
+    return Block(spans=(Span(text),))
+
+
+def _strong(text: str) -> Span:
+    return Span(text, Style.STRONG)
+
+
+def _heading_block(project: Project, lang: str) -> Block:
+    spans = [_strong(project.title.get(lang))]
+    if project.acronym:
+        spans.append(Span(f" ({project.acronym})"))
+    spans.append(Span(" · " + _period(project, lang)))
+    return Block(spans=tuple(spans))
+
+
+def _month(m: Month, lang: str) -> str:
+    return f"{month_name(m.month, lang)} {m.year}"
+
+
+def _date(d: Date, lang: str) -> str:
+    if d.month is None:
+        return str(d.year)
+    if d.day is None:
+        return f"{month_name(d.month, lang)} {d.year}"
+    if lang == "ru":
+        return f"{d.day} {month_name(d.month, lang)} {d.year}"
+    return f"{month_name(d.month, lang)} {d.day}, {d.year}"
+
+
+def _period(project: Project, lang: str) -> str:
+    return say("period", lang, start=_month(project.period.start, lang), end=_month(project.period.end, lang))
+
+
+def _months(n: int, lang: str) -> str:
+    text = say("months", lang, n=n)
+    if n % 12 == 0:
+        text += ", " + say("exactly_years", lang, n=n // 12)
+    return text
+
+
+def _org_name(index: Index, org_id: str, lang: str) -> str:
+    org = index.org(org_id)
+    if org is None:
+        return org_id
+    name = org.name.get(lang)
+    short = [s for s in org.short_names if s.isupper() and len(s) <= 6 and s not in name]
+    return f"{name} ({short[0]})" if short else name
+
+
+def _join(items: Sequence[str], lang: str) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    conj = " и " if lang == "ru" else " and "
+    return ", ".join(items[:-1]) + conj + items[-1]
+
+
+def _suggestions(project: Project, lang: str) -> tuple[Suggestion, ...]:
+    buttons = [Suggestion(label(f, lang), Action.FIELD, project.id, f) for f in F.CARD_BUTTONS]
+    buttons.append(Suggestion(label("share", lang), Action.SHARE, project.id))
+    return tuple(buttons)
+
+
+def _answer(kind: Kind, lang: str, blocks: Iterable[Block], projects: Sequence[str], fields: Sequence[str] = (),
+            score: float = 1.0, suggestions: Sequence[Suggestion] = ()) -> Answer:
+    return Answer(kind=kind, lang=lang, blocks=tuple(blocks), projects=tuple(dict.fromkeys(projects)),
+                  fields=tuple(fields), suggestions=tuple(suggestions), score=score)
+
+
+def _abstain(kind: Kind, text: str, projects: Sequence[str], lang: str, index: Index) -> Answer:
+    blocks = [_p(text)]
+    if kind is not Kind.OUT_OF_SCOPE:
+        blocks.append(_p(say("help_limits", lang)))
+    return _answer(kind, lang, blocks, projects, score=0.0)
+
+
+def _statement_line(doc_text: str, status: Status, lang: str) -> tuple[Span, ...]:
+    spans = [Span(doc_text[0].upper() + doc_text[1:] if doc_text else doc_text)]
+    if status is Status.PLANNED:
+        spans.append(Span(f" ({say('planned', lang)})", Style.EMPHASIS))
+    return tuple(spans)
+
+
+# ----- answers --------------------------------------------------------------------------------
+
+
+def help_answer(index: Index, lang: str) -> Answer:
+    about = index.kb.about
+    examples_en = [
+        "What was SIREADA?",
+        "Who funded the border checkpoints project?",
+        "Which projects ran in 2010?",
+        "Which projects involved Ukraine?",
+        "How many projects did the FMS take part in?",
+    ]
+    examples_ru = [
+        "Что такое SIREADA?",
+        "Кто финансировал проект по пунктам пропуска?",
+        "Какие проекты шли в 2010 году?",
+        "Какие проекты были связаны с Украиной?",
+        "В скольких проектах участвовала ФМС?",
+    ]
+    examples = examples_ru if lang == "ru" else examples_en
+    blocks = [
+        _p(say("help_intro", lang, org=about.short_name.get(lang))),
+        Block(bullets=tuple((Span(e),) for e in examples)),
+        Block(heading=say("help_projects", lang),
+              bullets=tuple((_strong(p.name), Span(" · " + _period(p, lang))) for p in index.projects[:10])),
+        _p(say("help_limits", lang)),
+    ]
+    return _answer(Kind.HELP, lang, blocks, [])
+
+
+def about(index: Index, lang: str) -> Answer:
+    a = index.kb.about
+    blocks = [Block(spans=(_strong(a.name.get(lang)),)), _p(a.description.get(lang))]
+    if a.topics:
+        blocks.append(Block(bullets=tuple((Span(t.get(lang)),) for t in a.topics)))
+    blocks.append(_p(f"{label(F.SOURCE, lang)}: {a.source.get(lang)}"))
+    return _answer(Kind.HELP, lang, blocks, [])
+
+
+def all_projects(index: Index, lang: str) -> Answer:
+    bullets = tuple((_strong(p.name), Span(" · " + _period(p, lang) + " · " + p.summary.get(lang)))
+                    for p in index.projects)
+    return _answer(Kind.LIST, lang, [Block(bullets=bullets)], [p.id for p in index.projects])
+
+
+def card(index: Index, project_id: str, lang: str) -> Answer:
+    project = index.kb.project(project_id)
+    if project is None:
+        return _abstain(Kind.NOT_FOUND, say("unknown_button", lang), [], lang, index)
+    funders = [_org_name(index, o, lang) for o in project.funders]
+    partners = [_org_name(index, p.org, lang) for p in project.partners]
+    blocks = [
+        _heading_block(project, lang),
+        _p(project.summary.get(lang)),
+        _p(project.description.get(lang)),
+        Block(heading=label(F.FUNDERS, lang), spans=(Span(_join(funders, lang)),)),
+        Block(heading=label(F.PARTNERS, lang), spans=(Span(_join(partners, lang)),)),
+        Block(heading=label(F.COUNTRIES, lang), spans=(Span(_join(list(project.countries), lang)),)),
+    ]
+    return _answer(Kind.PROJECT, lang, blocks, [project.id], [F.SUMMARY], suggestions=_suggestions(project, lang))
+
+
+def field_answer(index: Index, project_id: str, field_name: str, lang: str, q: Query | None = None) -> Answer:
+    project = index.kb.project(project_id)
+    if project is None:
+        return _abstain(Kind.NOT_FOUND, say("unknown_button", lang), [], lang, index)
+    blocks = [_heading_block(project, lang), *_field_blocks(index, project, field_name, lang, q)]
+    return _answer(Kind.FIELD, lang, blocks, [project.id], [field_name], suggestions=_suggestions(project, lang))
+
+
+def _field_blocks(index: Index, p: Project, field_name: str, lang: str, q: Query | None) -> list[Block]:
+    name = p.name
+    if field_name in (F.DATES, F.DURATION, F.STATUS):
+        blocks = [_p(say("ran", lang, project=name, start=_month(p.period.start, lang),
+                         end=_month(p.period.end, lang), months=_months(p.period.months, lang)))]
+        if p.events:
+            blocks.append(Block(bullets=tuple((Span(_date(e.date, lang) + ": " + e.text.get(lang)),) for e in p.events)))
+        return blocks
+    if field_name == F.FUNDERS:
+        funders = [_org_name(index, o, lang) for o in p.funders]
+        if len(funders) > 1:
+            text = say("funders_count", lang, project=name, n=number_word(len(funders), lang), funders=_join(funders, lang))
+        else:
+            text = say("funded_by", lang, project=name, funders=_join(funders, lang))
+        blocks = [_p(text)]
+        if q is not None:
+            blocks += _role_notes(index, p, q, lang, exclude_funders=True)
+        return blocks
+    if field_name in (F.PARTNERS, F.IMPLEMENTERS, F.BENEFICIARY):
+        return _partner_blocks(index, p, field_name, lang, q)
+    if field_name == F.COUNTRIES:
+        return [_p(say("countries_of", lang, project=name, countries=_join(list(p.countries), lang)))]
+    if field_name == F.PROGRAMME:
+        if p.programme:
+            return [_p(say("programme_of", lang, project=name, programme=p.programme.get(lang)))]
+        return [_p(say("no_programme", lang, project=name))]
+    if field_name == F.OFFICES:
+        return [_p(say("offices_of", lang, project=name, offices=_join([o.get(lang) for o in p.iom_offices], lang)))]
+    if field_name == F.RELATED:
+        return _related_blocks(index, p, lang)
+    if field_name in (F.OBJECTIVES, F.COMPONENTS, F.ACTIVITIES, F.RESULTS):
+        return _statement_blocks(p, field_name, lang)
+    return [_p(p.summary.get(lang)), _p(p.description.get(lang))]
+
+
+def _statement_blocks(p: Project, field_name: str, lang: str) -> list[Block]:
+    statements = {
+        F.OBJECTIVES: p.objectives,
+        F.COMPONENTS: p.components,
+        F.ACTIVITIES: p.activities or p.components or p.results,
+        F.RESULTS: p.results or p.activities,
+    }[field_name]
+    if not statements:
+        return [_p(p.description.get(lang))]
+    blocks: list[Block] = []
+    areas: dict[str, list[tuple[Span, ...]]] = {}
+    for s in statements:
+        text = s.text.get(lang)
+        if s.label:
+            text = f"{s.label}: {text}"
+        areas.setdefault(s.area.get(lang) if s.area else "", []).append(_statement_line(text, s.status, lang))
+    for area, bullets in areas.items():
+        blocks.append(Block(heading=(area[0].upper() + area[1:]) if area else label(field_name, lang),
+                            bullets=tuple(bullets)))
+    if any(s.status is Status.PLANNED for s in statements):
+        blocks.append(_p(say("planned_note", lang)))
+    return blocks
+
+
+def _partner_blocks(index: Index, p: Project, field_name: str, lang: str, q: Query | None) -> list[Block]:
+    name = p.name
+    if field_name == F.BENEFICIARY:
+        orgs = p.orgs_with_role(Role.FINAL_BENEFICIARY)
+        if not orgs:
+            return [_p(say("no_beneficiary", lang, project=name))]
+        return [_p(say("beneficiary_of", lang, project=name, orgs=_join([_org_name(index, o, lang) for o in orgs], lang)))]
+    if field_name == F.IMPLEMENTERS:
+        who = [o.get(lang) for o in p.iom_offices]
+        who += [_org_name(index, o, lang) for o in p.orgs_with_role(Role.JOINT_IMPLEMENTER)]
+        blocks = [_p(say("implemented_by", lang, project=name, who=_join(who, lang)))]
+        contractors = p.orgs_with_role(Role.CONTRACTING_AUTHORITY)
+        if contractors:
+            blocks.append(_p(say("contracted_by", lang, orgs=_join([_org_name(index, o, lang) for o in contractors], lang))))
+        counterparts = p.orgs_with_role(Role.GOVERNMENT_COUNTERPART) or p.orgs_with_role(Role.PARTNER)
+        if counterparts:
+            blocks += _partner_blocks(index, p, F.PARTNERS, lang, q)
+        return blocks
+    if not p.partners:
+        return [_p(say("no_partners", lang, project=name))]
+    wanted_countries = set()
+    if q is not None:
+        wanted_countries = {index.country(c).name for c in q.countries() if index.country(c)}  # type: ignore[union-attr]
+    bullets = []
+    for part in p.partners:
+        org = index.org(part.org)
+        if wanted_countries and (org is None or org.country not in wanted_countries):
+            continue
+        roles = ", ".join(role_label(r.value, lang) for r in part.roles)
+        extra = f" — {part.note.get(lang)}" if part.note else ""
+        country = f", {org.country}" if org and org.country else ""
+        bullets.append((_strong(_org_name(index, part.org, lang)), Span(f" ({roles}{country}){extra}")))
+    blocks = [Block(heading=say("partners_of", lang, project=name), bullets=tuple(bullets))]
+    if q is not None:
+        blocks += _role_notes(index, p, q, lang, exclude_funders=False)
+    return blocks
+
+
+def _related_blocks(index: Index, p: Project, lang: str) -> list[Block]:
+    blocks = []
+    for rel in p.related:
+        other = index.kb.project(rel.project)
+        if other:
+            blocks.append(_p(say("related_of", lang, project=p.name, kind=rel.kind, other=other.title.get(lang))))
+    for other in index.projects:
+        for rel in other.related:
+            if rel.project == p.id:
+                blocks.append(_p(say("followed_by", lang, other=other.title.get(lang))))
+    return blocks or [_p(say("no_related", lang, project=p.name))]
+
+
+def _roles_in(index: Index, p: Project, org_id: str, lang: str) -> list[str]:
+    roles = []
+    if org_id in p.funders:
+        roles.append(role_label("funder", lang))
+    for part in p.partners:
+        if part.org == org_id:
+            roles += [role_label(r.value, lang) for r in part.roles]
+    return roles
+
+
+def _orgs_for_country(index: Index, p: Project, code: str) -> list[str]:
+    country = index.country(code)
+    if country is None:
+        return []
+    ids = [*p.funders, *(part.org for part in p.partners)]
+    return [o for o in dict.fromkeys(ids) if (org := index.org(o)) and org.country == country.name]
+
+
+def _role_notes(index: Index, p: Project, q: Query, lang: str, exclude_funders: bool) -> list[Block]:
+    blocks = []
+    org_ids = list(q.orgs())
+    for code in q.countries():
+        org_ids += _orgs_for_country(index, p, code)
+    for org_id in dict.fromkeys(org_ids):
+        roles = _roles_in(index, p, org_id, lang)
+        name = _org_name(index, org_id, lang)
+        if exclude_funders and org_id in p.funders:
+            continue
+        if not roles:
+            blocks.append(_p(say("not_involved", lang, org=name, project=p.name)))
+        elif exclude_funders:
+            blocks.append(_p(say("not_funder", lang, org=name, project=p.name, roles=", ".join(roles))))
+        else:
+            blocks.append(_p(say("role_of", lang, org=name, project=p.name, roles=", ".join(roles))))
+    return blocks
+
+
+def _role_answer(index: Index, p: Project, q: Query, lang: str) -> Answer:
+    blocks = [_heading_block(p, lang)]
+    notes = _role_notes(index, p, q, lang, exclude_funders=False)
+    for code in q.countries():
+        country = index.country(code)
+        if country and country.name in p.countries:
+            blocks.append(_p(say("countries_of", lang, project=p.name, countries=_join(list(p.countries), lang))))
+    blocks += notes
+    if len(blocks) == 1:
+        blocks.append(_p(p.summary.get(lang)))
+    return _answer(Kind.FIELD, lang, blocks, [p.id], [F.PARTNERS], suggestions=_suggestions(p, lang))
+
+
+def _detail(index: Index, p: Project, docs: list[Doc], lang: str, prefix: str | None = None,
+            also: Sequence[str] = ()) -> Answer:
+    blocks = []
+    if prefix:
+        blocks.append(_p(prefix))
+    blocks.append(_heading_block(p, lang))
+    bullets = []
+    for d in docs[:4]:
+        text = d.text.get(lang)
+        if d.date is not None:
+            text = f"{_date(d.date, lang)}: {text}"
+        if d.label:
+            text = f"{d.label}: {text}"
+        if d.area is not None:
+            area = d.area.get(lang)
+            text = f"{text} [{area}]"
+        bullets.append(_statement_line(text, d.status, lang))
+    blocks.append(Block(bullets=tuple(bullets)))
+    if any(d.status is Status.PLANNED for d in docs[:4]):
+        blocks.append(_p(say("planned_note", lang)))
+    fields = list(dict.fromkeys(d.field for d in docs[:4]))
+    return _answer(Kind.FIELD, lang, blocks, [p.id, *also], fields or [F.DETAIL], suggestions=_suggestions(p, lang))
+
+
+def _meaning(index: Index, q: Query, projects: list[str], lang: str) -> Answer:
+    lines = []
+    subjects = list(projects)
+    for t in q.terms():
+        entry = next((e for e in index.kb.glossary if e.term == t), None)
+        if entry:
+            lines.append(say("meaning", lang, term=entry.term, meaning=entry.meaning.get(lang)))
+    for org_id in q.orgs():
+        org = index.org(org_id)
+        if org is None or any(org.id in line for line in lines):
+            continue
+        mentioned = next((s for s in org.short_names), org.name.en)
+        text = say("meaning_org", lang, term=mentioned, meaning=org.name.get(lang))
+        if org.description:
+            text += " " + org.description.get(lang)
+        lines.append(text)
+        if not projects:
+            subjects += _projects_with_org(index, org_id)
+    blocks = [_p(line) for line in lines]
+    if subjects:
+        p = index.kb.by_id[subjects[0]]
+        blocks.append(_p(say("in_project", lang, project=p.title.get(lang) + (f" ({p.acronym})" if p.acronym else ""))))
+    return _answer(Kind.FIELD, lang, blocks, subjects, [F.MEANING])
+
+
+def _clarify(index: Index, candidates: list[str], lang: str) -> Answer:
+    bullets = []
+    suggestions = []
+    for pid in candidates:
+        p = index.kb.by_id[pid]
+        bullets.append((_strong(p.name), Span(" · " + _period(p, lang))))
+        suggestions.append(Suggestion(p.acronym or _short_title(p), Action.PROJECT, p.id))
+    blocks = [_p(say("clarify", lang)), Block(bullets=tuple(bullets))]
+    return _answer(Kind.CLARIFY, lang, blocks, candidates, score=0.5, suggestions=suggestions)
+
+
+def _short_title(p: Project) -> str:
+    alias = p.aliases[0].en if p.aliases else p.title.en
+    return alias[:40]
+
+
+# ----- several projects -----------------------------------------------------------------------
+
+
+def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
+    projects = [index.kb.by_id[pid] for pid in named[:4]]
+    a, b = projects[0], projects[1]
+    blocks: list[Block] = []
+    order = [p.id for p in projects]
+    if q.has(V.LONGER) or q.has(V.SHORTER):
+        longer, shorter = sorted((a, b), key=lambda p: -p.period.months)
+        if q.has(V.SHORTER):
+            longer, shorter = shorter, longer
+        if a.period.months == b.period.months:
+            blocks.append(_p(say("same_length", lang, a=_months(a.period.months, lang))))
+        else:
+            blocks.append(_p(say("longer", lang, longer=longer.name, shorter=shorter.name,
+                                 a=_months(longer.period.months, lang), b=_months(shorter.period.months, lang))))
+        order = [longer.id, shorter.id]
+    else:
+        first, second = sorted((a, b), key=lambda p: p.period.start.index)
+        if q.has(V.GAP) and not q.has(V.OVERLAP) and first.period.end.index < second.period.start.index + 1:
+            gap = second.period.start.index - first.period.end.index
+            if gap > 0:
+                blocks.append(_p(say("gap_after", lang, first=first.name, second=second.name,
+                                     start=_month(second.period.start, lang), end=_month(first.period.end, lang),
+                                     gap=say("months", lang, n=gap))))
+        overlap = _overlap_text(first, second, lang)
+        if overlap:
+            blocks.append(_p(overlap))
+    for p in projects:
+        blocks.append(_heading_block(p, lang))
+        fields = q.fields or ()
+        if F.FUNDERS in fields or F.PARTNERS in fields or F.COUNTRIES in fields or q.compare or not fields:
+            pass
+        lines = [
+            (Span(f"{label(F.FUNDERS, lang)}: "), Span(_join([_org_name(index, o, lang) for o in p.funders], lang))),
+            (Span(f"{label(F.PARTNERS, lang)}: "), Span(_join([_org_name(index, part.org, lang) for part in p.partners], lang))),
+            (Span(f"{label(F.COUNTRIES, lang)}: "), Span(_join(list(p.countries), lang))),
+            (Span(f"{label(F.SUMMARY, lang)}: "), Span(p.summary.get(lang))),
+        ]
+        blocks.append(Block(bullets=tuple(lines)))
+    return _answer(Kind.FIELD, lang, blocks, order, list(q.fields) or [F.SUMMARY])
+
+
+def _overlap_text(first: Project, second: Project, lang: str) -> str | None:
+    start = max(first.period.start.index, second.period.start.index)
+    end = min(first.period.end.index, second.period.end.index)
+    if start <= end:
+        return say("overlap", lang, start=_month(_from_index(start), lang), end=_month(_from_index(end), lang),
+                   months=_months(end - start + 1, lang))
+    gap = second.period.start.index - first.period.end.index - 1
+    return say("no_overlap", lang, first=first.name, second=second.name, end=_month(first.period.end, lang),
+               start=_month(second.period.start, lang), gap=say("months", lang, n=gap + 1))
+
+
+def _from_index(i: int) -> Month:
+    return Month(i // 12, i % 12 + 1)
+
+
+def _field_for_many(index: Index, ids: list[str], field_name: str, lang: str) -> Answer:
+    blocks = []
+    for pid in ids:
+        p = index.kb.by_id[pid]
+        blocks.append(_heading_block(p, lang))
+        if field_name not in (F.DATES, F.DURATION):
+            blocks += _field_blocks(index, p, field_name, lang, None)
+    return _answer(Kind.LIST, lang, blocks, ids, [field_name])
+
+
+def _all_projects_asked(q: Query) -> bool:
+    words = [t.word for t in q.tokens]
+    return ("all" in words or "every" in words or "все" in words or "всех" in words or "four" in words) and any(
+        w.startswith(("project", "programme", "проект")) for w in words
+    )
+
+
+def _has_filters(q: Query) -> bool:
+    return bool(q.times) or (bool(q.orgs() or q.countries()) and q.wants_list)
+
+
+def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer | None:
+    lang = q.lang
+    candidates = list(index.projects)
+    reasons = []
+    exclude = set(named)
+    reference: Project | None = index.kb.by_id[named[0]] if named else None
+    if reference is None and q.another:
+        back = _context_projects(q, ctx)
+        reference = index.kb.by_id[back[0]] if back else None
+        if reference:
+            exclude.add(reference.id)
+
+    # time filters
+    for spec in q.times:
+        candidates = [p for p in candidates if _time_ok(p, spec, q.anchor) != spec.negated]
+        reasons.append("time")
+    # relative to a named or earlier project ("older than SIREADA", "in the same month")
+    words = [t.word for t in q.tokens]
+    if reference is not None:
+        if any(w in ("older", "earlier", "before", "раньше", "до", "старше") for w in words):
+            candidates = [p for p in candidates if p.period.start < reference.period.start]
+            reasons.append("relative")
+        elif any(w in ("newer", "later", "after", "позже", "после") for w in words):
+            candidates = [p for p in candidates if p.period.start > reference.period.start]
+            reasons.append("relative")
+        elif "same" in words and "month" in words:
+            anchor = reference.period.end if q.anchor == "end" else reference.period.start
+            candidates = [p for p in candidates if (p.period.end if q.anchor == "end" else p.period.start) == anchor]
+            reasons.append("relative")
+        elif any(w in ("parallel", "simultaneously", "одновременно", "параллельно", "overlap") for w in words) or q.has(V.OVERLAP):
+            candidates = [p for p in candidates if p.period.active_in(reference.period.start, reference.period.end)]
+            reasons.append("relative")
+        elif q.anchor == "end" and any(w.startswith(("старт", "начал")) or w in ("start", "began") for w in words):
+            candidates = [p for p in candidates if p.period.end < reference.period.start]
+            reasons.append("relative")
+        candidates = [p for p in candidates if p.id not in exclude]
+    event = _event_reference(index, q)
+    if event is not None and not q.times:
+        candidates = [p for p in candidates if _event_relation_ok(p, event, q)]
+        reasons.append("event")
+    # organisations and countries
+    for org_id in q.orgs():
+        keep = {p.id for p in candidates if _org_ok(p, org_id, q)}
+        candidates = [p for p in candidates if (p.id in keep) != q.negated]
+        reasons.append("org")
+    for code in q.countries():
+        keep = {p.id for p in candidates if _country_ok(index, p, code, q)}
+        candidates = [p for p in candidates if (p.id in keep) != q.negated]
+        reasons.append("country")
+    if "ngo" in {t.term for t in q.tokens}:
+        candidates = [p for p in candidates if p.orgs_with_role(Role.NGO_PARTNER)]
+        reasons.append("ngo")
+    # a topic: the rest of the question's content
+    topic = [t for t in q.residual if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX)) and t != "ngo"]
+    topic_known = [t for t in topic if index.known(t)]
+    if event is not None:
+        topic_known = []
+    if topic_known:
+        terms = topic + [ORG_PREFIX + o for o in q.orgs()]
+        scored = index.score_docs(terms, [p.id for p in candidates])
+        best: dict[str, float] = {}
+        for d, s in scored:
+            best[d.project] = max(best.get(d.project, 0.0), s)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        top = ranked[0][1] if ranked else 0.0
+        threshold = max(TOPIC_MATCH * (1 if reasons else 1), top * 0.6) if top >= TOPIC_MATCH else 2.0
+        keep_ids = [pid for pid, s in ranked if s >= threshold]
+        if not reasons and not keep_ids:
+            return None
+        candidates = [index.kb.by_id[pid] for pid in keep_ids]
+        reasons.append("topic")
+    if q.has(V.MOST) and reasons == [] or (q.has(V.MOST) and not candidates):
+        return _superlative(index, q, lang)
+    if not reasons:
+        if q.has(V.MOST):
+            return _superlative(index, q, lang)
+        if q.wants_count and not named:
+            candidates = list(index.projects)
+        elif not q.wants_list:
+            return None
+        elif named:
+            return None
+    if q.has(V.MOST) and candidates:
+        return _superlative(index, q, lang)
+    ids = [p.id for p in candidates]
+    if not ids:
+        return _abstain(Kind.NOT_FOUND, say("no_list_match", lang), [], lang, index)
+    bullets = tuple(
+        (_strong(p.name), Span(" · " + _period(p, lang) + (" · " + p.title.get(lang) if p.acronym else "")))
+        for p in candidates
+    )
+    if q.wants_count:
+        word = say("project_word" if len(ids) == 1 else "projects_word", lang)
+        head = say("count_header", lang, n=number_word(len(ids), lang), projects=word)
+        return _answer(Kind.COUNT, lang, [_p(head.rstrip(": ") + ":"), Block(bullets=bullets)], ids)
+    return _answer(Kind.LIST, lang, [_p(say("list_header", lang, n=len(ids))), Block(bullets=bullets)], ids,
+                   list(q.fields))
+
+
+def _superlative(index: Index, q: Query, lang: str) -> Answer:
+    words = {t.word for t in q.tokens}
+    if words & {"partner", "partners", "organisations", "organizations", "партнеров", "организаций"} or F.PARTNERS in q.fields:
+        key, what = (lambda p: len(p.partners)), label(F.PARTNERS, lang).lower()
+    elif F.FUNDERS in q.fields:
+        key, what = (lambda p: len(p.funders)), label(F.FUNDERS, lang).lower()
+    elif F.COUNTRIES in q.fields:
+        key, what = (lambda p: len(p.countries)), label(F.COUNTRIES, lang).lower()
+    else:
+        key, what = (lambda p: p.period.months), label(F.DURATION, lang).lower()
+    ranked = sorted(index.projects, key=lambda p: -key(p))
+    best = ranked[0]
+    blocks = [_p(say("most", lang, project=best.name, what=what, n=key(best)))]
+    blocks.append(Block(bullets=tuple((_strong(p.name), Span(f" · {key(p)}")) for p in ranked)))
+    if key == len or what == label(F.PARTNERS, lang).lower():
+        blocks += _partner_blocks(index, best, F.PARTNERS, lang, None)
+    return _answer(Kind.FIELD, lang, blocks, [best.id], list(q.fields) or [F.PARTNERS])
+
+
+def _time_ok(p: Project, spec: TimeSpec, anchor: str) -> bool:
+    if anchor == "start":
+        m = p.period.start
+    elif anchor == "end":
+        m = p.period.end
+    else:
+        m = None
+    if spec.relation == "before":
+        return (m or p.period.start) < spec.first
+    if spec.relation == "after":
+        return (m or p.period.end) > spec.last
+    if m is not None:
+        return spec.first <= m <= spec.last
+    return p.period.active_in(spec.first, spec.last)
+
+
+def _org_ok(p: Project, org_id: str, q: Query) -> bool:
+    if F.FUNDERS in q.fields:
+        return org_id in p.funders or (org_id == "eu" and "ec" in p.funders)
+    if any(org_id in d for d in (p.funders,)) or any(part.org == org_id for part in p.partners):
+        return True
+    return any(org_id in s.orgs for s in (*p.activities, *p.results, *p.background))
+
+
+def _country_ok(index: Index, p: Project, code: str, q: Query) -> bool:
+    country = index.country(code)
+    if country is None:
+        return False
+    name = country.name
+    if F.FUNDERS in q.fields:
+        return any((org := index.org(o)) and org.country == name for o in p.funders)
+    if "tour" in {t.term for t in q.tokens}:
+        return any(name in s.places for s in (*p.activities, *p.results) if s.kind == "study tour")
+    if name in p.countries:
+        return True
+    return any((org := index.org(part.org)) and org.country == name for part in p.partners)
+
+
+def _projects_with_org(index: Index, org_id: str) -> list[str]:
+    return [p.id for p in index.projects if org_id in p.funders or any(part.org == org_id for part in p.partners)]
+
+
+def _context_projects(q: Query, ctx: ChatState) -> list[str]:
+    return list(ctx.projects) if ctx.is_fresh() else []
+
+
+def _identify_by_detail(docs: list[tuple[Doc, float]], q: Query) -> str | None:
+    if not docs or docs[0][1] < DETAIL_IDENTIFIES:
+        return None
+    best = docs[0][0].project
+    rivals = [d.project for d, s in docs if s >= docs[0][1] - 0.05 and d.project != best]
+    return None if rivals else best
+
+
+def _identify_by_filters(index: Index, q: Query) -> str | None:
+    if not q.times:
+        return None
+    candidates = [p for p in index.projects if all(_time_ok(p, s, q.anchor) != s.negated for s in q.times)]
+    if len(q.times) == 1 and q.times[0].first != q.times[0].last and q.anchor == "active":
+        spec = q.times[0]
+        exact = [p for p in index.projects if p.period.start == spec.first and p.period.end == spec.last]
+        if exact:
+            candidates = exact
+    if len(candidates) > 1 and q.residual:
+        scored = index.score_docs(q.residual, [p.id for p in candidates])
+        if scored:
+            return scored[0][0].project
+    return candidates[0].id if len(candidates) == 1 else None
+
+
+def _event_reference(index: Index, q: Query) -> Date | None:
+    """The date of a dated fact the question refers to ("when the agreement took effect")."""
+    words = [t.word for t in q.tokens]
+    relation = any(w in ("when", "after", "before", "same", "since", "while", "после", "до", "когда", "тот", "том") for w in words)
+    if not relation or not q.residual:
+        return None
+    events = [(d, s) for d, s in index.score_docs(q.residual) if d.date is not None]
+    if events and events[0][1] >= 0.5:
+        return events[0][0].date
+    return None
+
+
+def _event_relation_ok(p: Project, date: Date, q: Query) -> bool:
+    words = [t.word for t in q.tokens]
+    anchor = p.period.end if q.anchor == "end" else p.period.start
+    if "same" in words or "тот" in words or "том" in words:
+        if "month" in words and date.month:
+            return anchor.year == date.year and anchor.month == date.month
+        return anchor.year == date.year
+    month = Month(date.year, date.month or (12 if "after" in words else 1))
+    if any(w in ("after", "since", "после") for w in words):
+        return anchor > month
+    if any(w in ("before", "до") for w in words):
+        return anchor < month
+    return p.period.active_in(month, month)
+
+
+def _active_check(p: Project, spec: TimeSpec, lang: str) -> Answer:
+    ok = p.period.active_in(spec.first, spec.last)
+    text = say("active_yes" if ok else "active_no", lang, project=p.name,
+               start=_month(p.period.start, lang), end=_month(p.period.end, lang))
+    return _answer(Kind.FIELD, lang, [_heading_block(p, lang), _p(text)], [p.id], [F.DATES],
+                   suggestions=_suggestions(p, lang))
+
+
+def _active_on(p: Project, date: Date, lang: str) -> Answer:
+    month = Month(date.year, date.month or 1)
+    ok = p.period.active_in(month, month)
+    text = say("active_yes" if ok else "active_no", lang, project=p.name,
+               start=_month(p.period.start, lang), end=_month(p.period.end, lang))
+    blocks = [_heading_block(p, lang), _p(text), _p(_date(date, lang))]
+    return _answer(Kind.FIELD, lang, blocks, [p.id], [F.DATES], suggestions=_suggestions(p, lang))
+
+
+def _unknown_countries(index: Index, q: Query) -> list[str]:
+    """Countries named in the question that no project, partner or statement mentions."""
+    known = set()
+    for p in index.projects:
+        known.update(p.countries)
+        for s in (*p.activities, *p.results, *p.background):
+            known.update(s.places)
+        for o in (*p.funders, *(part.org for part in p.partners)):
+            org = index.org(o)
+            if org and org.country:
+                known.add(org.country)
+    unknown = []
+    for code in q.countries():
+        country = index.country(code)
+        if country is not None and country.name not in known:
+            unknown.append(code)
+    return unknown

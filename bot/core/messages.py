@@ -1,0 +1,249 @@
+"""Every sentence the core says, in English and Russian, and the field labels.
+
+`say(key, lang, **values)` fills a template. Knowledge base text is inserted as values, never
+formatted as markup: renderers escape it.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from bot.core import fields as F
+
+LABELS: Final[dict[str, tuple[str, str]]] = {
+    F.TITLE: ("Title", "Название"),
+    F.ACRONYM: ("Acronym", "Аббревиатура"),
+    F.SUMMARY: ("Summary", "Кратко"),
+    F.DATES: ("Dates", "Сроки"),
+    F.DURATION: ("Duration", "Продолжительность"),
+    F.STATUS: ("Status", "Статус"),
+    F.FUNDERS: ("Funders", "Финансирование"),
+    F.PARTNERS: ("Partners", "Партнёры"),
+    F.COUNTRIES: ("Countries", "Страны"),
+    F.OBJECTIVES: ("Objectives", "Цели"),
+    F.COMPONENTS: ("Components", "Компоненты"),
+    F.ACTIVITIES: ("Activities", "Мероприятия"),
+    F.RESULTS: ("Results", "Результаты"),
+    F.PROGRAMME: ("Programme", "Программа"),
+    F.BENEFICIARY: ("Beneficiary", "Бенефициар"),
+    F.IMPLEMENTERS: ("Implemented by", "Исполнители"),
+    F.OFFICES: ("IOM offices", "Офисы МОМ"),
+    F.RELATED: ("Related projects", "Связанные проекты"),
+    F.SOURCE: ("Source", "Источник"),
+    F.DETAIL: ("Details", "Подробности"),
+    F.MEANING: ("Meaning", "Расшифровка"),
+    "share": ("Share", "Поделиться"),
+}
+
+ROLE_LABELS: Final[dict[str, tuple[str, str]]] = {
+    "government counterpart": ("government counterpart", "государственный партнёр"),
+    "joint implementer": ("joint implementer", "совместный исполнитель"),
+    "partner": ("partner", "партнёр"),
+    "NGO partner": ("NGO partner", "партнёр — НКО"),
+    "final beneficiary": ("final beneficiary", "конечный бенефициар"),
+    "contracting authority": ("contracting authority", "заказчик (заключил контракт)"),
+    "coordination": ("activities coordinated with it", "с ним координировалась деятельность"),
+    "funder": ("funder", "донор"),
+}
+
+MONTH_NAMES: Final = (
+    ("January", "январь"),
+    ("February", "февраль"),
+    ("March", "март"),
+    ("April", "апрель"),
+    ("May", "май"),
+    ("June", "июнь"),
+    ("July", "июль"),
+    ("August", "август"),
+    ("September", "сентябрь"),
+    ("October", "октябрь"),
+    ("November", "ноябрь"),
+    ("December", "декабрь"),
+)
+
+NUMBER_WORDS: Final = (
+    ("no", "ни одного"),
+    ("one", "один"),
+    ("two", "два"),
+    ("three", "три"),
+    ("four", "четыре"),
+    ("five", "пять"),
+    ("six", "шесть"),
+    ("seven", "семь"),
+    ("eight", "восемь"),
+    ("nine", "девять"),
+    ("ten", "десять"),
+)
+
+_MESSAGES: Final[dict[str, tuple[str, str]]] = {
+    "help_intro": (
+        "I answer questions about the completed projects of {org}. Ask in your own words, for example:",
+        "Я отвечаю на вопросы о завершённых проектах {org}. Спрашивайте своими словами, например:",
+    ),
+    "help_projects": ("I know these projects:", "Я знаю эти проекты:"),
+    "help_limits": (
+        "I only know what the projects page says: no budgets, people's names or statistics.",
+        "Я знаю только то, что написано на странице проектов: бюджетов, имён и статистики там нет.",
+    ),
+    "not_found": (
+        "I couldn't find a project matching that in the knowledge base.",
+        "Я не нашёл в базе знаний проекта, который подходит под этот вопрос.",
+    ),
+    "not_found_country": (
+        "None of the projects I know took place in or involved {country}.",
+        "Ни один из известных мне проектов не связан со страной {country}.",
+    ),
+    "no_list_match": (
+        "None of the projects I know matches that.",
+        "Ни один из известных мне проектов под это не подходит.",
+    ),
+    "out_of_scope": (
+        "Sorry, that is outside what I know. I answer questions about the completed projects of {org}: "
+        "titles, dates, funders, partners, countries, activities and results.",
+        "Извините, это вне моей компетенции. Я отвечаю на вопросы о завершённых проектах {org}: "
+        "названия, сроки, доноры, партнёры, страны, мероприятия и результаты.",
+    ),
+    "no_info_budget": (
+        "The projects page gives no budgets or amounts of money, so I can't tell you that.",
+        "На странице проектов нет бюджетов и сумм, поэтому я не могу это сказать.",
+    ),
+    "no_info_people": (
+        "The projects page names no individual people, so I don't know that.",
+        "На странице проектов не названы конкретные люди, поэтому я этого не знаю.",
+    ),
+    "no_info_contact": (
+        "I have no contact details (phones, e-mail, addresses); only what the projects page says "
+        "about the projects.",
+        "У меня нет контактных данных (телефонов, почты, адресов) — только то, что сказано о "
+        "проектах на странице.",
+    ),
+    "no_info_statistics": (
+        "The projects page gives no such numbers or statistics, so I don't know that.",
+        "На странице проектов нет таких чисел и статистики, поэтому я этого не знаю.",
+    ),
+    "no_info_detail": (
+        "The projects page doesn't say that about {project}.",
+        "На странице проектов об этом для проекта {project} ничего не сказано.",
+    ),
+    "about_project": ("About {project}:", "О проекте {project}:"),
+    "clarify": (
+        "Several projects fit. Which one do you mean?",
+        "Подходит несколько проектов. Какой вы имеете в виду?",
+    ),
+    "period": ("{start} – {end}", "{start} – {end}"),
+    "ran": ("{project} ran from {start} to {end} ({months}).", "{project}: с {start} по {end} ({months})."),
+    "months": ("{n} months", "{n} мес."),
+    "exactly_years": ("exactly {n} years", "ровно {n} года"),
+    "funded_by": ("{project} was funded by {funders}.", "{project} финансировал(и): {funders}."),
+    "funders_count": (
+        "{project} had {n} funders: {funders}.",
+        "У проекта {project} было {n} донора: {funders}.",
+    ),
+    "not_funder": (
+        "{org} was not a funder of {project}; its role: {roles}.",
+        "{org} не был донором проекта {project}; его роль: {roles}.",
+    ),
+    "not_involved": (
+        "{org} is not named in {project}.",
+        "{org} не упоминается в проекте {project}.",
+    ),
+    "role_of": ("{org} in {project}: {roles}.", "{org} в проекте {project}: {roles}."),
+    "partners_of": ("Partners of {project}:", "Партнёры проекта {project}:"),
+    "no_partners": ("The page names no partners of {project}.", "Партнёры проекта {project} не названы."),
+    "countries_of": ("{project} covered: {countries}.", "Страны проекта {project}: {countries}."),
+    "programme_of": ("{project} was part of the {programme}.", "{project} входил в {programme}."),
+    "no_programme": (
+        "The page doesn't name a larger programme for {project}.",
+        "Более крупная программа для {project} на странице не названа.",
+    ),
+    "beneficiary_of": ("Final beneficiary of {project}: {orgs}.", "Конечный бенефициар проекта {project}: {orgs}."),
+    "no_beneficiary": (
+        "The page names no final beneficiary of {project}.",
+        "Конечный бенефициар проекта {project} на странице не назван.",
+    ),
+    "implemented_by": ("{project} was implemented by {who}.", "{project} реализовали: {who}."),
+    "contracted_by": ("Contracted by {orgs}.", "Заказчик: {orgs}."),
+    "offices_of": ("IOM offices involved in {project}: {offices}.", "Офисы МОМ в проекте {project}: {offices}."),
+    "related_of": ("{project} is a {kind} {other}.", "{project} — {kind} {other}."),
+    "followed_by": ("{other} was its follow-up.", "Его продолжением стал проект {other}."),
+    "no_related": ("The page links {project} to no other project.", "Связанных проектов у {project} нет."),
+    "planned": ("planned", "планировалось"),
+    "planned_note": (
+        "The page describes these as plans (\"will be\"), not as completed work.",
+        "На странице это описано как планы («будет»), а не как выполненная работа.",
+    ),
+    "meaning": ("{term} stands for {meaning}.", "{term} означает «{meaning}»."),
+    "meaning_org": ("{term} stands for {meaning}.", "{term} — это {meaning}."),
+    "in_project": ("In {project}.", "В проекте {project}."),
+    "list_header": ("{n} matching: ", "Подходят ({n}): "),
+    "count_header": ("{n} {projects}: ", "{n} {projects}: "),
+    "project_word": ("project", "проект"),
+    "projects_word": ("projects", "проекта"),
+    "active_yes": (
+        "Yes. {project} ran from {start} to {end}, so it was running then.",
+        "Да. {project} шёл с {start} по {end}, то есть в это время он действовал.",
+    ),
+    "active_no": (
+        "No. {project} ran from {start} to {end}, so it was not running then.",
+        "Нет. {project} шёл с {start} по {end}, то есть в это время он не действовал.",
+    ),
+    "event_date": ("{date}: {text}.", "{date}: {text}."),
+    "overlap": (
+        "They overlapped from {start} to {end} ({months}).",
+        "Они шли одновременно с {start} по {end} ({months}).",
+    ),
+    "no_overlap": (
+        "They did not overlap: {first} ended in {end}, {second} started in {start} ({gap} later).",
+        "Они не пересекались: {first} закончился в {end}, {second} начался в {start} (через {gap}).",
+    ),
+    "longer": (
+        "{longer} lasted longer ({a}) than {shorter} ({b}).",
+        "{longer} длился дольше ({a}), чем {shorter} ({b}).",
+    ),
+    "same_length": ("Both lasted {a}.", "Оба длились {a}."),
+    "gap_after": (
+        "{second} started in {start}, {gap} after {first} ended in {end}.",
+        "{second} начался в {start}, через {gap} после окончания {first} в {end}.",
+    ),
+    "started_before_end": (
+        "{second} started in {start}, before {first} ended in {end}: they overlapped for {months}.",
+        "{second} начался в {start}, ещё до окончания {first} в {end}: они пересекались {months}.",
+    ),
+    "false_premise": (
+        "Not {wrong}: that was {right}.",
+        "Не в {wrong}: это было в проекте {right}.",
+    ),
+    "most": ("{project} had the most {what} ({n}).", "Больше всего {what} у проекта {project} ({n})."),
+    "unknown_button": (
+        "That button is out of date: the project is no longer in the knowledge base.",
+        "Эта кнопка устарела: такого проекта больше нет в базе знаний.",
+    ),
+}
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    en, ru = _MESSAGES[key]
+    template = ru if lang == "ru" else en
+    return template.format(**values)
+
+
+def label(key: str, lang: str) -> str:
+    en, ru = LABELS.get(key, (key, key))
+    return ru if lang == "ru" else en
+
+
+def role_label(role: str, lang: str) -> str:
+    en, ru = ROLE_LABELS.get(role, (role, role))
+    return ru if lang == "ru" else en
+
+
+def month_name(month: int, lang: str) -> str:
+    en, ru = MONTH_NAMES[month - 1]
+    return ru if lang == "ru" else en
+
+
+def number_word(n: int, lang: str) -> str:
+    if 0 <= n < len(NUMBER_WORDS):
+        en, ru = NUMBER_WORDS[n]
+        return f"{ru} ({n})" if lang == "ru" else f"{en} ({n})"
+    return str(n)

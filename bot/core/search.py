@@ -1,0 +1,425 @@
+"""The index over the knowledge base: names, organisations, countries and statements.
+
+Narrow, then rank. Question words are first resolved exactly (acronyms, aliases, organisation
+short names, country names); a word the knowledge base does not know is corrected to the nearest
+word it does know (rapidfuzz, with a cutoff), and only then are projects and statements ranked.
+Statements are found through an inverted index, so a question only ever scores the statements
+that share a term with it, however large the knowledge base grows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.core import fields as F
+from bot.core.text import is_cyrillic, stem, words
+from bot.core.vocabulary import CONCEPTS, FIELD_CUES, GENERIC, NO_INFO, STOPWORDS
+from bot.kb.countries import Country, all_countries, find_adjective
+from bot.kb.model import Date, KnowledgeBase, Organisation, Project, Statement, Status, Text
+
+ORG_PREFIX = "org:"
+COUNTRY_PREFIX = "country:"
+
+#: Words shorter than this are never spelling-corrected (too many near neighbours).
+MIN_CORRECTABLE = 4
+#: Minimum rapidfuzz ratio (0-100) for replacing an unknown word by a known one.
+CORRECTION_CUTOFF = 80
+
+
+@lru_cache(maxsize=200_000)
+def term(word: str) -> str:
+    """The index term of one cleaned word: its concept key when it has one, else its stem."""
+    for key, lexicon in CONCEPTS.items():
+        if lexicon.matches(word):
+            return key
+    return stem(word)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a question, after cleaning and spelling correction."""
+
+    position: int
+    surface: str
+    word: str  # corrected
+    term: str
+    stop: bool
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A searchable statement: one sentence-sized fact of one project."""
+
+    id: int
+    project: str
+    field: str
+    text: Text
+    terms: frozenset[str]
+    status: Status = Status.DONE
+    label: str | None = None
+    area: Text | None = None
+    date: Date | None = None
+    kind: str | None = None
+    places: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name of a project: its acronym, a title or an alias, as index terms."""
+
+    project: str
+    kind: str  # "acronym", "title" or "alias"
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something named in a question: an organisation, a country or a glossary term."""
+
+    kind: str  # "org", "country", "term"
+    key: str
+    positions: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class NameHit:
+    project: str
+    strength: float
+    positions: frozenset[int]
+
+
+@dataclass
+class _PhraseTable:
+    """Multi-word phrases keyed by their first term, for a left-to-right scan."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    def add(self, phrase: Sequence[str], kind: str, key: str) -> None:
+        if phrase:
+            self.by_first[phrase[0]].append((tuple(phrase), kind, key))
+
+    def scan(self, stems: Sequence[str]) -> list[Mention]:
+        found: list[Mention] = []
+        i = 0
+        while i < len(stems):
+            best: tuple[int, str, str] | None = None
+            for phrase, kind, key in self.by_first.get(stems[i], ()):
+                n = len(phrase)
+                if tuple(stems[i : i + n]) == phrase and (best is None or n > best[0]):
+                    best = (n, kind, key)
+            if best is None:
+                i += 1
+                continue
+            n, kind, key = best
+            found.append(Mention(kind, key, tuple(range(i, i + n))))
+            i += n
+        return found
+
+
+def phrase_stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(text) if w not in ("the", "of", "and"))
+
+
+class Index:
+    """Everything the question parser and the answer composer look up."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.projects: tuple[Project, ...] = kb.projects
+        self._phrases = _PhraseTable()
+        self._countries: dict[str, Country] = {}
+        self._build_mentions()
+        self.docs: list[Doc] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self.names: list[Name] = []
+        self._name_postings: dict[str, list[int]] = defaultdict(list)
+        self._name_df: dict[str, int] = {}
+        self.vocabulary: set[str] = set()
+        for project in kb.projects:
+            self._index_project(project)
+        self._index_names()
+        self._df = {t: len(ids) for t, ids in self._postings.items()}
+        n = max(1, len(self.docs))
+        self._idf = {t: math.log(1 + n / df) for t, df in self._df.items()}
+        self.unknown_idf = (sum(self._idf.values()) / len(self._idf)) if self._idf else 1.0
+        self._vocab_list = sorted(self.vocabulary)
+        self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
+        for w in self._vocab_list:
+            self._vocab_by_len[len(w)].append(w)
+
+    # ----- building -----------------------------------------------------------------------
+
+    def _build_mentions(self) -> None:
+        for org in self.kb.organisations:
+            for name in (*org.name.variants(), *org.short_names):
+                self._phrases.add(phrase_stems(name), "org", org.id)
+        for country in all_countries():
+            self._countries[country.code] = country
+            for name in (*country.names, *country.adjectives):
+                self._phrases.add(phrase_stems(name), "country", country.code)
+        for entry in self.kb.glossary:
+            for name in (entry.term, *entry.variants):
+                self._phrases.add(phrase_stems(name), "term", entry.term)
+
+    def _add_vocabulary(self, text: str) -> None:
+        self.vocabulary.update(w for w in words(text) if not w.isdigit())
+
+    def analyse_text(self, texts: Iterable[str]) -> set[str]:
+        """Index terms of knowledge base text: concept terms plus the organisations named."""
+        terms: set[str] = set()
+        for text in texts:
+            ws = words(text)
+            terms.update(term(w) for w in ws if w not in STOPWORDS)
+            for m in self._phrases.scan([stem(w) for w in ws]):
+                prefix = ORG_PREFIX if m.kind == "org" else COUNTRY_PREFIX if m.kind == "country" else ""
+                if prefix:
+                    terms.add(prefix + m.key)
+            self._add_vocabulary(text)
+        return terms - GENERIC
+
+    def _add_doc(self, project: Project, field_name: str, text: Text, **extra: object) -> None:
+        area = extra.get("area")
+        label = extra.get("label")
+        orgs = extra.get("orgs") or ()
+        places = extra.get("places") or ()
+        sources = [*text.variants()]
+        if isinstance(area, Text):
+            sources.extend(area.variants())
+        if isinstance(label, str):
+            sources.append(label)
+        for org_id in orgs:  # type: ignore[attr-defined]
+            org = self.kb.org(org_id)
+            if org:
+                sources.extend(org.name.variants())
+        sources.extend(places)  # type: ignore[arg-type]
+        terms = self.analyse_text(sources)
+        for org_id in orgs:  # type: ignore[attr-defined]
+            terms.add(ORG_PREFIX + org_id)
+        doc = Doc(id=len(self.docs), project=project.id, field=field_name, text=text,
+                  terms=frozenset(terms), **extra)  # type: ignore[arg-type]
+        self.docs.append(doc)
+        for t in doc.terms:
+            self._postings[t].append(doc.id)
+
+    def _add_statement(self, project: Project, field_name: str, s: Statement) -> None:
+        self._add_doc(project, field_name, s.text, status=s.status, label=s.label, area=s.area,
+                      kind=s.kind, places=s.places, orgs=s.orgs)
+
+    def _index_project(self, p: Project) -> None:
+        self._add_doc(p, F.SUMMARY, p.summary)
+        self._add_doc(p, F.SUMMARY, p.description)
+        if p.programme:
+            self._add_doc(p, F.PROGRAMME, p.programme)
+        for group, statements in (
+            (F.SUMMARY, p.background),
+            (F.OBJECTIVES, p.objectives),
+            (F.COMPONENTS, p.components),
+            (F.ACTIVITIES, p.activities),
+            (F.RESULTS, p.results),
+        ):
+            for s in statements:
+                self._add_statement(p, group, s)
+        for e in p.events:
+            self._add_doc(p, F.DATES, e.text, date=e.date, orgs=e.orgs)
+        for part in p.partners:
+            org = self.kb.org(part.org)
+            if part.note:
+                self._add_doc(p, F.PARTNERS, part.note, orgs=(part.org,))
+            if org and org.description:
+                self._add_doc(p, F.PARTNERS, org.description, orgs=(org.id,))
+            if org and org.established:
+                self._add_doc(p, F.DATES, Text(f"{org.name.en} was established",
+                                               f"{org.name.ru or org.name.en} создан(а)"),
+                              date=org.established, orgs=(org.id,))
+        for text in (p.title, *p.other_titles, *p.aliases):
+            self._add_vocabulary(text.en)
+            if text.ru:
+                self._add_vocabulary(text.ru)
+        if p.acronym:
+            self._add_vocabulary(p.acronym)
+
+    def _index_names(self) -> None:
+        for p in self.projects:
+            entries: list[tuple[str, str]] = []
+            if p.acronym:
+                entries.append(("acronym", p.acronym))
+            entries += [("title", v) for t in (p.title, *p.other_titles) for v in t.variants()]
+            entries += [("alias", v) for t in p.aliases for v in t.variants()]
+            for kind, text in entries:
+                terms = tuple(
+                    dict.fromkeys(
+                        term(w) for w in words(text) if w not in STOPWORDS and term(w) not in _NAME_GENERIC
+                    )
+                )
+                if not terms:
+                    continue
+                name = Name(p.id, kind, terms)
+                self.names.append(name)
+                for t in set(terms):
+                    self._name_postings[t].append(len(self.names) - 1)
+        for t, ids in self._name_postings.items():
+            self._name_df[t] = len({self.names[i].project for i in ids})
+
+    # ----- questions ----------------------------------------------------------------------
+
+    def correct(self, word: str) -> str:
+        """The word itself when known (or too short to judge), else the nearest known word."""
+        if word in self.vocabulary or word in STOPWORDS or len(word) < MIN_CORRECTABLE or word.isdigit():
+            return word
+        if _known_elsewhere(word):
+            return word
+        n = len(word)
+        candidates = [w for k in range(n - 2, n + 3) for w in self._vocab_by_len.get(k, ())
+                      if is_cyrillic(w) == is_cyrillic(word)]
+        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
+        return best[0] if best else word
+
+    def tokens(self, text: str) -> list[Token]:
+        out = []
+        for i, w in enumerate(words(text)):
+            fixed = self.correct(w)
+            out.append(Token(i, w, fixed, term(fixed), fixed in STOPWORDS))
+        return out
+
+    def mentions(self, tokens: Sequence[Token]) -> list[Mention]:
+        """Organisations, countries and glossary terms named in the question."""
+        found = self._phrases.scan([stem(t.word) for t in tokens])
+        taken = {p for m in found for p in m.positions}
+        for t in tokens:  # adjectives ("Russian", "German") name countries too
+            if t.position in taken or t.stop:
+                continue
+            country = find_adjective(t.word)
+            if country:
+                found.append(Mention("country", country.code, (t.position,)))
+        return found
+
+    def country(self, code: str) -> Country | None:
+        return self._countries.get(code)
+
+    def idf(self, t: str) -> float:
+        return self._idf.get(t, self.unknown_idf)
+
+    def known(self, t: str) -> bool:
+        return t in self._idf
+
+    def name_hits(self, tokens: Sequence[Token]) -> dict[str, NameHit]:
+        """How strongly each project is named in the question (0-1), and by which words."""
+        content = [t for t in tokens if not t.stop and t.term not in _NAME_GENERIC]
+        terms = [t.term for t in content]
+        positions: dict[str, list[int]] = defaultdict(list)
+        for t in content:
+            positions[t.term].append(t.position)
+        candidates = {i for t in set(terms) for i in self._name_postings.get(t, ())}
+        n_projects = max(1, len(self.projects))
+        hits: dict[str, NameHit] = {}
+        for i in candidates:
+            name = self.names[i]
+            weights = {t: math.log(1 + n_projects / self._name_df.get(t, 1)) for t in name.terms}
+            matched = [t for t in name.terms if t in positions]
+            coverage = sum(weights[t] for t in matched) / sum(weights.values())
+            run = _longest_run(name.terms, terms)
+            distinctive = any(self._name_df.get(t, 0) == 1 for t in matched)
+            if name.kind == "acronym" or (coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)):
+                strength = 1.0 if name.kind == "acronym" else 0.95
+            elif run >= 3:
+                strength = min(0.95, 0.8 + 0.05 * (run - 3))
+            elif coverage >= 0.6 and len(matched) >= 2:
+                strength = 0.8
+            elif run == 2 and distinctive:
+                strength = 0.7
+            else:
+                strength = 0.6 * coverage if distinctive else 0.3 * coverage
+            used = frozenset(p for t in matched for p in positions[t])
+            old = hits.get(name.project)
+            if old is None or strength > old.strength:
+                hits[name.project] = NameHit(name.project, strength, used)
+        return hits
+
+    def score_docs(
+        self, query_terms: Sequence[str], projects: Iterable[str] | None = None
+    ) -> list[tuple[Doc, float]]:
+        """Statements that share terms with the query, best first, scored by how much of the
+        query's weight they cover (0-1)."""
+        unique = list(dict.fromkeys(t for t in query_terms if t not in GENERIC))
+        if not unique:
+            return []
+        total = sum(self.idf(t) for t in unique)
+        allowed = set(projects) if projects is not None else None
+        scores: dict[int, float] = defaultdict(float)
+        for t in unique:
+            w = self.idf(t)
+            for doc_id in self._postings.get(t, ()):
+                scores[doc_id] += w
+        ranked = []
+        for doc_id, s in scores.items():
+            doc = self.docs[doc_id]
+            if allowed is not None and doc.project not in allowed:
+                continue
+            ranked.append((doc, s / total))
+        ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
+        return ranked
+
+    def rank_projects(self, text: str, limit: int = 50) -> list[tuple[str, float]]:
+        """Projects for a short search query (inline mode): names first, then statements."""
+        tokens = self.tokens(text)
+        if not any(not t.stop for t in tokens):
+            return [(p.id, 0.0) for p in self.projects[:limit]]
+        scores: dict[str, float] = {}
+        for pid, hit in self.name_hits(tokens).items():
+            scores[pid] = 100 * hit.strength
+        terms = [t.term for t in tokens if not t.stop]
+        for m in self.mentions(tokens):
+            if m.kind in ("org", "country"):
+                terms.append((ORG_PREFIX if m.kind == "org" else COUNTRY_PREFIX) + m.key)
+        for doc, s in self.score_docs(terms)[:200]:
+            scores[doc.project] = max(scores.get(doc.project, 0.0), 60 * s)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        return [(pid, round(s, 1)) for pid, s in ranked if s >= 30][:limit]
+
+    def org(self, org_id: str) -> Organisation | None:
+        return self.kb.org(org_id)
+
+
+_NAME_GENERIC = frozenset(stem(w) for w in "project projects iom проект проекта проекты мом".split())
+
+# Common question words that are real words even though the knowledge base never uses them;
+# they must not be "corrected" into knowledge base words.
+_COMMON = frozenset(
+    """
+    manager managers director directors coordinator name names hotline phone email address website
+    restaurant recommend weather people watched watch viewers number next call proposals open
+    happened happen mean means meant supposed stand stands many much long longer later earlier
+    older newer first last latest recent same different difference compare between overlap
+    parallel gap month months year years week weeks day days summary summarise summarize
+    """.split()
+)
+
+
+def _known_elsewhere(word: str) -> bool:
+    if word in _COMMON:
+        return True
+    return any(lex.matches(word) for lex in (*FIELD_CUES.values(), *NO_INFO.values()))
+
+
+def _longest_run(name_terms: Sequence[str], question_terms: Sequence[str]) -> int:
+    best = 0
+    for i in range(len(question_terms)):
+        for j in range(len(name_terms)):
+            k = 0
+            while (
+                i + k < len(question_terms)
+                and j + k < len(name_terms)
+                and question_terms[i + k] == name_terms[j + k]
+            ):
+                k += 1
+            best = max(best, k)
+    return best

@@ -1,0 +1,66 @@
+"""Text normalisation shared by the index and the question parser: tokens, stems, language.
+
+English and Russian words are stemmed with the Snowball stemmers (PyStemmer), so "funded",
+"funding" and "funds" meet, and so do "Германия", "Германии" and "Германией". Synonyms across
+wordings and languages ("film" / "movie" / "фильм") are folded into one concept key by
+`vocabulary.CONCEPTS`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Final
+
+import Stemmer
+
+_WORD: Final = re.compile(r"[0-9]+|[a-zа-я]+", re.IGNORECASE)
+_CYRILLIC: Final = re.compile(r"[а-яё]", re.IGNORECASE)
+_LATIN: Final = re.compile(r"[a-z]", re.IGNORECASE)
+_INVISIBLE: Final = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+_EN_STEMMER: Final = Stemmer.Stemmer("english")
+_RU_STEMMER: Final = Stemmer.Stemmer("russian")
+
+
+def clean(text: str) -> str:
+    """Lower-case, fold ё to е and typographic dashes and quotes, drop invisible characters."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub(" ", text)
+    text = text.lower().replace("ё", "е")
+    return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+
+
+def words(text: str) -> list[str]:
+    """The words and numbers of a text, cleaned, in order."""
+    return _WORD.findall(clean(text))
+
+
+def is_cyrillic(word: str) -> bool:
+    return bool(_CYRILLIC.search(word))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball stem of one cleaned word, in the stemmer of its script."""
+    if word.isdigit():
+        return word
+    if is_cyrillic(word):
+        return str(_RU_STEMMER.stemWord(word))
+    return str(_EN_STEMMER.stemWord(word))
+
+
+def detect_language(text: str) -> str:
+    """'ru' when the text is mostly Cyrillic letters, else 'en'."""
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    return "ru" if cyrillic > latin else "en"
+
+
+def truncate(text: str, limit: int) -> str:
+    """Cut `text` to at most `limit` characters at a word boundary, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(0, limit - 1)].rsplit(" ", 1)[0]
+    return cut + "…"

@@ -1,0 +1,291 @@
+"""Question text → `Query`: what is named, what is asked, which filters apply.
+
+Nothing here decides the answer; `answer.py` does that from the `Query`. The parser only reads:
+which projects are named and how strongly, which organisations, countries and glossary terms,
+which field the question asks for, time expressions, and whether it wants a list, a count, a
+comparison or something the knowledge base never holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from bot.core import fields as F
+from bot.core import vocabulary as V
+from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Index, Mention, NameHit, Token
+from bot.core.text import detect_language
+from bot.kb.model import Month
+
+_RANGE: Final = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+_YEAR: Final = re.compile(r"^(19|20)\d\d$")
+
+START_WORDS: Final = V.Lexicon.of(
+    """start started starts starting begin began begun beginning launch launched launches open opened
+    kick commenced older earlier newer начал* стартовал* запущ* открыт* старт""".split()
+)
+END_WORDS: Final = V.Lexicon.of(
+    """end ended ends ending close closed closes finish finished complete completed wrapped
+    заверш* закончил* окончил* закрыт* конец""".split()
+)
+BEFORE_WORDS: Final = V.Lexicon.of("before until prior earlier older до раньше ранее прежде".split())
+AFTER_WORDS: Final = V.Lexicon.of("after since later newer после позже".split())
+END_OF_WORDS: Final = V.Lexicon.of("end late конец конце".split())
+START_OF_WORDS: Final = V.Lexicon.of("beginning early start начало начале".split())
+PRONOUNS: Final = frozenset(
+    "it its it's that this they them their the project programme он она оно его ее их этот этого этом этим тот том".split()
+)
+
+
+@dataclass(frozen=True)
+class TimeSpec:
+    """A stretch of months named in the question, and how it relates to a project's period."""
+
+    first: Month
+    last: Month
+    relation: str  # "in", "before" or "after"
+    negated: bool
+    positions: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Query:
+    """Everything the parser read from one question."""
+
+    text: str
+    lang: str
+    tokens: tuple[Token, ...]
+    names: tuple[NameHit, ...]
+    mentions: tuple[Mention, ...]
+    fields: tuple[str, ...]
+    times: tuple[TimeSpec, ...]
+    anchor: str  # which end of a project the time filters apply to: "active", "start" or "end"
+    wants_list: bool
+    wants_count: bool
+    negated: bool
+    compare: bool
+    no_info: str | None
+    greeting: bool
+    help: bool
+    refers_back: bool
+    another: bool
+    residual: tuple[str, ...]
+
+    @property
+    def field(self) -> str | None:
+        return self.fields[0] if self.fields else None
+
+    def strong_names(self, threshold: float) -> list[NameHit]:
+        return [h for h in self.names if h.strength >= threshold]
+
+    def orgs(self) -> list[str]:
+        return list(dict.fromkeys(m.key for m in self.mentions if m.kind == "org"))
+
+    def countries(self) -> list[str]:
+        return list(dict.fromkeys(m.key for m in self.mentions if m.kind == "country"))
+
+    def terms(self) -> list[str]:
+        return list(dict.fromkeys(m.key for m in self.mentions if m.kind == "term"))
+
+    def has(self, lexicon: V.Lexicon) -> bool:
+        return any(lexicon.matches(t.word) for t in self.tokens)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(not t.stop for t in self.tokens)
+
+
+def parse(index: Index, text: str, lang: str | None = None) -> Query:
+    tokens = tuple(index.tokens(text))
+    language = lang or detect_language(text)
+    names = sorted(index.name_hits(tokens).values(), key=lambda h: -h.strength)
+    mentions = index.mentions(tokens)
+    times, time_positions = _times(text, tokens)
+    name_positions = {p for h in names if h.strength >= 0.5 for p in h.positions}
+    mention_positions = {p for m in mentions for p in m.positions}
+
+    fields: list[str] = []
+    cue_positions: set[int] = set()
+    for t in tokens:
+        for key, lexicon in V.FIELD_CUES.items():
+            if lexicon.matches(t.word):
+                if key not in fields:
+                    fields.append(key)
+                cue_positions.add(t.position)
+    fields = _rank_fields(fields, tokens)
+
+    words = [t.word for t in tokens]
+    wants_count = _how_many(words) or any(w.startswith("сколько") for w in words)
+    wants_list = _wants_list(tokens)
+    no_info = _no_info(tokens, words)
+    structural = (
+        V.LIST_CUES, V.COUNT_CUES, V.NEGATION, V.COMPARE, V.LONGER, V.SHORTER, V.OVERLAP, V.GAP,
+        V.MOST, V.ANOTHER, V.ROLE_CHECK, V.PLANNED, V.GREETING, V.HELP, START_WORDS, END_WORDS,
+        BEFORE_WORDS, AFTER_WORDS, END_OF_WORDS, START_OF_WORDS,
+    )
+    residual: list[str] = []
+    for t in tokens:
+        if t.stop or t.position in name_positions or t.position in mention_positions:
+            continue
+        if t.position in time_positions or t.position in cue_positions:
+            continue
+        if any(lex.matches(t.word) for lex in structural) or t.word in V.MONTHS or t.word in V.SEASONS:
+            continue
+        residual.append(t.term)
+    for m in mentions:
+        if m.kind == "org":
+            residual.append(ORG_PREFIX + m.key)
+        elif m.kind == "country":
+            residual.append(COUNTRY_PREFIX + m.key)
+
+    content = [t for t in tokens if not t.stop]
+    greeting = any(V.GREETING.matches(t.word) for t in tokens)
+    help_asked = any(t.word in ("help", "помощь", "помоги", "commands", "команды") for t in tokens) or (
+        bool(content) and all(V.HELP.matches(t.word) or V.GREETING.matches(t.word) for t in content)
+    )
+    anchor = "active"
+    if any(START_WORDS.matches(w) for w in words):
+        anchor = "start"
+    elif any(END_WORDS.matches(w) for w in words):
+        anchor = "end"
+    return Query(
+        text=text,
+        lang=language,
+        tokens=tokens,
+        names=tuple(names),
+        mentions=tuple(mentions),
+        fields=tuple(fields),
+        times=tuple(times),
+        anchor=anchor,
+        wants_list=wants_list,
+        wants_count=wants_count,
+        negated=any(t.word in ("not", "without", "except", "excluding", "кроме", "без") or t.surface.endswith("n't") for t in tokens)
+        or "not" in text.lower().split(),
+        compare=any(V.COMPARE.matches(w) for w in words),
+        no_info=no_info,
+        greeting=greeting,
+        help=help_asked,
+        refers_back=any(t.surface in PRONOUNS for t in tokens),
+        another=any(V.ANOTHER.matches(w) for w in words),
+        residual=tuple(dict.fromkeys(residual)),
+    )
+
+
+def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:
+    """Order the fields asked for: the specific ones before the catch-alls."""
+    weak = (F.SUMMARY, F.DURATION, F.ACTIVITIES, F.PROGRAMME, F.COUNTRIES, F.DATES)
+    strong = [f for f in found if f not in weak]
+    rest = [f for f in weak if f in found]
+    # "how long" asks for a duration, not for dates
+    words = [t.word for t in tokens]
+    if F.DURATION in rest and ("how" in words and "long" in words or any(w.startswith(("долго", "длил", "продолжительн")) for w in words)):
+        rest.remove(F.DURATION)
+        rest.insert(0, F.DURATION)
+    elif F.DURATION in rest:
+        rest.remove(F.DURATION)
+    if F.COUNTRIES in rest and not any(w in ("country", "countries", "where", "страна", "страны", "стран", "странах", "где") for w in words):
+        rest.remove(F.COUNTRIES)
+    return strong + rest
+
+
+def _how_many(words: list[str]) -> bool:
+    return any(a == "how" and b in ("many", "much") for a, b in zip(words, words[1:], strict=False)) or (
+        "number" in words and "of" in words
+    )
+
+
+def _wants_list(tokens: tuple[Token, ...]) -> bool:
+    words = [t.word for t in tokens]
+    plural = any(w in ("projects", "programmes", "programs", "проекты", "проектов", "проектах", "программы") for w in words)
+    starts = words[:1] and words[0] in ("which", "what", "any", "list", "anything", "какие", "какой", "каких", "в", "есть", "были", "был", "all")
+    listing = any(w in ("which", "any", "anything", "list", "какие", "каких", "какой", "каком") for w in words)
+    return bool(plural and (listing or starts)) or ("anything" in words) or (
+        bool(starts) and listing and any(w in ("project", "programme", "проект", "программа") for w in words)
+    )
+
+
+_NAME_WORDS: Final = frozenset("name names named зовут имя имена фамилия фамилии".split())
+_PERSON_ROLES: Final = V.Lexicon.of(
+    "coordinator coordinators manager managers director directors chief координатор* руководител* директор*".split()
+)
+
+
+def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
+    """Which kind of information the knowledge base never holds the question asks for, if any."""
+    if any(V.NO_INFO["contact"].matches(w) for w in words):
+        return "contact"
+    if any(V.NO_INFO["budget"].matches(w) for w in words):
+        return "budget"
+    if any(w in _NAME_WORDS for w in words) or any(_PERSON_ROLES.matches(w) for w in words):
+        return "people"
+    if _how_many(words) or any(w.startswith("сколько") for w in words):
+        after = _after_how_many(words)
+        if after is not None and not any(lex.matches(after) for lex in V.COUNTABLE.values()):
+            return "statistics"
+    return None
+
+
+def _after_how_many(words: list[str]) -> str | None:
+    for i, w in enumerate(words):
+        if (w == "how" and i + 1 < len(words) and words[i + 1] in ("many", "much")) or w.startswith("сколько"):
+            j = i + (2 if w == "how" else 1)
+            rest = [x for x in words[j:] if x not in V.STOPWORDS]
+            return rest[0] if rest else None
+        if w == "number" and i + 2 < len(words) and words[i + 1] == "of":
+            return words[i + 2]
+    return None
+
+
+def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[int]]:
+    """Years, months, seasons and year ranges named in the question."""
+    specs: list[TimeSpec] = []
+    used: set[int] = set()
+    words = [t.word for t in tokens]
+    ranges = {(int(a), int(b)) for a, b in _RANGE.findall(text)}
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if not _YEAR.match(w):
+            i += 1
+            continue
+        year = int(w)
+        positions = [i]
+        prev = words[i - 1] if i > 0 else ""
+        prev2 = words[i - 2] if i > 1 else ""
+        first, last = Month(year, 1), Month(year, 12)
+        if prev in V.MONTHS or (prev in ("of", "in") and prev2 in V.SEASONS) or prev in V.SEASONS:
+            key = prev if prev in V.MONTHS or prev in V.SEASONS else prev2
+            positions.append(i - 1 if key == prev else i - 2)
+            if key in V.MONTHS:
+                first = last = Month(year, V.MONTHS[key])
+            else:
+                a, b = V.SEASONS[key]
+                first, last = (Month(year, a), Month(year, b)) if a <= b else (Month(year, a), Month(year + 1, b))
+        elif END_OF_WORDS.matches(prev) or (prev in ("of",) and END_OF_WORDS.matches(prev2)):
+            first = last = Month(year, 12)
+        elif START_OF_WORDS.matches(prev) or (prev in ("of",) and START_OF_WORDS.matches(prev2)):
+            first = last = Month(year, 1)
+        # a range "2007-2010" or "sept 2009 - april 2011"
+        nxt = i + 1
+        if nxt < len(words) and (year, int(words[nxt]) if _YEAR.match(words[nxt]) else 0) in ranges:
+            end_year = int(words[nxt])
+            positions.append(nxt)
+            last = Month(end_year, 12)
+            i = nxt
+        elif nxt + 1 < len(words) and words[nxt] in V.MONTHS and _YEAR.match(words[nxt + 1]) and "-" in text:
+            last = Month(int(words[nxt + 1]), V.MONTHS[words[nxt]])
+            positions += [nxt, nxt + 1]
+            i = nxt + 1
+        start_pos = min(positions)
+        before = words[max(0, start_pos - 3) : start_pos]
+        relation = "in"
+        if any(BEFORE_WORDS.matches(b) for b in before):
+            relation = "before"
+        elif any(AFTER_WORDS.matches(b) for b in before) or any(b in ("с", "со") for b in before[-1:]):
+            relation = "after"
+        negated = any(b in ("not", "не", "never") for b in before)
+        specs.append(TimeSpec(first, last, relation, negated, tuple(sorted(positions))))
+        used.update(positions)
+        i += 1
+    return specs, used

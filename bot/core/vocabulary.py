@@ -1,0 +1,265 @@
+"""The words the question parser listens for, in English and Russian.
+
+Each entry is a list of patterns. A plain pattern matches a word with the same Snowball stem
+("funded" matches "fund"); a pattern ending in `*` matches any word that starts with it, which is
+how Russian endings are handled ("финансир*" matches финансировал, финансирование ...).
+Adding a word here is how the bot learns a new way of asking: no other code changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from bot.core import fields as F
+from bot.core.text import stem
+
+# Words that carry no meaning for matching.
+STOPWORDS: Final = frozenset(
+    """
+    a an the of to in on at by for from with and or but as is are was were be been being it its
+    this that these those there their they them he she his her we our you your i me my do does did
+    done doing have has had having can could would should will shall may might must so than then
+    too very just also only any some all each every other such no nor not own same into over under
+    about above after again against before below between both during further here how more most off
+    once out through until up what when where which while who whom why whose yes ok okay please pls
+    hi hello hey thanks thank there s t d ll re ve whats what's wats wat
+    tell give show know say let like want need get got ever still already really actually
+    и в во на с со к ко по о об от до из у за для при про что как ли же бы то это этот эта эти
+    был была были было быть есть а но или да нет не ни его ее их они он она мы вы я мне нам вам
+    какой какая какие каких каком какому каким ком кто чем чего том тот та те так там тут где когда
+    ещё еще уже также тоже только все всё всех весь вся же ли вот подскажите скажите расскажите
+    пожалуйста привет здравствуйте спасибо можно
+    """.split()
+)
+
+# Words that name the things the knowledge base is about in general; they never pick one project.
+GENERIC: Final = frozenset(
+    stem(w)
+    for w in """project projects programme programmes program programs initiative iom
+    проект проекты проекта проектов программа программы программе программу мом""".split()
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A set of patterns (see the module docstring) that can be tested against a word."""
+
+    stems: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, patterns: Iterable[str]) -> Lexicon:
+        patterns = list(patterns)
+        return cls(
+            stems=frozenset(stem(p) for p in patterns if not p.endswith("*")),
+            prefixes=tuple(p[:-1] for p in patterns if p.endswith("*")),
+        )
+
+    def matches(self, word: str) -> bool:
+        return stem(word) in self.stems or word.startswith(self.prefixes)
+
+
+def _lexicons(table: Mapping[str, str]) -> dict[str, Lexicon]:
+    return {key: Lexicon.of(patterns.split()) for key, patterns in table.items()}
+
+
+# Which field a question asks for. Checked in this order; the first field with a match wins
+# unless a later, more specific one also matches (see understand.py).
+FIELD_CUES: Final = _lexicons(
+    {
+        F.FUNDERS: """fund funds funded funding funder funders donor donors financed financing
+            finance sponsor sponsored sponsors paid bankrolled
+            финансир* профинансир* донор* спонсир* оплачив* оплатил*""",
+        F.PARTNERS: """partner partners partnered counterpart counterparts cooperate cooperated
+            cooperation collaborate collaborated collaboration worked
+            партнер* сотруднич* взаимодейств* контрагент* работал*""",
+        F.BENEFICIARY: """beneficiary beneficiaries benefited бенефициар* выгодоприобрет*""",
+        F.IMPLEMENTERS: """implemented implementer implementers implementing contracted contractor
+            contracting реализовывал* реализовал* осуществлял* исполнител* подрядч*""",
+        F.DATES: """when date dates start started starting begin began begun beginning launch
+            launched end ended ending finish finished close closed period timeframe timeline
+            когда дат* начал* запущ* старт* заверш* закончил* окончил* окончан* срок* период*""",
+        F.DURATION: """long duration last lasted months years
+            долго длил* продолжительн* длительн* месяц*""",
+        F.COUNTRIES: """country countries where nations страна страны стран странах где""",
+        F.OBJECTIVES: """aim aims aimed goal goals objective objectives purpose purposes
+            intend intended target цел* задач* направлен*""",
+        F.COMPONENTS: """component components компонент*""",
+        F.ACTIVITIES: """activity activities did doing деятельност* мероприят* делал* сделал*""",
+        F.RESULTS: """result results achieve achieved achievement achievements output outputs outcome
+            outcomes accomplish accomplished produced deliverables
+            результат* достиг* достижен* итог*""",
+        F.PROGRAMME: """thematic belong belonged framework
+            тематическ* входил* относил*""",
+        F.OFFICES: """office offices mission missions офис* представительств* миссия миссии""",
+        F.RELATED: """follow followup predecessor successor previous preceded preceding continuation
+            продолжен* предшеств* преемник*""",
+        F.SUMMARY: """summary summarise summarize summarised overview describe description brief
+            info information about
+            кратк* описан* опиши* расскаж* расскажи информац* обзор""",
+        F.MEANING: """stand stands mean means meaning abbreviation abbreviations acronym expand
+            расшифр* означа* аббревиатур* сокращен*""",
+    }
+)
+
+# "Which projects ...", "list ...": the answer is a set of projects.
+LIST_CUES: Final = Lexicon.of(
+    """which list projects programmes any anything all какие каких какой список перечисл*
+    проекты проектов""".split()
+)
+# "How many projects ...": the answer is a number.
+COUNT_CUES: Final = Lexicon.of("how many number count сколько число количеств*".split())
+# Words that turn a list into its complement.
+NEGATION: Final = Lexicon.of("not without didn't never except excluding кроме без не".split())
+# Comparisons between two projects.
+COMPARE: Final = Lexicon.of(
+    """difference differ different compare comparison versus vs between both similar same
+    отлич* разниц* сравн* сходств* общего""".split()
+)
+LONGER: Final = Lexicon.of("longer longest longer lasted дольше длиннее самый".split())
+SHORTER: Final = Lexicon.of("shorter shortest короче".split())
+OVERLAP: Final = Lexicon.of(
+    "overlap overlapped parallel simultaneously concurrently same одновременно параллельн* пересек*".split()
+)
+GAP: Final = Lexicon.of("gap after later between перерыв* спустя разрыв*".split())
+MOST: Final = Lexicon.of("most largest biggest больше всего наибольш* самое".split())
+ANOTHER: Final = Lexicon.of("another other другой другие ещё".split())
+ROLE_CHECK: Final = Lexicon.of(
+    "involved involve involvement participate participated took part role участвовал* роль".split()
+)
+PLANNED: Final = Lexicon.of("planned plan plans held actually really implemented запланир* план*".split())
+HELP: Final = Lexicon.of("help start commands can помощь помоги умеешь умеете команды".split())
+GREETING: Final = Lexicon.of(
+    "hi hello hey hallo greetings morning evening thanks thank привет здравствуй* добрый спасибо".split()
+)
+
+# Things the knowledge base never holds: asking for them gets an honest "I don't have that".
+NO_INFO: Final = _lexicons(
+    {
+        "budget": """budget budgets cost costs costed money euro euros eur usd dollars rubles
+            roubles amount spent spend price бюджет* стоимост* денег деньги евро рубл* сумм*""",
+        "people": """name names named coordinator coordinators manager managers director
+            directors head heads staff person people persons expert experts chief
+            who's имя имена зовут фамили* координатор* руководител* директор* глав* эксперт*
+            сотрудник*""",
+        "contact": """phone telephone hotline email e-mail mail contact contacts address website
+            site url telegram fax телефон* почт* адрес* контакт* сайт*""",
+        "statistics": """many number numbers statistics figures percent percentage migrants
+            returnees people persons applications participants viewers watched beneficiaries
+            cases сколько статистик* процент* человек* мигрант*""",
+    }
+)
+# "How many X": X among these is something the knowledge base can count.
+COUNTABLE: Final = _lexicons(
+    {
+        F.FUNDERS: "donor donors funder funders sponsor sponsors доноров донор* спонсор*",
+        F.PARTNERS: "partner partners organisations organizations партнер* организац*",
+        F.COUNTRIES: "country countries стран* государств*",
+        F.COMPONENTS: "component components компонент*",
+        F.OFFICES: "office offices mission missions офис* миссий",
+        "projects": "project projects programme programmes проект* программ*",
+    }
+)
+
+# Synonyms folded into one concept key, across wordings and languages. Keys are what the index
+# stores in place of each member's stem.
+CONCEPTS: Final = _lexicons(
+    {
+        "film": "film films movie movies video videos фильм* видео* кино*",
+        "report": """report reports study studies analysis analyses analytical assessment overview
+            research survey snapshot исследован* доклад* отчет* обзор* анализ* аналитическ*""",
+        "training": """training trainings trained train course courses teach taught teaching
+            educate education обучен* тренинг* курс* учеб* подготовк*""",
+        "seminar": "seminar seminars workshop workshops семинар*",
+        "tour": "tour tours trip trips visit visits visited visiting поездк* визит* тур*",
+        "refurbish": """refurbish refurbished refurbishment refurbishing renovate renovated renovation
+            repair repaired rebuilt ремонт* реконструкц* отремонтир* обновлен*""",
+        "centre": "centre centres center centers facility facilities центр*",
+        "ngo": """ngo ngos non governmental nongovernmental civil society нко неправительствен*
+            общественн*""",
+        "electronic": "electronic online e digital computer электрон* онлайн*",
+        "manual": "manual manuals handbook handbooks guide guidebook руководств* пособи*",
+        "law": "law laws legislation legislative закон* законодательств*",
+        "detainee": "detainee detainees detained detention задержан*",
+        "border": "border borders frontier граница границ* пограничн* погранич*",
+        "checkpoint": "checkpoint checkpoints crossing пропуск* кпп",
+        "readmission": "readmission readmissions реадмисси*",
+        "return": "return returns returned returnee returnees возвращ* возврат*",
+        "reintegration": "reintegration reintegrate реинтеграц*",
+        "migrant": "migrant migrants мигрант*",
+        "migration": "migration миграц* миграцион*",
+        "accommodation": "accommodation accommodate housing shelter размещен* содержан*",
+        "reception": "reception receiving прием* прием",
+        "cooperation": "cooperation collaboration сотрудничеств*",
+        "dialogue": "dialogue dialog диалог*",
+        "expulsion": "expulsion expel выдворен*",
+        "deportation": "deportation deport депортац*",
+        "trafficking": "trafficking торговл*",
+        "humanitarian": "humanitarian гуманитарн*",
+        "voluntary": "voluntary voluntarily добровольн*",
+        "agreement": "agreement agreements соглашен* договор*",
+        "government": "government governmental governments правительств* государствен*",
+        "ministry": "ministry ministries министерств*",
+        "foreign": "foreign иностранн* внешн*",
+        "internal": "internal interior внутренн*",
+        "expert": "expert experts expertise эксперт* экспертиз*",
+        "capacity": "capacity capacities потенциал*",
+        "awareness": "awareness inform informational осведомлен* информирован*",
+        "english": "english английск*",
+        "language": "language languages язык*",
+        "human_rights": "rights прав* правозащит*",
+        "stateless": "stateless апатрид* безгражданств*",
+        "data": "data information данн*",
+        "sharing": "sharing exchange обмен*",
+        "policy": "policy policies политик*",
+        "legal": "legal правов*",
+        "administrative": "administrative административн*",
+        "mechanism": "mechanism mechanisms механизм*",
+        "framework": "framework рамк* основ*",
+        "management": "management managing manage управлен*",
+        "interest": "interest interests интерес* заинтересован*",
+        "origin": "origin происхожден*",
+        "transit": "transit транзит*",
+        "destination": "destination назначен*",
+        "advantage": "advantage advantages strength преимуществ*",
+        "profile": "profile profiles профил*",
+        "irregular": "irregular undocumented illegal нелегальн* неурегулирован* незаконн*",
+        "nationals": "nationals national граждан*",
+        "third": "third трет*",
+        "deportee": "forced принудительн*",
+        "consultation": "consultation consultations консультац*",
+        "contact": "contacts contact контакт*",
+    }
+)
+
+# Seasons and month names, English and Russian, for time expressions.
+MONTHS: Final = {
+    **{
+        m: i + 1
+        for i, names in enumerate(
+            [
+                "january jan январь января январе январ",
+                "february feb февраль февраля феврале феврал",
+                "march mar март марта марте",
+                "april apr апрель апреля апреле апрел",
+                "may май мая мае",
+                "june jun июнь июня июне июн",
+                "july jul июль июля июле июл",
+                "august aug август августа августе",
+                "september sep sept сентябрь сентября сентябре сентябр",
+                "october oct октябрь октября октябре октябр",
+                "november nov ноябрь ноября ноябре ноябр",
+                "december dec декабрь декабря декабре декабр",
+            ]
+        )
+        for m in names.split()
+    }
+}
+SEASONS: Final = {
+    **dict.fromkeys("spring весна весной весны весне".split(), (3, 5)),
+    **dict.fromkeys("summer лето летом лета лете".split(), (6, 8)),
+    **dict.fromkeys("autumn fall осень осенью осени".split(), (9, 11)),
+    **dict.fromkeys("winter зима зимой зимы".split(), (12, 2)),
+}
