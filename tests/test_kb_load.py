@@ -248,7 +248,8 @@ def test_every_project_agrees_with_the_seed_page() -> None:
             (project.period.start, duration[1]),
             (project.period.end, duration[2]),
         ):
-            assert written == f"{calendar.month_name[month.month]} {month.year}", project.id
+            expected = f"{calendar.month_name[month.month]} {month.year}"
+            assert written == expected, f"{project.id}: period has {month}, the page {written}"
 
         funded = " ".join(s for s in re.split(r"(?<=\.)\s", section) if "funded by" in s)
         assert funded, f"{project.id}: no 'funded by' sentence"

@@ -301,3 +301,24 @@ def test_no_damage_to_a_file_crashes_the_loader(line: int, damage: str) -> None:
     for problem in report.errors:
         assert problem.file.endswith(".yaml")
         assert problem.message
+
+
+def test_a_broken_organisations_file_is_reported_once_not_at_every_reference(
+    workdir: Path,
+) -> None:
+    """An unclosed quote is reported where it opens; the links to organisations stay quiet."""
+    shutil.copytree(VALID, "kb")
+    Path("kb/organisations.yaml").write_text(
+        'organisations:\n  - id: eu\n    name: "European Union\n', encoding="utf-8"
+    )
+    errors = [str(p) for p in inspect_knowledge("kb").errors]
+    assert len(errors) == 1, errors
+    assert errors[0].startswith("kb/organisations.yaml:3:11: YAML syntax: a quote is opened")
+
+
+def test_without_an_organisations_file_every_reference_is_unknown(workdir: Path) -> None:
+    shutil.copytree(VALID, "kb")
+    Path("kb/organisations.yaml").unlink()
+    errors = [str(p) for p in inspect_knowledge("kb").errors]
+    expected = "kb/projects/alpha.yaml:28:11: funders[1]: unknown organisation 'eu'"
+    assert any(e.startswith(expected) for e in errors), errors

@@ -7,7 +7,7 @@ field, detail or card. When nothing fits well enough the bot says so instead of 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.core import fields as F
@@ -89,7 +89,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if everything and q.fields:
         return _field_for_many(index, [p.id for p in index.projects], q.fields[0], lang)
 
-    if q.wants_count or q.wants_list or _has_filters(q) and not named:
+    if q.wants_count or q.wants_list or (_has_filters(q) and not named) or (q.another and not named):
         listed = _list_or_count(index, q, ctx, named)
         if listed is not None:
             return listed
@@ -147,8 +147,8 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     if q.times and not q.fields or (q.times and F.DATES in q.fields and _is_yes_no(q)):
         return _active_check(project, q.times[0], lang)
     event = _event_reference(index, q)
-    if event is not None and _is_yes_no(q):
-        return _active_on(project, event, lang)
+    if event is not None and event.date is not None and _is_yes_no(q):
+        return _active_on(project, event.date, event.text.get(lang), lang)
 
     # a field asked for, unless the question's own words point at a specific statement
     specific = [(d, s) for d, s in in_project if s >= DETAIL_MATCH]
@@ -659,9 +659,10 @@ def _has_filters(q: Query) -> bool:
 
 
 def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer | None:
+    """Filter every project by what the question names; None when it is not a list question."""
     lang = q.lang
     candidates = list(index.projects)
-    reasons = []
+    reasons: list[str] = []
     exclude = set(named)
     reference: Project | None = index.kb.by_id[named[0]] if named else None
     if reference is None and q.another:
@@ -670,39 +671,34 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         if reference:
             exclude.add(reference.id)
 
-    # time filters
     for spec in q.times:
         candidates = [p for p in candidates if _time_ok(p, spec, q.anchor) != spec.negated]
         reasons.append("time")
-    # relative to a named or earlier project ("older than SIREADA", "in the same month")
-    words = [t.word for t in q.tokens]
     if reference is not None:
-        if any(w in ("older", "earlier", "before", "раньше", "до", "старше") for w in words):
-            candidates = [p for p in candidates if p.period.start < reference.period.start]
+        relative = _relative_filter(q, reference)
+        if relative is not None:
+            candidates = [p for p in candidates if relative(p) and p.id not in exclude]
             reasons.append("relative")
-        elif any(w in ("newer", "later", "after", "позже", "после") for w in words):
-            candidates = [p for p in candidates if p.period.start > reference.period.start]
-            reasons.append("relative")
-        elif "same" in words and "month" in words:
-            anchor = reference.period.end if q.anchor == "end" else reference.period.start
-            candidates = [p for p in candidates if (p.period.end if q.anchor == "end" else p.period.start) == anchor]
-            reasons.append("relative")
-        elif any(w in ("parallel", "simultaneously", "одновременно", "параллельно", "overlap") for w in words) or q.has(V.OVERLAP):
-            candidates = [p for p in candidates if p.period.active_in(reference.period.start, reference.period.end)]
-            reasons.append("relative")
-        elif q.anchor == "end" and any(w.startswith(("старт", "начал")) or w in ("start", "began") for w in words):
-            candidates = [p for p in candidates if p.period.end < reference.period.start]
-            reasons.append("relative")
-        candidates = [p for p in candidates if p.id not in exclude]
     event = _event_reference(index, q)
-    if event is not None and not q.times:
-        candidates = [p for p in candidates if _event_relation_ok(p, event, q)]
+    event_orgs: set[str] = set()
+    if event is not None and not q.times and "relative" not in reasons:
+        candidates = [p for p in candidates if _event_relation_ok(p, event.date, q)]  # type: ignore[arg-type]
+        event_orgs = set(event.orgs) | {t[len(ORG_PREFIX):] for t in event.terms if t.startswith(ORG_PREFIX)}
         reasons.append("event")
-    # organisations and countries
-    for org_id in q.orgs():
-        keep = {p.id for p in candidates if _org_ok(p, org_id, q)}
-        candidates = [p for p in candidates if (p.id in keep) != q.negated]
-        reasons.append("org")
+
+    topic = [t for t in q.residual if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX)) and t != "ngo"]
+    topic_known = [] if event is not None else [t for t in topic if index.known(t)]
+    # organisations: alternatives named by one word ("МВД") are grouped, any of them will do
+    groups: dict[tuple[int, ...], list[str]] = {}
+    for m in q.mentions:
+        if m.kind == "org" and m.key not in event_orgs:
+            groups.setdefault(m.positions, []).append(m.key)
+    as_actor = not topic_known or F.FUNDERS in q.fields or q.negated
+    if as_actor:
+        for org_ids in groups.values():
+            keep = {p.id for p in candidates if any(_org_ok(p, o, q) for o in org_ids)}
+            candidates = [p for p in candidates if (p.id in keep) != q.negated]
+            reasons.append("org")
     for code in q.countries():
         keep = {p.id for p in candidates if _country_ok(index, p, code, q)}
         candidates = [p for p in candidates if (p.id in keep) != q.negated]
@@ -710,38 +706,27 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     if "ngo" in {t.term for t in q.tokens}:
         candidates = [p for p in candidates if p.orgs_with_role(Role.NGO_PARTNER)]
         reasons.append("ngo")
-    # a topic: the rest of the question's content
-    topic = [t for t in q.residual if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX)) and t != "ngo"]
-    topic_known = [t for t in topic if index.known(t)]
-    if event is not None:
-        topic_known = []
     if topic_known:
-        terms = topic + [ORG_PREFIX + o for o in q.orgs()]
+        terms = topic + ([] if as_actor else [ORG_PREFIX + o for ids in groups.values() for o in ids])
         scored = index.score_docs(terms, [p.id for p in candidates])
         best: dict[str, float] = {}
-        for d, s in scored:
-            best[d.project] = max(best.get(d.project, 0.0), s)
+        for d, score in scored:
+            best[d.project] = max(best.get(d.project, 0.0), score)
         ranked = sorted(best.items(), key=lambda kv: -kv[1])
         top = ranked[0][1] if ranked else 0.0
-        threshold = max(TOPIC_MATCH * (1 if reasons else 1), top * 0.6) if top >= TOPIC_MATCH else 2.0
-        keep_ids = [pid for pid, s in ranked if s >= threshold]
-        if not reasons and not keep_ids:
+        keep_ids = [pid for pid, score in ranked if top >= TOPIC_MATCH and score >= max(TOPIC_MATCH, top * 0.6)]
+        if not reasons and not keep_ids and not (q.wants_list or q.wants_count):
             return None
         candidates = [index.kb.by_id[pid] for pid in keep_ids]
         reasons.append("topic")
-    if q.has(V.MOST) and reasons == [] or (q.has(V.MOST) and not candidates):
+
+    if q.has(V.MOST) and not q.times:
         return _superlative(index, q, lang)
     if not reasons:
-        if q.has(V.MOST):
-            return _superlative(index, q, lang)
         if q.wants_count and not named:
             candidates = list(index.projects)
-        elif not q.wants_list:
+        elif not q.wants_list or named:
             return None
-        elif named:
-            return None
-    if q.has(V.MOST) and candidates:
-        return _superlative(index, q, lang)
     ids = [p.id for p in candidates]
     if not ids:
         return _abstain(Kind.NOT_FOUND, say("no_list_match", lang), [], lang, index)
@@ -755,6 +740,33 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         return _answer(Kind.COUNT, lang, [_p(head.rstrip(": ") + ":"), Block(bullets=bullets)], ids)
     return _answer(Kind.LIST, lang, [_p(say("list_header", lang, n=len(ids))), Block(bullets=bullets)], ids,
                    list(q.fields))
+
+
+_BEFORE = frozenset("older earlier before prior раньше до старше ранее".split())
+_AFTER = frozenset("newer later after since позже после".split())
+
+
+def _relative_filter(q: Query, ref: Project) -> Callable[[Project], bool] | None:
+    """A test for "older than X", "ended before X started", "in the same month as X" ..."""
+    words = {t.word for t in q.tokens}
+    mine = q.anchor if q.anchor != "active" else "start"
+    theirs = q.reference_anchor if q.reference_anchor not in (None, "active") else mine
+
+    def point(p: Project, which: str | None) -> Month:
+        return p.period.end if which == "end" else p.period.start
+
+    if words & _BEFORE:
+        return lambda p: point(p, mine) < point(ref, theirs)
+    if words & _AFTER:
+        return lambda p: point(p, mine) > point(ref, theirs)
+    if "same" in words or q.has(V.OVERLAP) and not ({"parallel", "simultaneously"} & words):
+        if "year" in words or "году" in words:
+            return lambda p: point(p, mine).year == point(ref, theirs).year
+        if "month" in words or "месяц" in words:
+            return lambda p: point(p, mine) == point(ref, theirs)
+    if q.has(V.OVERLAP):
+        return lambda p: p.period.active_in(ref.period.start, ref.period.end)
+    return None
 
 
 def _superlative(index: Index, q: Query, lang: str) -> Answer:
@@ -846,15 +858,16 @@ def _identify_by_filters(index: Index, q: Query) -> str | None:
     return candidates[0].id if len(candidates) == 1 else None
 
 
-def _event_reference(index: Index, q: Query) -> Date | None:
-    """The date of a dated fact the question refers to ("when the agreement took effect")."""
+def _event_reference(index: Index, q: Query) -> Doc | None:
+    """The dated fact the question refers to ("after the agreement took effect"), if any."""
     words = [t.word for t in q.tokens]
-    relation = any(w in ("when", "after", "before", "same", "since", "while", "после", "до", "когда", "тот", "том") for w in words)
+    relation = any(w in ("when", "after", "before", "same", "since", "while", "после", "до", "когда", "тот", "том")
+                   for w in words)
     if not relation or not q.residual:
         return None
     events = [(d, s) for d, s in index.score_docs(q.residual) if d.date is not None]
     if events and events[0][1] >= 0.5:
-        return events[0][0].date
+        return events[0][0]
     return None
 
 
@@ -881,12 +894,12 @@ def _active_check(p: Project, spec: TimeSpec, lang: str) -> Answer:
                    suggestions=_suggestions(p, lang))
 
 
-def _active_on(p: Project, date: Date, lang: str) -> Answer:
+def _active_on(p: Project, date: Date, what: str, lang: str) -> Answer:
     month = Month(date.year, date.month or 1)
     ok = p.period.active_in(month, month)
     text = say("active_yes" if ok else "active_no", lang, project=p.name,
                start=_month(p.period.start, lang), end=_month(p.period.end, lang))
-    blocks = [_heading_block(p, lang), _p(text), _p(_date(date, lang))]
+    blocks = [_heading_block(p, lang), _p(text), _p(say("event_date", lang, date=_date(date, lang), text=what))]
     return _answer(Kind.FIELD, lang, blocks, [p.id], [F.DATES], suggestions=_suggestions(p, lang))
 
 

@@ -30,6 +30,8 @@ COUNTRY_PREFIX = "country:"
 MIN_CORRECTABLE = 4
 #: Minimum rapidfuzz ratio (0-100) for replacing an unknown word by a known one.
 CORRECTION_CUTOFF = 80
+#: Weight of a question word the knowledge base never uses, relative to an average known word.
+UNKNOWN_WEIGHT = 0.35
 
 
 @lru_cache(maxsize=200_000)
@@ -111,17 +113,21 @@ class _PhraseTable:
         found: list[Mention] = []
         i = 0
         while i < len(stems):
-            best: tuple[int, str, str] | None = None
+            longest = 0
+            keys: dict[tuple[str, str], None] = {}
             for phrase, kind, key in self.by_first.get(stems[i], ()):
                 n = len(phrase)
-                if tuple(stems[i : i + n]) == phrase and (best is None or n > best[0]):
-                    best = (n, kind, key)
-            if best is None:
+                if tuple(stems[i : i + n]) != phrase or n < longest:
+                    continue
+                if n > longest:
+                    longest, keys = n, {}
+                keys[(kind, key)] = None
+            if not longest:
                 i += 1
                 continue
-            n, kind, key = best
-            found.append(Mention(kind, key, tuple(range(i, i + n))))
-            i += n
+            # one phrase may name several things ("МВД": two ministries); all are reported
+            found.extend(Mention(kind, key, tuple(range(i, i + longest))) for kind, key in keys)
+            i += longest
         return found
 
 
@@ -150,7 +156,9 @@ class Index:
         self._df = {t: len(ids) for t, ids in self._postings.items()}
         n = max(1, len(self.docs))
         self._idf = {t: math.log(1 + n / df) for t, df in self._df.items()}
-        self.unknown_idf = (sum(self._idf.values()) / len(self._idf)) if self._idf else 1.0
+        # a word the knowledge base never uses counts, but less than a known one: questions carry
+        # filler words ("topics", "cover") that should not drown the words that match
+        self.unknown_idf = UNKNOWN_WEIGHT * (sum(self._idf.values()) / len(self._idf)) if self._idf else 1.0
         self._vocab_list = sorted(self.vocabulary)
         self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
         for w in self._vocab_list:
@@ -162,6 +170,10 @@ class Index:
         for org in self.kb.organisations:
             for name in (*org.name.variants(), *org.short_names):
                 self._phrases.add(phrase_stems(name), "org", org.id)
+                head = words(name)[0] if words(name) else ""
+                if name.split()[0].isupper() and len(head) >= 2 and len(words(name)) > 1:
+                    # "MIA Moldova" is also called just "MIA"
+                    self._phrases.add((stem(head),), "org", org.id)
         for country in all_countries():
             self._countries[country.code] = country
             for name in (*country.names, *country.adjectives):
@@ -312,35 +324,44 @@ class Index:
         return t in self._idf
 
     def name_hits(self, tokens: Sequence[Token]) -> dict[str, NameHit]:
-        """How strongly each project is named in the question (0-1), and by which words."""
+        """How strongly each project is named in the question (0-1), and by which words.
+
+        An acronym, or every word of an alias or title, names a project outright. A partial title
+        counts when a run of its words appears in order and the run is long or distinctive
+        enough: "EU readmission agreements" alone is everyday vocabulary of several projects.
+        """
         content = [t for t in tokens if not t.stop and t.term not in _NAME_GENERIC]
         terms = [t.term for t in content]
-        positions: dict[str, list[int]] = defaultdict(list)
+        first_position: dict[str, int] = {}
         for t in content:
-            positions[t.term].append(t.position)
+            first_position.setdefault(t.term, t.position)
         candidates = {i for t in set(terms) for i in self._name_postings.get(t, ())}
         n_projects = max(1, len(self.projects))
         hits: dict[str, NameHit] = {}
         for i in candidates:
             name = self.names[i]
             weights = {t: math.log(1 + n_projects / self._name_df.get(t, 1)) for t in name.terms}
-            matched = [t for t in name.terms if t in positions]
+            matched = [t for t in name.terms if t in first_position]
             coverage = sum(weights[t] for t in matched) / sum(weights.values())
-            run = _longest_run(name.terms, terms)
-            distinctive = any(self._name_df.get(t, 0) == 1 for t in matched)
+            run_start, run = _longest_run(name.terms, terms)
+            run_terms = terms[run_start : run_start + run]
+            distinctive = [t for t in matched if self._name_df.get(t, 0) == 1]
+            run_distinctive = sum(1 for t in run_terms if self._name_df.get(t, 0) == 1)
+            used = frozenset(first_position[t] for t in matched)
             if name.kind == "acronym" or (coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)):
                 strength = 1.0 if name.kind == "acronym" else 0.95
-            elif run >= 3:
+            elif run >= 4 or (run == 3 and run_distinctive >= 2):
                 strength = min(0.95, 0.8 + 0.05 * (run - 3))
-            elif coverage >= 0.6 and len(matched) >= 2:
+                used = frozenset(content[j].position for j in range(run_start, run_start + run))
+            elif coverage >= 0.6 and len(matched) >= 2 and distinctive:
                 strength = 0.8
-            elif run == 2 and distinctive:
+            elif run >= 2 and run_distinctive >= 1:
                 strength = 0.7
+                used = frozenset(content[j].position for j in range(run_start, run_start + run))
             else:
-                strength = 0.6 * coverage if distinctive else 0.3 * coverage
-            used = frozenset(p for t in matched for p in positions[t])
+                strength = (0.6 if distinctive else 0.3) * coverage
             old = hits.get(name.project)
-            if old is None or strength > old.strength:
+            if old is None or (strength, len(used)) > (old.strength, len(old.positions)):
                 hits[name.project] = NameHit(name.project, strength, used)
         return hits
 
@@ -410,8 +431,9 @@ def _known_elsewhere(word: str) -> bool:
     return any(lex.matches(word) for lex in (*FIELD_CUES.values(), *NO_INFO.values()))
 
 
-def _longest_run(name_terms: Sequence[str], question_terms: Sequence[str]) -> int:
-    best = 0
+def _longest_run(name_terms: Sequence[str], question_terms: Sequence[str]) -> tuple[int, int]:
+    """Where in the question the longest in-order run of the name's terms starts, and its length."""
+    best = (0, 0)
     for i in range(len(question_terms)):
         for j in range(len(name_terms)):
             k = 0
@@ -421,5 +443,6 @@ def _longest_run(name_terms: Sequence[str], question_terms: Sequence[str]) -> in
                 and question_terms[i + k] == name_terms[j + k]
             ):
                 k += 1
-            best = max(best, k)
+            if k > best[1]:
+                best = (i, k)
     return best

@@ -61,6 +61,8 @@ class Query:
     fields: tuple[str, ...]
     times: tuple[TimeSpec, ...]
     anchor: str  # which end of a project the time filters apply to: "active", "start" or "end"
+    reference_anchor: str | None  # which end of the project compared with ("before X started")
+    count_target: str | None  # what "how many" counts: "projects" or a field
     wants_list: bool
     wants_count: bool
     negated: bool
@@ -101,8 +103,11 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     language = lang or detect_language(text)
     names = sorted(index.name_hits(tokens).values(), key=lambda h: -h.strength)
     mentions = index.mentions(tokens)
-    times, time_positions = _times(text, tokens)
     name_positions = {p for h in names if h.strength >= 0.5 for p in h.positions}
+    times, time_positions = _times(text, tokens)
+    named_times = [s for s in times if set(s.positions) & name_positions]
+    times = [s for s in times if s not in named_times]
+    time_positions |= {p for s in named_times for p in s.positions}
     mention_positions = {p for m in mentions for p in m.positions}
 
     fields: list[str] = []
@@ -116,7 +121,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     fields = _rank_fields(fields, tokens)
 
     words = [t.word for t in tokens]
-    wants_count = _how_many(words) or any(w.startswith("сколько") for w in words)
+    target = _count_target(words)
+    wants_count = target == PROJECTS or (
+        target is None and (_how_many(words) or any(w.startswith("сколько") for w in words))
+    )
+    if target not in (None, PROJECTS) and target not in fields:
+        fields.insert(0, target)
     wants_list = _wants_list(tokens)
     no_info = _no_info(tokens, words)
     structural = (
@@ -144,11 +154,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     help_asked = any(t.word in ("help", "помощь", "помоги", "commands", "команды") for t in tokens) or (
         bool(content) and all(V.HELP.matches(t.word) or V.GREETING.matches(t.word) for t in content)
     )
-    anchor = "active"
-    if any(START_WORDS.matches(w) for w in words):
-        anchor = "start"
-    elif any(END_WORDS.matches(w) for w in words):
-        anchor = "end"
+    anchors = _anchors(tokens, time_positions)
     return Query(
         text=text,
         lang=language,
@@ -157,7 +163,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         mentions=tuple(mentions),
         fields=tuple(fields),
         times=tuple(times),
-        anchor=anchor,
+        anchor=anchors[0] if anchors else "active",
+        reference_anchor=anchors[1] if len(anchors) > 1 else None,
+        count_target=target,
         wants_list=wants_list,
         wants_count=wants_count,
         negated=any(t.word in ("not", "without", "except", "excluding", "кроме", "без") or t.surface.endswith("n't") for t in tokens)
@@ -189,6 +197,38 @@ def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:
     return strong + rest
 
 
+PROJECTS: Final = "projects"
+ACTIVE_WORDS: Final = V.Lexicon.of(
+    "running run ran active ongoing underway operating шли шел шла действовал* реализовывал* работал*".split()
+)
+
+
+def _anchors(tokens: tuple[Token, ...], skip: set[int]) -> list[str]:
+    """The ends of a period the question's verbs speak of, in order: "started", "ended", "ran"."""
+    found: list[str] = []
+    for t in tokens:
+        if t.position in skip:
+            continue
+        if START_WORDS.matches(t.word):
+            found.append("start")
+        elif END_WORDS.matches(t.word):
+            found.append("end")
+        elif ACTIVE_WORDS.matches(t.word):
+            found.append("active")
+    return list(dict.fromkeys(found))
+
+
+def _count_target(words: list[str]) -> str | None:
+    """What a "how many" question counts, when the knowledge base can count it."""
+    after = _after_how_many(words)
+    if after is None:
+        return None
+    for key, lexicon in V.COUNTABLE.items():
+        if lexicon.matches(after):
+            return key
+    return None
+
+
 def _how_many(words: list[str]) -> bool:
     return any(a == "how" and b in ("many", "much") for a, b in zip(words, words[1:], strict=False)) or (
         "number" in words and "of" in words
@@ -206,9 +246,11 @@ def _wants_list(tokens: tuple[Token, ...]) -> bool:
 
 
 _NAME_WORDS: Final = frozenset("name names named зовут имя имена фамилия фамилии".split())
-_PERSON_ROLES: Final = V.Lexicon.of(
-    "coordinator coordinators manager managers director directors chief координатор* руководител* директор*".split()
+# Exact words, not stems: "manager" names a person, "management" does not.
+_PERSON_ROLES: Final = frozenset(
+    "coordinator coordinators manager managers director directors chief head".split()
 )
+_PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор")
 
 
 def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
@@ -217,7 +259,7 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         return "contact"
     if any(V.NO_INFO["budget"].matches(w) for w in words):
         return "budget"
-    if any(w in _NAME_WORDS for w in words) or any(_PERSON_ROLES.matches(w) for w in words):
+    if any(w in _NAME_WORDS or w in _PERSON_ROLES or w.startswith(_PERSON_ROLES_RU) for w in words):
         return "people"
     if _how_many(words) or any(w.startswith("сколько") for w in words):
         after = _after_how_many(words)
@@ -264,8 +306,10 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
                 first, last = (Month(year, a), Month(year, b)) if a <= b else (Month(year, a), Month(year + 1, b))
         elif END_OF_WORDS.matches(prev) or (prev in ("of",) and END_OF_WORDS.matches(prev2)):
             first = last = Month(year, 12)
+            positions += [i - 1] if END_OF_WORDS.matches(prev) else [i - 1, i - 2]
         elif START_OF_WORDS.matches(prev) or (prev in ("of",) and START_OF_WORDS.matches(prev2)):
             first = last = Month(year, 1)
+            positions += [i - 1] if START_OF_WORDS.matches(prev) else [i - 1, i - 2]
         # a range "2007-2010" or "sept 2009 - april 2011"
         nxt = i + 1
         if nxt < len(words) and (year, int(words[nxt]) if _YEAR.match(words[nxt]) else 0) in ranges:

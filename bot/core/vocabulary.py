@@ -21,11 +21,13 @@ STOPWORDS: Final = frozenset(
     a an the of to in on at by for from with and or but as is are was were be been being it its
     this that these those there their they them he she his her we our you your i me my do does did
     done doing have has had having can could would should will shall may might must so than then
-    too very just also only any some all each every other such no nor not own same into over under
+    too very just also only any some all each every other such no nor not same into over under
     about above after again against before below between both during further here how more most off
     once out through until up what when where which while who whom why whose yes ok okay please pls
     hi hello hey thanks thank there s t d ll re ve whats what's wats wat
     tell give show know say let like want need get got ever still already really actually
+    going go goes gone supposed meant kind sort type exactly basically besides apart thing things
+    something someone somebody anyone yeah yep
     и в во на с со к ко по о об от до из у за для при про что как ли же бы то это этот эта эти
     был была были было быть есть а но или да нет не ни его ее их они он она мы вы я мне нам вам
     какой какая какие каких каком какому каким ком кто чем чего том тот та те так там тут где когда
@@ -171,7 +173,7 @@ CONCEPTS: Final = _lexicons(
         "report": """report reports study studies analysis analyses analytical assessment overview
             research survey snapshot исследован* доклад* отчет* обзор* анализ* аналитическ*""",
         "training": """training trainings trained train course courses teach taught teaching
-            educate education обучен* тренинг* курс* учеб* подготовк*""",
+            educate education learning learn обучен* тренинг* курс* учеб* подготовк*""",
         "seminar": "seminar seminars workshop workshops семинар*",
         "tour": "tour tours trip trips visit visits visited visiting поездк* визит* тур*",
         "refurbish": """refurbish refurbished refurbishment refurbishing renovate renovated renovation
@@ -231,6 +233,10 @@ CONCEPTS: Final = _lexicons(
         "deportee": "forced принудительн*",
         "consultation": "consultation consultations консультац*",
         "contact": "contacts contact контакт*",
+        "establish": """establish established establishment create created creation found founded
+            set формирован* создан* учрежд* образован*""",
+        "strengthen": """build building enhance enhancing enhancement strengthen strengthening
+            укреплен* укреп* повышен*""",
     }
 )
 

@@ -686,16 +686,20 @@ class _Loader:
 
     def run(self) -> LoadReport:
         about = self.read(keys.ABOUT_FILE, _read_about, required=True)
-        organisations = self.read(keys.ORGANISATIONS_FILE, _read_organisations) or ()
+        organisations = self.read(keys.ORGANISATIONS_FILE, _read_organisations)
+        organisations_broken = (
+            organisations is None and (self.root / keys.ORGANISATIONS_FILE).is_file()
+        )
+        unreadable = [Space.ORGANISATION] if organisations_broken else []
         glossary = self.read(keys.GLOSSARY_FILE, _read_glossary) or ()
         projects = tuple(self.read_projects())
         self.check_stray_files()
         problems = self.sink.problems
-        problems += rules.cross_check(self.sink.declarations, self.sink.references)
+        problems += rules.cross_check(self.sink.declarations, self.sink.references, unreadable)
         problems.sort(key=rules.sort_key)
         knowledge = None
         if about is not None and not any(p.is_error for p in problems):
-            knowledge = KnowledgeBase(about, projects, organisations, glossary)
+            knowledge = KnowledgeBase(about, projects, organisations or (), glossary)
         return LoadReport(self.root, knowledge, tuple(problems), tuple(self.files))
 
     def problem(self, path: Path, message: str, severity: Severity = Severity.ERROR) -> None:

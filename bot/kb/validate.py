@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -182,6 +182,8 @@ def syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
     detail = str(error)
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
+        if "end of stream" in (error.problem or "") and error.context_mark is not None:
+            mark = error.context_mark  # the quote or bracket that is never closed
         if mark is not None:
             line, column = mark.line + 1, mark.column + 1
         detail = " ".join(part for part in (error.context, error.problem) if part)
@@ -331,15 +333,23 @@ def check_duplicates(declarations: Iterable[Declaration]) -> list[Problem]:
 
 
 def check_references(
-    declarations: Iterable[Declaration], references: Iterable[Reference]
+    declarations: Iterable[Declaration],
+    references: Iterable[Reference],
+    unreadable: Collection[Space] = (),
 ) -> list[Problem]:
-    """References to project and organisation ids that no file defines."""
+    """References to project and organisation ids that no file defines.
+
+    References into an `unreadable` space (organisations.yaml has a syntax error) are not
+    checked: that file's own error is the one to fix.
+    """
     known: dict[Space, set[str]] = {}
     for decl in declarations:
         known.setdefault(decl.space, set()).add(decl.value)
     assumed = known.pop(Space.ASSUMED, set())
     problems: list[Problem] = []
     for ref in references:
+        if ref.space in unreadable:
+            continue
         ids = known.get(ref.space, set())
         if ref.space is Space.PROJECT and ref.value in assumed:
             continue  # its file has an error of its own
@@ -355,6 +365,9 @@ def check_references(
 
 
 def cross_check(
-    declarations: Sequence[Declaration], references: Sequence[Reference]
+    declarations: Sequence[Declaration],
+    references: Sequence[Reference],
+    unreadable: Collection[Space] = (),
 ) -> list[Problem]:
-    return check_duplicates(declarations) + check_references(declarations, references)
+    """Every check that needs all the files: duplicates, then references."""
+    return check_duplicates(declarations) + check_references(declarations, references, unreadable)
