@@ -91,7 +91,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
 
     if q.wants_count or q.wants_list or (_has_filters(q) and not named) or (q.another and not named):
         listed = _list_or_count(index, q, ctx, named)
-        if listed is not None:
+        if listed is not None and not (_asks_for_one(q) and len(listed.projects) != 1 and _detail_identifies(index, q)):
             return listed
 
     return _single(index, q, ctx, named)
@@ -120,7 +120,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         if weak and weak[0].strength >= 0.5:
             project_id = weak[0].project
     if project_id is None:
-        if any(index.known(t) for t in q.residual) and docs and docs[0][1] >= 0.4:
+        if docs and docs[0][1] >= 0.4 and len(index.matched(docs[0][0], q.residual)) >= 2:
             best = docs[0][0].project
             close = [d.project for d, s in docs if s >= docs[0][1] - 0.05]
             if len(set(close)) > 1:
@@ -171,6 +171,19 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     return card(index, project.id, lang)
 
 
+def _asks_for_one(q: Query) -> bool:
+    """ "Which project ..." (singular): one project is expected, a list is a fallback."""
+    words = [t.word for t in q.tokens]
+    return not q.wants_count and any(w in ("project", "programme", "проект", "программа") for w in words) and not any(
+        w in ("projects", "programmes", "проекты", "проектов", "проектах", "программы") for w in words
+    )
+
+
+def _detail_identifies(index: Index, q: Query) -> bool:
+    docs = index.score_docs(q.residual) if q.residual else []
+    return bool(docs) and docs[0][1] >= DETAIL_IDENTIFIES and len(index.matched(docs[0][0], q.residual)) >= 2
+
+
 def _is_question(q: Query) -> bool:
     first = q.tokens[0].word if q.tokens else ""
     return q.text.strip().endswith("?") or first in (
@@ -192,7 +205,7 @@ def _detail_beats_field(q: Query, field_name: str, specific: list[tuple[Doc, flo
     if not residual_known:
         return False
     if field_name in (F.FUNDERS, F.PARTNERS, F.COUNTRIES, F.DURATION):
-        return specific[0][1] >= 0.9 and len(residual_known) >= 2
+        return specific[0][1] >= 0.75 and len(residual_known) >= 2
     return True
 
 

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core import fields as F
 from bot.core.text import is_cyrillic, stem, words
-from bot.core.vocabulary import CONCEPTS, FIELD_CUES, GENERIC, NO_INFO, STOPWORDS
+from bot.core.vocabulary import CONCEPTS, GENERIC, MONTHS, SEASONS, STOPWORDS, all_lexicons
 from bot.kb.countries import Country, all_countries, find_adjective
 from bot.kb.model import Date, KnowledgeBase, Organisation, Project, Statement, Status, Text
 
@@ -30,6 +30,8 @@ COUNTRY_PREFIX = "country:"
 MIN_CORRECTABLE = 4
 #: Minimum rapidfuzz ratio (0-100) for replacing an unknown word by a known one.
 CORRECTION_CUTOFF = 80
+#: Strength of a project name that is only an organisation's name (see `Index.name_hits`).
+ORG_AS_NAME = 0.6
 #: Weight of a question word the knowledge base never uses, relative to an average known word.
 UNKNOWN_WEIGHT = 0.35
 
@@ -337,6 +339,7 @@ class Index:
             first_position.setdefault(t.term, t.position)
         candidates = {i for t in set(terms) for i in self._name_postings.get(t, ())}
         n_projects = max(1, len(self.projects))
+        org_positions = {p for m in self.mentions(tokens) if m.kind == "org" for p in m.positions}
         hits: dict[str, NameHit] = {}
         for i in candidates:
             name = self.names[i]
@@ -348,6 +351,8 @@ class Index:
             distinctive = [t for t in matched if self._name_df.get(t, 0) == 1]
             run_distinctive = sum(1 for t in run_terms if self._name_df.get(t, 0) == 1)
             used = frozenset(first_position[t] for t in matched)
+            if all(t.isdigit() for t in matched):
+                continue  # years alone ("in 2009 but not 2011") never name a project
             if name.kind == "acronym" or (coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)):
                 strength = 1.0 if name.kind == "acronym" else 0.95
             elif run >= 4 or (run == 3 and run_distinctive >= 2):
@@ -360,10 +365,17 @@ class Index:
                 used = frozenset(content[j].position for j in range(run_start, run_start + run))
             else:
                 strength = (0.6 if distinctive else 0.3) * coverage
+            if used and used <= org_positions and strength > ORG_AS_NAME:
+                # "Rosgranitsa" names an organisation first; as a project name it is only a hint
+                strength = ORG_AS_NAME
             old = hits.get(name.project)
             if old is None or (strength, len(used)) > (old.strength, len(old.positions)):
                 hits[name.project] = NameHit(name.project, strength, used)
         return hits
+
+    def matched(self, doc: Doc, query_terms: Iterable[str]) -> list[str]:
+        """The query terms a statement contains."""
+        return [t for t in dict.fromkeys(query_terms) if t in doc.terms]
 
     def score_docs(
         self, query_terms: Sequence[str], projects: Iterable[str] | None = None
@@ -425,10 +437,12 @@ _COMMON = frozenset(
 )
 
 
+@lru_cache(maxsize=50_000)
 def _known_elsewhere(word: str) -> bool:
-    if word in _COMMON:
+    """Whether the bot's own vocabulary knows the word (a cue word, a month, a common word)."""
+    if word in _COMMON or word in MONTHS or word in SEASONS:
         return True
-    return any(lex.matches(word) for lex in (*FIELD_CUES.values(), *NO_INFO.values()))
+    return any(lex.matches(word) for lex in all_lexicons())
 
 
 def _longest_run(name_terms: Sequence[str], question_terms: Sequence[str]) -> tuple[int, int]:

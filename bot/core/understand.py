@@ -21,18 +21,6 @@ from bot.kb.model import Month
 _RANGE: Final = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
 _YEAR: Final = re.compile(r"^(19|20)\d\d$")
 
-START_WORDS: Final = V.Lexicon.of(
-    """start started starts starting begin began begun beginning launch launched launches open opened
-    kick commenced older earlier newer начал* стартовал* запущ* открыт* старт""".split()
-)
-END_WORDS: Final = V.Lexicon.of(
-    """end ended ends ending close closed closes finish finished complete completed wrapped
-    заверш* закончил* окончил* закрыт* конец""".split()
-)
-BEFORE_WORDS: Final = V.Lexicon.of("before until prior earlier older до раньше ранее прежде".split())
-AFTER_WORDS: Final = V.Lexicon.of("after since later newer после позже".split())
-END_OF_WORDS: Final = V.Lexicon.of("end late конец конце".split())
-START_OF_WORDS: Final = V.Lexicon.of("beginning early start начало начале".split())
 PRONOUNS: Final = frozenset(
     "it its it's that this they them their the project programme он она оно его ее их этот этого этом этим тот том".split()
 )
@@ -131,8 +119,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     no_info = _no_info(tokens, words)
     structural = (
         V.LIST_CUES, V.COUNT_CUES, V.NEGATION, V.COMPARE, V.LONGER, V.SHORTER, V.OVERLAP, V.GAP,
-        V.MOST, V.ANOTHER, V.ROLE_CHECK, V.PLANNED, V.GREETING, V.HELP, START_WORDS, END_WORDS,
-        BEFORE_WORDS, AFTER_WORDS, END_OF_WORDS, START_OF_WORDS,
+        V.MOST, V.ANOTHER, V.ROLE_CHECK, V.PLANNED, V.GREETING, V.HELP, V.START_WORDS, V.END_WORDS,
+        V.BEFORE_WORDS, V.AFTER_WORDS, V.END_OF_WORDS, V.START_OF_WORDS, V.ACTIVE_WORDS,
     )
     residual: list[str] = []
     for t in tokens:
@@ -198,22 +186,17 @@ def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:
 
 
 PROJECTS: Final = "projects"
-ACTIVE_WORDS: Final = V.Lexicon.of(
-    "running run ran active ongoing underway operating шли шел шла действовал* реализовывал* работал*".split()
-)
-
-
 def _anchors(tokens: tuple[Token, ...], skip: set[int]) -> list[str]:
     """The ends of a period the question's verbs speak of, in order: "started", "ended", "ran"."""
     found: list[str] = []
     for t in tokens:
         if t.position in skip:
             continue
-        if START_WORDS.matches(t.word):
+        if V.START_WORDS.matches(t.word):
             found.append("start")
-        elif END_WORDS.matches(t.word):
+        elif V.END_WORDS.matches(t.word):
             found.append("end")
-        elif ACTIVE_WORDS.matches(t.word):
+        elif V.ACTIVE_WORDS.matches(t.word):
             found.append("active")
     return list(dict.fromkeys(found))
 
@@ -304,12 +287,12 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             else:
                 a, b = V.SEASONS[key]
                 first, last = (Month(year, a), Month(year, b)) if a <= b else (Month(year, a), Month(year + 1, b))
-        elif END_OF_WORDS.matches(prev) or (prev in ("of",) and END_OF_WORDS.matches(prev2)):
+        elif V.END_OF_WORDS.matches(prev) or (prev in ("of",) and V.END_OF_WORDS.matches(prev2)):
             first = last = Month(year, 12)
-            positions += [i - 1] if END_OF_WORDS.matches(prev) else [i - 1, i - 2]
-        elif START_OF_WORDS.matches(prev) or (prev in ("of",) and START_OF_WORDS.matches(prev2)):
+            positions += [i - 1] if V.END_OF_WORDS.matches(prev) else [i - 1, i - 2]
+        elif V.START_OF_WORDS.matches(prev) or (prev in ("of",) and V.START_OF_WORDS.matches(prev2)):
             first = last = Month(year, 1)
-            positions += [i - 1] if START_OF_WORDS.matches(prev) else [i - 1, i - 2]
+            positions += [i - 1] if V.START_OF_WORDS.matches(prev) else [i - 1, i - 2]
         # a range "2007-2010" or "sept 2009 - april 2011"
         nxt = i + 1
         if nxt < len(words) and (year, int(words[nxt]) if _YEAR.match(words[nxt]) else 0) in ranges:
@@ -324,9 +307,9 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
         start_pos = min(positions)
         before = words[max(0, start_pos - 3) : start_pos]
         relation = "in"
-        if any(BEFORE_WORDS.matches(b) for b in before):
+        if any(V.BEFORE_WORDS.matches(b) for b in before):
             relation = "before"
-        elif any(AFTER_WORDS.matches(b) for b in before) or any(b in ("с", "со") for b in before[-1:]):
+        elif any(V.AFTER_WORDS.matches(b) for b in before) or any(b in ("с", "со") for b in before[-1:]):
             relation = "after"
         negated = any(b in ("not", "не", "never") for b in before)
         specs.append(TimeSpec(first, last, relation, negated, tuple(sorted(positions))))

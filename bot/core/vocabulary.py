@@ -27,7 +27,7 @@ STOPWORDS: Final = frozenset(
     hi hello hey thanks thank there s t d ll re ve whats what's wats wat
     tell give show know say let like want need get got ever still already really actually
     going go goes gone supposed meant kind sort type exactly basically besides apart thing things
-    something someone somebody anyone yeah yep
+    something someone somebody anyone yeah yep together alone one
     и в во на с со к ко по о об от до из у за для при про что как ли же бы то это этот эта эти
     был была были было быть есть а но или да нет не ни его ее их они он она мы вы я мне нам вам
     какой какая какие каких каком какому каким ком кто чем чего том тот та те так там тут где когда
@@ -89,7 +89,7 @@ FIELD_CUES: Final = _lexicons(
         F.OBJECTIVES: """aim aims aimed goal goals objective objectives purpose purposes
             intend intended target цел* задач* направлен*""",
         F.COMPONENTS: """component components компонент*""",
-        F.ACTIVITIES: """activity activities did doing деятельност* мероприят* делал* сделал*""",
+        F.ACTIVITIES: """activit* деятельност* мероприят* делал* сделал*""",
         F.RESULTS: """result results achieve achieved achievement achievements output outputs outcome
             outcomes accomplish accomplished produced deliverables
             результат* достиг* достижен* итог*""",
@@ -136,6 +136,24 @@ HELP: Final = Lexicon.of("help start commands can помощь помоги ум
 GREETING: Final = Lexicon.of(
     "hi hello hey hallo greetings morning evening thanks thank привет здравствуй* добрый спасибо".split()
 )
+
+# Time words: which end of a project's period a question speaks of, and how.
+START_WORDS: Final = Lexicon.of(
+    """start started starts starting begin began begun beginning launch launched launches open opened
+    kick commenced older earlier newer начал* стартовал* запущ* открыт* старт""".split()
+)
+END_WORDS: Final = Lexicon.of(
+    """end ended ends ending close closed closes finish finished complete completed wrapped
+    заверш* закончил* окончил* закрыт* конец""".split()
+)
+BEFORE_WORDS: Final = Lexicon.of("before until prior earlier older до раньше ранее прежде".split())
+AFTER_WORDS: Final = Lexicon.of("after since later newer после позже".split())
+END_OF_WORDS: Final = Lexicon.of("end late конец конце".split())
+START_OF_WORDS: Final = Lexicon.of("beginning early start начало начале".split())
+ACTIVE_WORDS: Final = Lexicon.of(
+    "running run ran active ongoing underway operating шли шел шла действовал* реализовывал* работал*".split()
+)
+
 
 # Things the knowledge base never holds: asking for them gets an honest "I don't have that".
 NO_INFO: Final = _lexicons(
@@ -234,7 +252,7 @@ CONCEPTS: Final = _lexicons(
         "consultation": "consultation consultations консультац*",
         "contact": "contacts contact контакт*",
         "establish": """establish established establishment create created creation found founded
-            set формирован* создан* учрежд* образован*""",
+            формирован* создан* учрежд* образован*""",
         "strengthen": """build building enhance enhancing enhancement strengthen strengthening
             укреплен* укреп* повышен*""",
     }
@@ -269,3 +287,10 @@ SEASONS: Final = {
     **dict.fromkeys("autumn fall осень осенью осени".split(), (9, 11)),
     **dict.fromkeys("winter зима зимой зимы".split(), (12, 2)),
 }
+
+
+def all_lexicons() -> tuple[Lexicon, ...]:
+    """Every lexicon above: words in them are real words, never spelling-corrected."""
+    singles = [value for value in globals().values() if isinstance(value, Lexicon)]
+    tables = [*FIELD_CUES.values(), *NO_INFO.values(), *COUNTABLE.values(), *CONCEPTS.values()]
+    return (*singles, *tables)

@@ -92,6 +92,11 @@ class TelegramEmulator:
         self.stop()
 
     @property
+    def running(self) -> bool:
+        """True while the server thread is alive."""
+        return self._server.running
+
+    @property
     def token(self) -> str:
         return self.state.token
 
@@ -299,7 +304,7 @@ class TelegramEmulator:
             return list(self.state.chat_actions)
 
     def commands(self, scope: Any = None, language_code: str = "") -> list[JSONDict]:
-        """The command list set for exactly this scope (dict or PTB BotCommandScope) and language."""
+        """The commands set for exactly this scope (dict or PTB BotCommandScope) and language."""
         with self.state.lock:
             key = scope_key(scope, language_code, self.state._resolve_chat_id)
             return [dict(c) for c in self.state.commands.get(key, [])]
@@ -429,18 +434,14 @@ class TelegramEmulator:
             lambda: f"an answer to inline query {query_id}",
         )
 
-    async def wait_for_callback_answer(
-        self, query_id: str, timeout: float = 5.0
-    ) -> CallbackAnswer:
+    async def wait_for_callback_answer(self, query_id: str, timeout: float = 5.0) -> CallbackAnswer:
         return await self._wait(
             lambda: self.state.callback_answer(query_id),
             timeout,
             lambda: f"an answer to callback query {query_id}",
         )
 
-    def wait_for_callback_answer_sync(
-        self, query_id: str, timeout: float = 5.0
-    ) -> CallbackAnswer:
+    def wait_for_callback_answer_sync(self, query_id: str, timeout: float = 5.0) -> CallbackAnswer:
         return self._wait_sync(
             lambda: self.state.callback_answer(query_id),
             timeout,

@@ -1,9 +1,9 @@
 """Telegram's HTML parse mode, re-implemented after tdlib's ``parse_html``.
 
-The algorithm, the accepted tags and the error texts follow tdlib (``td/telegram/MessageEntity.cpp``),
-which the Bot API server uses for ``parse_mode=HTML``. Byte offsets in error messages are UTF-8
-byte offsets into the text as sent; entity offsets and lengths are UTF-16 code units, as in the
-Bot API.
+The algorithm, the accepted tags and the error texts follow tdlib
+(``td/telegram/MessageEntity.cpp``), which the Bot API server uses for ``parse_mode=HTML``.
+Byte offsets in error messages are UTF-8 byte offsets into the text as sent; entity offsets and
+lengths are UTF-16 code units, as in the Bot API.
 
 One deliberate difference, on by default (``strict_ampersand=True``): tdlib keeps an ``&`` that
 does not start a valid entity as a literal character, but the project's rule is that every ``&``
@@ -184,7 +184,8 @@ def parse_html(source: str, *, strict_ampersand: bool = True) -> ParsedText:
                 attr_name = source[attr_begin:i]
                 if not attr_name:
                     raise HTMLParseError(
-                        f'Empty attribute name in the tag "{tag}" at byte offset {byte_offset(begin)}'
+                        f'Empty attribute name in the tag "{tag}" '
+                        f"at byte offset {byte_offset(begin)}"
                     )
                 while i < n and _is_space(at(i)):
                     i += 1
@@ -214,7 +215,8 @@ def parse_html(source: str, *, strict_ampersand: bool = True) -> ParsedText:
                     value = source[token_begin:i].lower()
                     if not _is_space(at(i)) and at(i) != ">":
                         raise HTMLParseError(
-                            f"Unexpected end of name token at byte offset {byte_offset(token_begin)}"
+                            "Unexpected end of name token at byte offset "
+                            f"{byte_offset(token_begin)}"
                         )
                 else:
                     quote = source[i]

@@ -12,6 +12,7 @@ import contextlib
 import json
 import threading
 import time
+from http import HTTPStatus
 from typing import Any
 
 import tornado.netutil
@@ -139,9 +140,25 @@ class _ApiHandler(tornado.web.RequestHandler):
             state.record(CallRecord(method, params, exc.status, exc.body(), fault=_kind(fault)))
             self._reply(exc.status, exc.body())
             return
+        except Exception as exc:  # a bug in the emulator: answer, record, keep serving
+            body = {
+                "ok": False,
+                "error_code": 500,
+                "description": f"Internal Server Error (emulator bug: {exc!r})",
+            }
+            state.record(CallRecord(method, params, 500, body, fault="emulator-error"))
+            self._reply(500, body)
+            return
         state.record(CallRecord(method, params, 200, body, fault=_kind(fault)))
         if not self.closed.done():
             self._reply(200, body)
+
+
+def _phrase(code: int) -> str:
+    try:
+        return HTTPStatus(code).phrase
+    except ValueError:
+        return "Unknown"
 
 
 def _kind(fault: Any) -> str | None:
@@ -176,6 +193,11 @@ class EmulatorServer:
     def start(self, timeout: float = 10.0) -> None:
         if self._thread is not None:
             raise RuntimeError("the emulator server is already started")
+        self._started = threading.Event()
+        self._startup_error = None
+        self._stopping = False
+        self._waiters = set()
+        self._polls = []
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._run, name="telegram-emulator", daemon=True)
         self._thread.start()
@@ -334,7 +356,9 @@ class EmulatorServer:
             except HTTPClientError as exc:
                 self.state.webhook_failed(f"Wrong response from the webhook: {exc}")
             except OSError as exc:
-                reason = "Connection refused" if isinstance(exc, ConnectionRefusedError) else str(exc)
+                reason = (
+                    "Connection refused" if isinstance(exc, ConnectionRefusedError) else str(exc)
+                )
                 self.state.webhook_failed(reason or exc.__class__.__name__)
             else:
                 if 200 <= response.code < 300:
@@ -344,9 +368,8 @@ class EmulatorServer:
                     self.state.webhook_failed(str(response.error or "Connection failed"))
                 else:
                     self.state.webhook_failed(
-                        f"Wrong response from the webhook: {response.code} {response.reason}"
+                        f"Wrong response from the webhook: {response.code} {_phrase(response.code)}"
                     )
             # back off before retrying this update
             wait = WEBHOOK_RETRY_DELAY - (time.monotonic() - started)
             await asyncio.sleep(max(wait, 0.05))
-

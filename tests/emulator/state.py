@@ -147,7 +147,6 @@ _INT_FIELDS = frozenset(
         "message_thread_id",
         "offset",
         "limit",
-        "timeout",
         "cache_time",
         "max_connections",
         "user_id",
@@ -399,6 +398,11 @@ def decode_params(raw: dict[str, Any], from_strings: bool) -> JSONDict:
                 value = int(value)
             except ValueError as exc:
                 raise bad_request(f'wrong parameter "{name}" in request') from exc
+        elif isinstance(value, str) and name == "timeout":
+            try:
+                value = float(value)
+            except ValueError as exc:
+                raise bad_request(f'wrong parameter "{name}" in request') from exc
         elif isinstance(value, str) and name in _BOOL_FIELDS:
             value = value.strip().lower() in ("true", "1", "yes", "on")
         elif name == "chat_id" and isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
@@ -446,7 +450,9 @@ class EmulatorState:
     ) -> None:
         bot_id = int(token.split(":", 1)[0])
         self.token = token
-        self.bot = User(bot_id, bot_first_name, username=bot_username, language_code=None, is_bot=True)
+        self.bot = User(
+            bot_id, bot_first_name, username=bot_username, language_code=None, is_bot=True
+        )
         self.strict_ampersand = strict_ampersand
         self.privacy_mode = privacy_mode
         self.lock = threading.RLock()
@@ -850,7 +856,9 @@ class EmulatorState:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         return state
 
-    def _text_param(self, params: JSONDict, name: str = "text") -> tuple[ParsedText, str, str | None]:
+    def _text_param(
+        self, params: JSONDict, name: str = "text"
+    ) -> tuple[ParsedText, str, str | None]:
         raw = params.get(name)
         raw = "" if raw is None else str(raw)
         if not raw:
@@ -862,9 +870,7 @@ class EmulatorState:
             raise bad_request("message is too long")
         return parsed, raw, parse_mode
 
-    def parse_text(
-        self, raw: str, parse_mode: Any, entities: Any
-    ) -> tuple[ParsedText, str | None]:
+    def parse_text(self, raw: str, parse_mode: Any, entities: Any) -> tuple[ParsedText, str | None]:
         mode = str(parse_mode) if parse_mode else None
         if mode is not None and mode.lower() == "html":
             try:
@@ -1188,7 +1194,7 @@ class EmulatorState:
             raise bad_request("RESULT_ID_DUPLICATE")
         seen.add(rid)
         if rtype == "article" and not result.get("title"):
-            raise bad_request("can't parse inline query result: Field \"title\" must be a String")
+            raise bad_request('can\'t parse inline query result: Field "title" must be a String')
         content = result.get("input_message_content")
         if rtype == "article" and not isinstance(content, dict):
             raise bad_request("can't parse inline query result: input_message_content is required")
@@ -1260,7 +1266,11 @@ class EmulatorState:
                 raise bad_request("chat not found")
             chat_id = state.chat.id
         button = params.get("menu_button") or {"type": "default"}
-        if not isinstance(button, dict) or button.get("type") not in ("default", "commands", "web_app"):
+        if not isinstance(button, dict) or button.get("type") not in (
+            "default",
+            "commands",
+            "web_app",
+        ):
             raise bad_request("can't parse menu button JSON object")
         if button["type"] == "default":
             self.menu_buttons.pop(chat_id, None)
@@ -1279,14 +1289,17 @@ class EmulatorState:
 def validate_inline_keyboard(markup: JSONDict) -> JSONDict:
     rows = markup.get("inline_keyboard")
     if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-        raise bad_request('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays')
+        raise bad_request(
+            'field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays'
+        )
     for row in rows:
         for button in row:
             if not isinstance(button, dict) or not isinstance(button.get("text"), str):
                 raise bad_request("can't parse inline keyboard button: Text must be a String")
             if not any(action in button for action in BUTTON_ACTIONS):
                 raise bad_request(
-                    "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
+                    "can't parse inline keyboard button: "
+                    "Text buttons are unallowed in the inline keyboard"
                 )
             if "callback_data" in button:
                 data = button["callback_data"]
@@ -1299,7 +1312,9 @@ def validate_inline_keyboard(markup: JSONDict) -> JSONDict:
     return markup
 
 
-def scope_key(scope: Any, language_code: Any, resolve_chat: Callable[[Any], int]) -> tuple[str, str]:
+def scope_key(
+    scope: Any, language_code: Any, resolve_chat: Callable[[Any], int]
+) -> tuple[str, str]:
     """The storage key for a command list: canonical scope JSON and the language code."""
     if scope is None or scope == "":
         scope = {"type": "default"}
