@@ -91,7 +91,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
 
     if q.wants_count or q.wants_list or (_has_filters(q) and not named) or (q.another and not named):
         listed = _list_or_count(index, q, ctx, named)
-        if listed is not None and not (_asks_for_one(q) and len(listed.projects) != 1 and _detail_identifies(index, q)):
+        one_expected = _asks_for_one(q) and len(listed.projects) != 1 if listed else False
+        if listed is not None and not (
+            one_expected and (_detail_identifies(index, q) or _identify_by_filters(index, q))
+        ):
             return listed
 
     return _single(index, q, ctx, named)
@@ -161,7 +164,12 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         return field_answer(index, project.id, field_name, lang, q)
     if specific:
         top = specific[0][1]
-        return _detail(index, project, [d for d, s in specific if s >= top * DETAIL_BAND], lang)
+        shown = [d for d, s in specific if s >= top * DETAIL_BAND]
+        prefix = None
+        if q.count_target and shown[0].places:  # "how many countries did the study tours visit"
+            prefix = say("count_places", lang, n=number_word(len(shown[0].places), lang),
+                         places=_join(list(shown[0].places), lang))
+        return _detail(index, project, shown, lang, prefix=prefix)
     if q.orgs() or q.countries():
         return _role_answer(index, project, q, lang)
     if q.residual and any(index.known(t) for t in q.residual) and not named and best_here < 0.3 and not q.refers_back:
@@ -709,7 +717,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     as_actor = not topic_known or F.FUNDERS in q.fields or q.negated
     if as_actor:
         for org_ids in groups.values():
-            keep = {p.id for p in candidates if any(_org_ok(p, o, q) for o in org_ids)}
+            keep = {p.id for p in candidates if any(_org_ok(index, p, o, q) for o in org_ids)}
             candidates = [p for p in candidates if (p.id in keep) != q.negated]
             reasons.append("org")
     for code in q.countries():
@@ -814,10 +822,14 @@ def _time_ok(p: Project, spec: TimeSpec, anchor: str) -> bool:
         return (m or p.period.end) > spec.last
     if m is not None:
         return spec.first <= m <= spec.last
+    if spec.exact:
+        return spec.first <= p.period.start and p.period.end <= spec.last
     return p.period.active_in(spec.first, spec.last)
 
 
-def _org_ok(p: Project, org_id: str, q: Query) -> bool:
+def _org_ok(index: Index, p: Project, org_id: str, q: Query) -> bool:
+    if F.PROGRAMME in q.fields:  # "part of an EC programme": the EC named in the programme
+        return any(ORG_PREFIX + org_id in d.terms for d in index.docs_of(p.id, F.PROGRAMME))
     if F.FUNDERS in q.fields:
         return org_id in p.funders or (org_id == "eu" and "ec" in p.funders)
     if any(org_id in d for d in (p.funders,)) or any(part.org == org_id for part in p.partners):

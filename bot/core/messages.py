@@ -174,6 +174,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "meaning": ("{term} stands for {meaning}.", "{term} означает «{meaning}»."),
     "meaning_org": ("{term} stands for {meaning}.", "{term} — это {meaning}."),
+    "count_places": ("{n}: {places}.", "{n}: {places}."),
     "in_project": ("In {project}.", "В проекте {project}."),
     "list_header": ("{n} matching: ", "Подходят ({n}): "),
     "count_header": ("{n} {projects}: ", "{n} {projects}: "),

@@ -147,6 +147,7 @@ class Index:
         self._countries: dict[str, Country] = {}
         self._build_mentions()
         self.docs: list[Doc] = []
+        self._docs_by_project: dict[tuple[str, str], list[Doc]] = defaultdict(list)
         self._postings: dict[str, list[int]] = defaultdict(list)
         self.names: list[Name] = []
         self._name_postings: dict[str, list[int]] = defaultdict(list)
@@ -221,6 +222,7 @@ class Index:
         doc = Doc(id=len(self.docs), project=project.id, field=field_name, text=text,
                   terms=frozenset(terms), **extra)  # type: ignore[arg-type]
         self.docs.append(doc)
+        self._docs_by_project[(project.id, field_name)].append(doc)
         for t in doc.terms:
             self._postings[t].append(doc.id)
 
@@ -372,6 +374,10 @@ class Index:
             if old is None or (strength, len(used)) > (old.strength, len(old.positions)):
                 hits[name.project] = NameHit(name.project, strength, used)
         return hits
+
+    def docs_of(self, project_id: str, field_name: str) -> list[Doc]:
+        """A project's statements of one field."""
+        return self._docs_by_project.get((project_id, field_name), [])
 
     def matched(self, doc: Doc, query_terms: Iterable[str]) -> list[str]:
         """The query terms a statement contains."""

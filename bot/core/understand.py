@@ -35,6 +35,7 @@ class TimeSpec:
     relation: str  # "in", "before" or "after"
     negated: bool
     positions: tuple[int, ...]
+    exact: bool = False  # "Sept 2009 - April 2011": a period given month to month
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,7 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
         prev = words[i - 1] if i > 0 else ""
         prev2 = words[i - 2] if i > 1 else ""
         first, last = Month(year, 1), Month(year, 12)
+        exact = False
         if prev in V.MONTHS or (prev in ("of", "in") and prev2 in V.SEASONS) or prev in V.SEASONS:
             key = prev if prev in V.MONTHS or prev in V.SEASONS else prev2
             positions.append(i - 1 if key == prev else i - 2)
@@ -304,6 +306,7 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             last = Month(int(words[nxt + 1]), V.MONTHS[words[nxt]])
             positions += [nxt, nxt + 1]
             i = nxt + 1
+            exact = first == last or prev in V.MONTHS
         start_pos = min(positions)
         before = words[max(0, start_pos - 3) : start_pos]
         relation = "in"
@@ -312,7 +315,7 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
         elif any(V.AFTER_WORDS.matches(b) for b in before) or any(b in ("с", "со") for b in before[-1:]):
             relation = "after"
         negated = any(b in ("not", "не", "never") for b in before)
-        specs.append(TimeSpec(first, last, relation, negated, tuple(sorted(positions))))
+        specs.append(TimeSpec(first, last, relation, negated, tuple(sorted(positions)), exact))
         used.update(positions)
         i += 1
     return specs, used
