@@ -16,7 +16,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+    def command(
+        name: str, help_text: str, run: Callable[[argparse.Namespace], int]
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument(
             "--knowledge",
@@ -31,12 +33,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = command("ask", "answer one question, or JSON lines from stdin with --jsonl", cli.ask)
     ask.add_argument("question", nargs="?", help="the question to answer")
-    ask.add_argument("--jsonl", action="store_true", help="read JSON lines on stdin, write JSON lines")
+    ask.add_argument(
+        "--jsonl", action="store_true", help="read JSON lines on stdin, write JSON lines"
+    )
     ask.add_argument("--lang", choices=("en", "ru"), help="answer language (default: detected)")
 
     command("chat", "chat with the bot in this terminal (no Telegram needed)", cli.chat)
 
-    evaluate = command("eval", "grade the bot on a question file such as shared/eval/dev.jsonl", cli.evaluate)
+    evaluate = command(
+        "eval", "grade the bot on a question file such as shared/eval/dev.jsonl", cli.evaluate
+    )
     evaluate.add_argument("file", help="JSON lines question file")
     evaluate.add_argument("--quiet", action="store_true", help="print only the summary table")
 

@@ -122,7 +122,9 @@ def load_settings(env: Mapping[str, str] | None = None, *, webhook: bool = False
         except ValueError:
             ttl = -1.0
         if not ttl > 0:
-            problems.append(f"{ENV_CONTEXT_TTL} must be a positive number of seconds (default {DEFAULT_TTL})")
+            problems.append(
+                f"{ENV_CONTEXT_TTL} must be a positive number of seconds (default {DEFAULT_TTL})"
+            )
 
     hook: WebhookSettings | None = None
     if webhook:
@@ -140,7 +142,9 @@ def load_settings(env: Mapping[str, str] | None = None, *, webhook: bool = False
     )
 
 
-def _webhook_settings(env: Mapping[str, str], problems: list[str], *, self_hosted: bool) -> WebhookSettings:
+def _webhook_settings(
+    env: Mapping[str, str], problems: list[str], *, self_hosted: bool
+) -> WebhookSettings:
     url = _get(env, ENV_WEBHOOK_URL)
     if not url:
         problems.append(
@@ -150,7 +154,9 @@ def _webhook_settings(env: Mapping[str, str], problems: list[str], *, self_hoste
     elif not _http_url(url):
         problems.append(f"{ENV_WEBHOOK_URL} must be an https:// URL")
     elif urlsplit(url).scheme != "https" and not self_hosted:
-        problems.append(f"{ENV_WEBHOOK_URL} must use https://: Telegram only posts to HTTPS webhooks")
+        problems.append(
+            f"{ENV_WEBHOOK_URL} must use https://: Telegram only posts to HTTPS webhooks"
+        )
 
     listen = _get(env, ENV_WEBHOOK_LISTEN) or DEFAULT_WEBHOOK_LISTEN
 
@@ -159,7 +165,9 @@ def _webhook_settings(env: Mapping[str, str], problems: list[str], *, self_hoste
     if port_text:
         port = int(port_text) if port_text.isdigit() else 0
         if not 1 <= port <= 65535:
-            problems.append(f"{ENV_WEBHOOK_PORT} must be a port number, 1-65535 (default {DEFAULT_WEBHOOK_PORT})")
+            problems.append(
+                f"{ENV_WEBHOOK_PORT} must be a port number, 1-65535 (default {DEFAULT_WEBHOOK_PORT})"
+            )
 
     secret = _get(env, ENV_WEBHOOK_SECRET)
     if not secret:

@@ -71,14 +71,20 @@ def evaluate(engine: Engine, cases: list[dict[str, Any]]) -> list[Outcome]:
             answer = conversations.ask(case["id"], turn, case.get("lang"))
         assert answer is not None
         passed, reason = grade(case, answer)
-        outcomes.append(Outcome(case["id"], case["category"], passed, reason, case["turns"][-1], answer))
+        outcomes.append(
+            Outcome(case["id"], case["category"], passed, reason, case["turns"][-1], answer)
+        )
     return outcomes
 
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        cases = [
+            json.loads(line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     except (OSError, json.JSONDecodeError) as error:
         print(f"projectbot eval: cannot read {path}: {error}", file=sys.stderr)
         return 2
@@ -88,14 +94,20 @@ def run(args: argparse.Namespace) -> int:
         for o in outcomes:
             if not o.passed:
                 print(f"FAIL {o.case_id} [{o.category}] {o.question}")
-                print(f"     {o.reason}; kind={o.answer.kind.value} projects={list(o.answer.projects)}")
+                print(
+                    f"     {o.reason}; kind={o.answer.kind.value} projects={list(o.answer.projects)}"
+                )
                 print("     " + render(o.answer).replace("\n", "\n     ")[:600])
     by_category: dict[str, list[bool]] = defaultdict(list)
     for o in outcomes:
         by_category[o.category].append(o.passed)
     print(f"\n{'category':<14}{'passed':>8}{'total':>7}{'accuracy':>10}")
     for category, results in by_category.items():
-        print(f"{category:<14}{sum(results):>8}{len(results):>7}{100 * sum(results) / len(results):>9.1f}%")
+        print(
+            f"{category:<14}{sum(results):>8}{len(results):>7}{100 * sum(results) / len(results):>9.1f}%"
+        )
     total = [o.passed for o in outcomes]
-    print(f"{'all':<14}{sum(total):>8}{len(total):>7}{100 * sum(total) / max(1, len(total)):>9.1f}%")
+    print(
+        f"{'all':<14}{sum(total):>8}{len(total):>7}{100 * sum(total) / max(1, len(total)):>9.1f}%"
+    )
     return 0

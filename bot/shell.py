@@ -45,7 +45,9 @@ class Conversations:
 
     def ask(self, chat: Any, text: str, lang: str | None = None) -> Answer:
         key = json.dumps(chat, sort_keys=True, default=str)
-        reply = self.engine.ask(Question(text=text, chat_id=str(chat), lang=lang), self.states.get(key))
+        reply = self.engine.ask(
+            Question(text=text, chat_id=str(chat), lang=lang), self.states.get(key)
+        )
         self.states[key] = reply.state
         return reply.answer
 
@@ -68,7 +70,9 @@ def run_jsonl(engine: Engine, source: TextIO, sink: TextIO) -> int:
             continue
         chat = item.get(KEY_CHAT, DEFAULT_CHAT)
         answer = conversations.ask(chat, item[KEY_TEXT], lang)
-        sink.write(json.dumps(answer_record(chat, item[KEY_TEXT], answer), ensure_ascii=False) + "\n")
+        sink.write(
+            json.dumps(answer_record(chat, item[KEY_TEXT], answer), ensure_ascii=False) + "\n"
+        )
         sink.flush()
     return 0
 
@@ -78,7 +82,10 @@ def ask(args: argparse.Namespace) -> int:
     if args.jsonl:
         return run_jsonl(engine, sys.stdin, sys.stdout)
     if not args.question:
-        print("projectbot ask: give a question, or --jsonl to read JSON lines from stdin", file=sys.stderr)
+        print(
+            "projectbot ask: give a question, or --jsonl to read JSON lines from stdin",
+            file=sys.stderr,
+        )
         return 2
     answer = Conversations(engine).ask(DEFAULT_CHAT, args.question, args.lang)
     print(render(answer))

@@ -571,6 +571,17 @@ async def test_send_options_are_recorded(emulator: TelegramEmulator, bot: Bot) -
     await bot.send_message(
         forum.id, "y", reply_parameters=ReplyParameters(999, allow_sending_without_reply=True)
     )
+    _, legacy = await asyncio.to_thread(
+        raw_call,
+        emulator,
+        "sendMessage",
+        form={
+            "chat_id": str(forum.id),
+            "text": "z",
+            "reply_to_message_id": str(question["message_id"]),
+        },
+    )
+    assert legacy["result"]["reply_to_message"]["message_id"] == question["message_id"]
 
 
 # --------------------------------------------------------------------------- inline mode
@@ -878,3 +889,35 @@ async def test_waits_are_bounded_and_stop_ends_the_server_thread() -> None:
             raw_call(emu, "sendMessage", json_body={"chat_id": chat.id, "text": "again"})[0] == 200
         )
     assert [m.text for m in emu.messages(chat)] == ["again"]
+
+
+async def test_set_webhook_options_and_delivery_errors(emulator: TelegramEmulator) -> None:
+    """setWebhook keeps allowed_updates and drops pending updates on request; an unreachable
+    webhook shows 'Connection refused' in getWebhookInfo; deleteWebhook lets getUpdates resume."""
+    user = emulator.create_user()
+    chat = emulator.private_chat(user)
+    emulator.send_message(chat, user, "old")
+    dead_url = f"http://127.0.0.1:{free_port()}/hook"
+    status, body = await asyncio.to_thread(
+        raw_call,
+        emulator,
+        "setWebhook",
+        json_body={
+            "url": dead_url,
+            "drop_pending_updates": True,
+            "allowed_updates": ["message"],
+            "secret_token": "abc",
+        },
+    )
+    assert (status, body) == (200, {"ok": True, "result": True, "description": "Webhook was set"})
+    assert emulator.pending_updates() == []
+    emulator.send_message(chat, user, "undeliverable")
+    info = await emulator.wait_until(
+        lambda: emulator.webhook_info if "last_error_message" in emulator.webhook_info else None
+    )
+    assert info["last_error_message"] == "Connection refused"
+    assert info["allowed_updates"] == ["message"] and info["pending_update_count"] == 1
+    status, body = await asyncio.to_thread(raw_call, emulator, "deleteWebhook")
+    assert body == {"ok": True, "result": True, "description": "Webhook was deleted"}
+    _, body = await asyncio.to_thread(raw_call, emulator, "getUpdates")
+    assert [u["message"]["text"] for u in body["result"]] == ["undeliverable"]

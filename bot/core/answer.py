@@ -8,7 +8,6 @@ field, detail or card. When nothing fits well enough the bot says so instead of 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from bot.core import fields as F
 from bot.core import understand
@@ -16,12 +15,14 @@ from bot.core import vocabulary as V
 from bot.core.context import ChatState
 from bot.core.messages import label, month_name, number_word, role_label, say
 from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index
-from bot.core.types import Action, Answer, Block, Kind, Question, Span, Style, Suggestion
+from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import Query, TimeSpec
 from bot.kb.model import Date, Month, Project, Role, Status
 
 #: A project named at least this strongly (0-1) is taken as named.
 NAMED = 0.7
+#: A weaker name ("the border one") still picks a project when no other project comes close.
+WEAK_NAME = 0.25
 #: Two candidates closer than this are ambiguous: the bot asks which one.
 AMBIGUITY_MARGIN = 0.1
 #: A statement covering at least this share of the question's content answers a detail question.
@@ -34,19 +35,15 @@ DETAIL_BAND = 0.8
 TOPIC_MATCH = 0.55
 
 
-@dataclass(frozen=True)
-class _Reply:
-    answer: Answer
-    state: ChatState
-
-
-def respond(index: Index, question: Question, state: ChatState) -> _Reply:
+def respond(index: Index, question: Question, state: ChatState) -> Reply:
     q = understand.parse(index, question.text, question.lang)
     context = state if state.is_fresh() else ChatState()
     answer = _decide(index, q, context)
     if answer.projects:
         new_state = context.touched(
-            projects=answer.projects[:2] if answer.kind in (Kind.PROJECT, Kind.FIELD) else answer.projects,
+            projects=answer.projects[:2]
+            if answer.kind in (Kind.PROJECT, Kind.FIELD)
+            else answer.projects,
             field=answer.fields[0] if answer.fields else None,
             lang=q.lang,
             candidates=answer.projects if answer.kind is Kind.CLARIFY else (),
@@ -55,7 +52,7 @@ def respond(index: Index, question: Question, state: ChatState) -> _Reply:
             new_state = new_state.touched(projects=())
     else:
         new_state = context.touched(lang=q.lang)
-    return _Reply(answer, new_state)
+    return Reply(answer, new_state)
 
 
 # ----- the decision ---------------------------------------------------------------------------
@@ -77,7 +74,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if unknown:
         country = index.country(unknown[0])
         name = country.name if country else unknown[0]
-        return _abstain(Kind.NOT_FOUND, say("not_found_country", lang, country=name), [], lang, index)
+        return _abstain(
+            Kind.NOT_FOUND, say("not_found_country", lang, country=name), [], lang, index
+        )
 
     if F.MEANING in q.fields and (q.terms() or q.orgs()):
         return _meaning(index, q, named or _context_projects(q, ctx), lang)
@@ -89,7 +88,12 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if everything and q.fields:
         return _field_for_many(index, [p.id for p in index.projects], q.fields[0], lang)
 
-    if q.wants_count or q.wants_list or (_has_filters(q) and not named) or (q.another and not named):
+    if (
+        q.wants_count
+        or q.wants_list
+        or (_has_filters(q) and not named)
+        or (q.another and not named)
+    ):
         listed = _list_or_count(index, q, ctx, named)
         one_expected = _asks_for_one(q) and len(listed.projects) != 1 if listed else False
         if listed is not None and not (
@@ -103,51 +107,33 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
 def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     lang = q.lang
     docs = index.score_docs(q.residual, None) if q.residual else []
-    project_id: str | None = named[0] if named else None
-    if project_id is None:
-        project_id = _identify_by_detail(docs, q)
-    if project_id is None:
-        project_id = _identify_by_filters(index, q)
-    if project_id is None and len(q.orgs()) == 1:
-        involved = _projects_with_org(index, q.orgs()[0])
-        if len(involved) == 1:
-            project_id = involved[0]
-    if project_id is None:
-        back = _context_projects(q, ctx)
-        if back and (q.fields or q.refers_back or q.residual or q.times or q.orgs() or q.countries()):
-            project_id = back[0]
-    if project_id is None:
-        weak = [h for h in q.names if h.strength >= 0.35]
-        if len(weak) >= 2 and weak[0].strength - weak[1].strength < AMBIGUITY_MARGIN:
-            return _clarify(index, [h.project for h in weak[:4]], lang)
-        if weak and weak[0].strength >= 0.5:
-            project_id = weak[0].project
-    if project_id is None:
-        if docs and docs[0][1] >= 0.4 and len(index.matched(docs[0][0], q.residual)) >= 2:
-            best = docs[0][0].project
-            close = [d.project for d, s in docs if s >= docs[0][1] - 0.05]
-            if len(set(close)) > 1:
-                return _clarify(index, list(dict.fromkeys(close))[:4], lang)
-            project_id = best
-        else:
-            kind = Kind.NOT_FOUND if any(index.known(t) for t in q.residual) else Kind.OUT_OF_SCOPE
-            text = say("not_found", lang) if kind is Kind.NOT_FOUND else say(
-                "out_of_scope", lang, org=index.kb.about.short_name.get(lang)
-            )
-            return _abstain(kind, text, [], lang, index)
-
+    found = _identify(index, q, ctx, named, docs)
+    if isinstance(found, Answer):
+        return found
+    project_id = found
     project = index.kb.by_id[project_id]
     in_project = [(d, s) for d, s in docs if d.project == project_id]
     best_here = in_project[0][1] if in_project else 0.0
 
     # a wrong premise: the detail belongs to another project
-    if docs and docs[0][0].project != project_id and docs[0][1] >= 0.75 and best_here < 0.5 and not q.fields:
+    if (
+        docs
+        and docs[0][0].project != project_id
+        and docs[0][1] >= 0.75
+        and best_here < 0.5
+        and not q.fields
+    ):
         right = index.kb.by_id[docs[0][0].project]
-        return _detail(index, right, [d for d, s in docs if d.project == right.id and s >= docs[0][1] * DETAIL_BAND],
-                       lang, prefix=say("false_premise", lang, wrong=project.name, right=right.name),
-                       also=[project_id])
+        return _detail(
+            index,
+            right,
+            [d for d, s in docs if d.project == right.id and s >= docs[0][1] * DETAIL_BAND],
+            lang,
+            prefix=say("false_premise", lang, wrong=project.name, right=right.name),
+            also=[project_id],
+        )
 
-    if q.times and not q.fields or (q.times and F.DATES in q.fields and _is_yes_no(q)):
+    if (q.times and not q.fields) or (q.times and F.DATES in q.fields and _is_yes_no(q)):
         return _active_check(project, q.times[0], lang)
     event = _event_reference(index, q)
     if event is not None and event.date is not None and _is_yes_no(q):
@@ -156,55 +142,182 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     # a field asked for, unless the question's own words point at a specific statement
     specific = [(d, s) for d, s in in_project if s >= DETAIL_MATCH]
     field_name = q.field
-    if field_name and field_name not in (F.SUMMARY,) and not (
-        specific and _detail_beats_field(q, field_name, specific)
+    if (
+        field_name
+        and field_name not in (F.SUMMARY,)
+        and not (specific and _detail_beats_field(q, field_name, specific))
     ):
         if field_name == F.RESULTS and specific and any(d.area for d, _ in specific):
-            return _detail(index, project, [d for d, s in specific if s >= specific[0][1] * DETAIL_BAND], lang)
+            return _detail(
+                index, project, [d for d, s in specific if s >= specific[0][1] * DETAIL_BAND], lang
+            )
         return field_answer(index, project.id, field_name, lang, q)
     if specific:
         top = specific[0][1]
         shown = [d for d, s in specific if s >= top * DETAIL_BAND]
         prefix = None
         if q.count_target and shown[0].places:  # "how many countries did the study tours visit"
-            prefix = say("count_places", lang, n=number_word(len(shown[0].places), lang),
-                         places=_join(list(shown[0].places), lang))
+            prefix = say(
+                "count_places",
+                lang,
+                n=number_word(len(shown[0].places), lang),
+                places=_join(list(shown[0].places), lang),
+            )
         return _detail(index, project, shown, lang, prefix=prefix)
     if q.orgs() or q.countries():
         return _role_answer(index, project, q, lang)
-    if q.residual and any(index.known(t) for t in q.residual) and not named and best_here < 0.3 and not q.refers_back:
-        return _abstain(Kind.NO_INFO, say("no_info_detail", lang, project=project.name), [project.id], lang, index)
+    if (
+        q.residual
+        and any(index.known(t) for t in q.residual)
+        and not named
+        and best_here < 0.3
+        and not q.refers_back
+    ):
+        return _abstain(
+            Kind.NO_INFO,
+            say("no_info_detail", lang, project=project.name),
+            [project.id],
+            lang,
+            index,
+        )
     if q.residual and named and best_here < 0.3 and _is_question(q) and len(q.residual) >= 2:
-        return _abstain(Kind.NO_INFO, say("no_info_detail", lang, project=project.name), [project.id], lang, index)
+        return _abstain(
+            Kind.NO_INFO,
+            say("no_info_detail", lang, project=project.name),
+            [project.id],
+            lang,
+            index,
+        )
     return card(index, project.id, lang)
+
+
+def _identify(
+    index: Index, q: Query, ctx: ChatState, named: list[str], docs: list[tuple[Doc, float]]
+) -> str | Answer:
+    """Which one project the question is about, from the strongest evidence down; or, when
+    nothing is strong enough, a clarifying question or an honest abstention."""
+    lang = q.lang
+    if named:
+        return named[0]
+    by_detail = _identify_by_detail(index, docs, q)
+    if by_detail:
+        return by_detail
+    by_filters = _identify_by_filters(index, q)
+    if by_filters:
+        return by_filters
+    if len(q.orgs()) == 1:
+        involved = _projects_with_org(index, q.orgs()[0])
+        if len(involved) == 1:
+            return involved[0]
+    weak = [h for h in q.names if h.strength >= WEAK_NAME]
+    if weak and (len(weak) == 1 or weak[0].strength - weak[1].strength >= AMBIGUITY_MARGIN):
+        return weak[0].project  # "what about the border one?"
+    back = _context_projects(q, ctx)
+    if back and (q.fields or q.refers_back or q.residual or q.times or q.orgs() or q.countries()):
+        return back[0]
+    fragment = _name_fragment_candidates(index, q)
+    if len(fragment) >= 2:
+        return _clarify(index, fragment[:4], lang)
+    if len(fragment) == 1:
+        return fragment[0]
+    if docs and docs[0][1] >= 0.4 and len(index.matched(docs[0][0], q.residual)) >= 2:
+        close = list(dict.fromkeys(d.project for d, s in docs if s >= docs[0][1] - 0.05))
+        if len(close) > 1:
+            return _clarify(index, close[:4], lang)
+        return close[0]
+    if _about_projects(q):
+        return _abstain(Kind.NOT_FOUND, say("not_found", lang), [], lang, index)
+    org_name = index.kb.about.short_name.get(lang)
+    return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
+
+
+def _name_fragment_candidates(index: Index, q: Query) -> list[str]:
+    """Projects whose names hold every word of a question that is only a name fragment
+    ("the readmission project"), best named first."""
+    if not q.residual or any(not index.known(t) for t in q.residual):
+        return []
+    hits = {h.project: h.strength for h in q.names}
+    holders = [pid for pid in hits if all(index.name_has(pid, t) for t in q.residual)]
+    return sorted(holders, key=lambda pid: -hits[pid])
+
+
+def _about_projects(q: Query) -> bool:
+    """Whether the question is about projects at all (a project word, a field, a place)."""
+    words = {t.word for t in q.tokens}
+    project_words = {"project", "projects", "programme", "programmes", "program", "iom", "проект", "мом"}
+    return bool(words & project_words or q.fields or q.countries() or q.orgs() or q.times)
 
 
 def _asks_for_one(q: Query) -> bool:
     """ "Which project ..." (singular): one project is expected, a list is a fallback."""
     words = [t.word for t in q.tokens]
-    return not q.wants_count and any(w in ("project", "programme", "проект", "программа") for w in words) and not any(
-        w in ("projects", "programmes", "проекты", "проектов", "проектах", "программы") for w in words
+    return (
+        not q.wants_count
+        and any(w in ("project", "programme", "проект", "программа") for w in words)
+        and not any(
+            w in ("projects", "programmes", "проекты", "проектов", "проектах", "программы")
+            for w in words
+        )
     )
 
 
 def _detail_identifies(index: Index, q: Query) -> bool:
     docs = index.score_docs(q.residual) if q.residual else []
-    return bool(docs) and docs[0][1] >= DETAIL_IDENTIFIES and len(index.matched(docs[0][0], q.residual)) >= 2
+    return (
+        bool(docs)
+        and docs[0][1] >= DETAIL_IDENTIFIES
+        and len(index.matched(docs[0][0], q.residual)) >= 2
+    )
 
 
 def _is_question(q: Query) -> bool:
     first = q.tokens[0].word if q.tokens else ""
     return q.text.strip().endswith("?") or first in (
-        "what", "who", "whom", "how", "why", "where", "when", "which", "was", "were", "did", "does", "is",
-        "are", "can", "кто", "что", "как", "почему", "где", "когда", "какой", "какие", "был", "была",
+        "what",
+        "who",
+        "whom",
+        "how",
+        "why",
+        "where",
+        "when",
+        "which",
+        "was",
+        "were",
+        "did",
+        "does",
+        "is",
+        "are",
+        "can",
+        "кто",
+        "что",
+        "как",
+        "почему",
+        "где",
+        "когда",
+        "какой",
+        "какие",
+        "был",
+        "была",
     )
 
 
 def _is_yes_no(q: Query) -> bool:
     first = q.tokens[0].word if q.tokens else ""
-    return first in ("was", "were", "did", "is", "are", "does", "had", "has", "был", "была", "было", "шел", "шла") or (
-        " ли " in f" {q.text.lower()} "
-    )
+    return first in (
+        "was",
+        "were",
+        "did",
+        "is",
+        "are",
+        "does",
+        "had",
+        "has",
+        "был",
+        "была",
+        "было",
+        "шел",
+        "шла",
+    ) or (" ли " in f" {q.text.lower()} ")
 
 
 def _detail_beats_field(q: Query, field_name: str, specific: list[tuple[Doc, float]]) -> bool:
@@ -251,7 +364,12 @@ def _date(d: Date, lang: str) -> str:
 
 
 def _period(project: Project, lang: str) -> str:
-    return say("period", lang, start=_month(project.period.start, lang), end=_month(project.period.end, lang))
+    return say(
+        "period",
+        lang,
+        start=_month(project.period.start, lang),
+        end=_month(project.period.end, lang),
+    )
 
 
 def _months(n: int, lang: str) -> str:
@@ -284,10 +402,24 @@ def _suggestions(project: Project, lang: str) -> tuple[Suggestion, ...]:
     return tuple(buttons)
 
 
-def _answer(kind: Kind, lang: str, blocks: Iterable[Block], projects: Sequence[str], fields: Sequence[str] = (),
-            score: float = 1.0, suggestions: Sequence[Suggestion] = ()) -> Answer:
-    return Answer(kind=kind, lang=lang, blocks=tuple(blocks), projects=tuple(dict.fromkeys(projects)),
-                  fields=tuple(fields), suggestions=tuple(suggestions), score=score)
+def _answer(
+    kind: Kind,
+    lang: str,
+    blocks: Iterable[Block],
+    projects: Sequence[str],
+    fields: Sequence[str] = (),
+    score: float = 1.0,
+    suggestions: Sequence[Suggestion] = (),
+) -> Answer:
+    return Answer(
+        kind=kind,
+        lang=lang,
+        blocks=tuple(blocks),
+        projects=tuple(dict.fromkeys(projects)),
+        fields=tuple(fields),
+        suggestions=tuple(suggestions),
+        score=score,
+    )
 
 
 def _abstain(kind: Kind, text: str, projects: Sequence[str], lang: str, index: Index) -> Answer:
@@ -327,8 +459,12 @@ def help_answer(index: Index, lang: str) -> Answer:
     blocks = [
         _p(say("help_intro", lang, org=about.short_name.get(lang))),
         Block(bullets=tuple((Span(e),) for e in examples)),
-        Block(heading=say("help_projects", lang),
-              bullets=tuple((_strong(p.name), Span(" · " + _period(p, lang))) for p in index.projects[:10])),
+        Block(
+            heading=say("help_projects", lang),
+            bullets=tuple(
+                (_strong(p.name), Span(" · " + _period(p, lang))) for p in index.projects[:10]
+            ),
+        ),
         _p(say("help_limits", lang)),
     ]
     return _answer(Kind.HELP, lang, blocks, [])
@@ -344,8 +480,10 @@ def about(index: Index, lang: str) -> Answer:
 
 
 def all_projects(index: Index, lang: str) -> Answer:
-    bullets = tuple((_strong(p.name), Span(" · " + _period(p, lang) + " · " + p.summary.get(lang)))
-                    for p in index.projects)
+    bullets = tuple(
+        (_strong(p.name), Span(" · " + _period(p, lang) + " · " + p.summary.get(lang)))
+        for p in index.projects
+    )
     return _answer(Kind.LIST, lang, [Block(bullets=bullets)], [p.id for p in index.projects])
 
 
@@ -361,31 +499,73 @@ def card(index: Index, project_id: str, lang: str) -> Answer:
         _p(project.description.get(lang)),
         Block(heading=label(F.FUNDERS, lang), spans=(Span(_join(funders, lang)),)),
         Block(heading=label(F.PARTNERS, lang), spans=(Span(_join(partners, lang)),)),
-        Block(heading=label(F.COUNTRIES, lang), spans=(Span(_join(list(project.countries), lang)),)),
+        Block(
+            heading=label(F.COUNTRIES, lang), spans=(Span(_join(list(project.countries), lang)),)
+        ),
     ]
-    return _answer(Kind.PROJECT, lang, blocks, [project.id], [F.SUMMARY], suggestions=_suggestions(project, lang))
+    return _answer(
+        Kind.PROJECT,
+        lang,
+        blocks,
+        [project.id],
+        [F.SUMMARY],
+        suggestions=_suggestions(project, lang),
+    )
 
 
-def field_answer(index: Index, project_id: str, field_name: str, lang: str, q: Query | None = None) -> Answer:
+def field_answer(
+    index: Index, project_id: str, field_name: str, lang: str, q: Query | None = None
+) -> Answer:
     project = index.kb.project(project_id)
     if project is None:
         return _abstain(Kind.NOT_FOUND, say("unknown_button", lang), [], lang, index)
     blocks = [_heading_block(project, lang), *_field_blocks(index, project, field_name, lang, q)]
-    return _answer(Kind.FIELD, lang, blocks, [project.id], [field_name], suggestions=_suggestions(project, lang))
+    return _answer(
+        Kind.FIELD,
+        lang,
+        blocks,
+        [project.id],
+        [field_name],
+        suggestions=_suggestions(project, lang),
+    )
 
 
-def _field_blocks(index: Index, p: Project, field_name: str, lang: str, q: Query | None) -> list[Block]:
+def _field_blocks(
+    index: Index, p: Project, field_name: str, lang: str, q: Query | None
+) -> list[Block]:
     name = p.name
     if field_name in (F.DATES, F.DURATION, F.STATUS):
-        blocks = [_p(say("ran", lang, project=name, start=_month(p.period.start, lang),
-                         end=_month(p.period.end, lang), months=_months(p.period.months, lang)))]
+        blocks = [
+            _p(
+                say(
+                    "ran",
+                    lang,
+                    project=name,
+                    start=_month(p.period.start, lang),
+                    end=_month(p.period.end, lang),
+                    months=_months(p.period.months, lang),
+                )
+            )
+        ]
         if p.events:
-            blocks.append(Block(bullets=tuple((Span(_date(e.date, lang) + ": " + e.text.get(lang)),) for e in p.events)))
+            blocks.append(
+                Block(
+                    bullets=tuple(
+                        (Span(_date(e.date, lang) + ": " + e.text.get(lang)),) for e in p.events
+                    )
+                )
+            )
         return blocks
     if field_name == F.FUNDERS:
         funders = [_org_name(index, o, lang) for o in p.funders]
         if len(funders) > 1:
-            text = say("funders_count", lang, project=name, n=number_word(len(funders), lang), funders=_join(funders, lang))
+            text = say(
+                "funders_count",
+                lang,
+                project=name,
+                n=number_word(len(funders), lang),
+                funders=_join(funders, lang),
+            )
         else:
             text = say("funded_by", lang, project=name, funders=_join(funders, lang))
         blocks = [_p(text)]
@@ -395,13 +575,24 @@ def _field_blocks(index: Index, p: Project, field_name: str, lang: str, q: Query
     if field_name in (F.PARTNERS, F.IMPLEMENTERS, F.BENEFICIARY):
         return _partner_blocks(index, p, field_name, lang, q)
     if field_name == F.COUNTRIES:
-        return [_p(say("countries_of", lang, project=name, countries=_join(list(p.countries), lang)))]
+        return [
+            _p(say("countries_of", lang, project=name, countries=_join(list(p.countries), lang)))
+        ]
     if field_name == F.PROGRAMME:
         if p.programme:
             return [_p(say("programme_of", lang, project=name, programme=p.programme.get(lang)))]
         return [_p(say("no_programme", lang, project=name))]
     if field_name == F.OFFICES:
-        return [_p(say("offices_of", lang, project=name, offices=_join([o.get(lang) for o in p.iom_offices], lang)))]
+        return [
+            _p(
+                say(
+                    "offices_of",
+                    lang,
+                    project=name,
+                    offices=_join([o.get(lang) for o in p.iom_offices], lang),
+                )
+            )
+        ]
     if field_name == F.RELATED:
         return _related_blocks(index, p, lang)
     if field_name in (F.OBJECTIVES, F.COMPONENTS, F.ACTIVITIES, F.RESULTS):
@@ -424,30 +615,57 @@ def _statement_blocks(p: Project, field_name: str, lang: str) -> list[Block]:
         text = s.text.get(lang)
         if s.label:
             text = f"{s.label}: {text}"
-        areas.setdefault(s.area.get(lang) if s.area else "", []).append(_statement_line(text, s.status, lang))
+        areas.setdefault(s.area.get(lang) if s.area else "", []).append(
+            _statement_line(text, s.status, lang)
+        )
     for area, bullets in areas.items():
-        blocks.append(Block(heading=(area[0].upper() + area[1:]) if area else label(field_name, lang),
-                            bullets=tuple(bullets)))
+        blocks.append(
+            Block(
+                heading=(area[0].upper() + area[1:]) if area else label(field_name, lang),
+                bullets=tuple(bullets),
+            )
+        )
     if any(s.status is Status.PLANNED for s in statements):
         blocks.append(_p(say("planned_note", lang)))
     return blocks
 
 
-def _partner_blocks(index: Index, p: Project, field_name: str, lang: str, q: Query | None) -> list[Block]:
+def _partner_blocks(
+    index: Index, p: Project, field_name: str, lang: str, q: Query | None
+) -> list[Block]:
     name = p.name
     if field_name == F.BENEFICIARY:
         orgs = p.orgs_with_role(Role.FINAL_BENEFICIARY)
         if not orgs:
             return [_p(say("no_beneficiary", lang, project=name))]
-        return [_p(say("beneficiary_of", lang, project=name, orgs=_join([_org_name(index, o, lang) for o in orgs], lang)))]
+        return [
+            _p(
+                say(
+                    "beneficiary_of",
+                    lang,
+                    project=name,
+                    orgs=_join([_org_name(index, o, lang) for o in orgs], lang),
+                )
+            )
+        ]
     if field_name == F.IMPLEMENTERS:
         who = [o.get(lang) for o in p.iom_offices]
         who += [_org_name(index, o, lang) for o in p.orgs_with_role(Role.JOINT_IMPLEMENTER)]
         blocks = [_p(say("implemented_by", lang, project=name, who=_join(who, lang)))]
         contractors = p.orgs_with_role(Role.CONTRACTING_AUTHORITY)
         if contractors:
-            blocks.append(_p(say("contracted_by", lang, orgs=_join([_org_name(index, o, lang) for o in contractors], lang))))
-        counterparts = p.orgs_with_role(Role.GOVERNMENT_COUNTERPART) or p.orgs_with_role(Role.PARTNER)
+            blocks.append(
+                _p(
+                    say(
+                        "contracted_by",
+                        lang,
+                        orgs=_join([_org_name(index, o, lang) for o in contractors], lang),
+                    )
+                )
+            )
+        counterparts = p.orgs_with_role(Role.GOVERNMENT_COUNTERPART) or p.orgs_with_role(
+            Role.PARTNER
+        )
         if counterparts:
             blocks += _partner_blocks(index, p, F.PARTNERS, lang, q)
         return blocks
@@ -464,7 +682,9 @@ def _partner_blocks(index: Index, p: Project, field_name: str, lang: str, q: Que
         roles = ", ".join(role_label(r.value, lang) for r in part.roles)
         extra = f" — {part.note.get(lang)}" if part.note else ""
         country = f", {org.country}" if org and org.country else ""
-        bullets.append((_strong(_org_name(index, part.org, lang)), Span(f" ({roles}{country}){extra}")))
+        bullets.append(
+            (_strong(_org_name(index, part.org, lang)), Span(f" ({roles}{country}){extra}"))
+        )
     blocks = [Block(heading=say("partners_of", lang, project=name), bullets=tuple(bullets))]
     if q is not None:
         blocks += _role_notes(index, p, q, lang, exclude_funders=False)
@@ -476,7 +696,17 @@ def _related_blocks(index: Index, p: Project, lang: str) -> list[Block]:
     for rel in p.related:
         other = index.kb.project(rel.project)
         if other:
-            blocks.append(_p(say("related_of", lang, project=p.name, kind=rel.kind, other=other.title.get(lang))))
+            blocks.append(
+                _p(
+                    say(
+                        "related_of",
+                        lang,
+                        project=p.name,
+                        kind=rel.kind,
+                        other=other.title.get(lang),
+                    )
+                )
+            )
     for other in index.projects:
         for rel in other.related:
             if rel.project == p.id:
@@ -502,7 +732,9 @@ def _orgs_for_country(index: Index, p: Project, code: str) -> list[str]:
     return [o for o in dict.fromkeys(ids) if (org := index.org(o)) and org.country == country.name]
 
 
-def _role_notes(index: Index, p: Project, q: Query, lang: str, exclude_funders: bool) -> list[Block]:
+def _role_notes(
+    index: Index, p: Project, q: Query, lang: str, exclude_funders: bool
+) -> list[Block]:
     blocks = []
     org_ids = list(q.orgs())
     for code in q.countries():
@@ -515,9 +747,13 @@ def _role_notes(index: Index, p: Project, q: Query, lang: str, exclude_funders: 
         if not roles:
             blocks.append(_p(say("not_involved", lang, org=name, project=p.name)))
         elif exclude_funders:
-            blocks.append(_p(say("not_funder", lang, org=name, project=p.name, roles=", ".join(roles))))
+            blocks.append(
+                _p(say("not_funder", lang, org=name, project=p.name, roles=", ".join(roles)))
+            )
         else:
-            blocks.append(_p(say("role_of", lang, org=name, project=p.name, roles=", ".join(roles))))
+            blocks.append(
+                _p(say("role_of", lang, org=name, project=p.name, roles=", ".join(roles)))
+            )
     return blocks
 
 
@@ -527,15 +763,32 @@ def _role_answer(index: Index, p: Project, q: Query, lang: str) -> Answer:
     for code in q.countries():
         country = index.country(code)
         if country and country.name in p.countries:
-            blocks.append(_p(say("countries_of", lang, project=p.name, countries=_join(list(p.countries), lang))))
+            blocks.append(
+                _p(
+                    say(
+                        "countries_of",
+                        lang,
+                        project=p.name,
+                        countries=_join(list(p.countries), lang),
+                    )
+                )
+            )
     blocks += notes
     if len(blocks) == 1:
         blocks.append(_p(p.summary.get(lang)))
-    return _answer(Kind.FIELD, lang, blocks, [p.id], [F.PARTNERS], suggestions=_suggestions(p, lang))
+    return _answer(
+        Kind.FIELD, lang, blocks, [p.id], [F.PARTNERS], suggestions=_suggestions(p, lang)
+    )
 
 
-def _detail(index: Index, p: Project, docs: list[Doc], lang: str, prefix: str | None = None,
-            also: Sequence[str] = ()) -> Answer:
+def _detail(
+    index: Index,
+    p: Project,
+    docs: list[Doc],
+    lang: str,
+    prefix: str | None = None,
+    also: Sequence[str] = (),
+) -> Answer:
     blocks = []
     if prefix:
         blocks.append(_p(prefix))
@@ -555,32 +808,60 @@ def _detail(index: Index, p: Project, docs: list[Doc], lang: str, prefix: str | 
     if any(d.status is Status.PLANNED for d in docs[:4]):
         blocks.append(_p(say("planned_note", lang)))
     fields = list(dict.fromkeys(d.field for d in docs[:4]))
-    return _answer(Kind.FIELD, lang, blocks, [p.id, *also], fields or [F.DETAIL], suggestions=_suggestions(p, lang))
+    return _answer(
+        Kind.FIELD,
+        lang,
+        blocks,
+        [p.id, *also],
+        fields or [F.DETAIL],
+        suggestions=_suggestions(p, lang),
+    )
 
 
 def _meaning(index: Index, q: Query, projects: list[str], lang: str) -> Answer:
+    """What abbreviations stand for: glossary terms and organisations' short names."""
     lines = []
     subjects = list(projects)
-    for t in q.terms():
-        entry = next((e for e in index.kb.glossary if e.term == t), None)
-        if entry:
+    surface = {t.position: t.surface for t in q.tokens}
+    for m in q.mentions:
+        written = " ".join(surface[p] for p in m.positions)
+        written = written.upper() if len(written) <= 6 else written
+        if m.kind == "term":
+            entry = next((e for e in index.kb.glossary if e.term == m.key), None)
+            if entry is None:
+                continue
             lines.append(say("meaning", lang, term=entry.term, meaning=entry.meaning.get(lang)))
-    for org_id in q.orgs():
-        org = index.org(org_id)
-        if org is None or any(org.id in line for line in lines):
-            continue
-        mentioned = next((s for s in org.short_names), org.name.en)
-        text = say("meaning_org", lang, term=mentioned, meaning=org.name.get(lang))
-        if org.description:
-            text += " " + org.description.get(lang)
-        lines.append(text)
-        if not projects:
-            subjects += _projects_with_org(index, org_id)
+            if not projects:
+                subjects += _projects_using(index, entry.meaning.en, entry.term)
+        elif m.kind == "org":
+            org = index.org(m.key)
+            if org is None:
+                continue
+            text = say("meaning_org", lang, term=written, meaning=org.name.get(lang))
+            if org.description:
+                text += " " + org.description.get(lang)
+            lines.append(text)
+            if not projects:
+                subjects += _projects_with_org(index, m.key)
+    lines = list(dict.fromkeys(lines))
+    subjects = list(dict.fromkeys(subjects))
     blocks = [_p(line) for line in lines]
     if subjects:
         p = index.kb.by_id[subjects[0]]
-        blocks.append(_p(say("in_project", lang, project=p.title.get(lang) + (f" ({p.acronym})" if p.acronym else ""))))
+        name = p.title.get(lang) + (f" ({p.acronym})" if p.acronym else "")
+        blocks.append(_p(say("in_project", lang, project=name)))
     return _answer(Kind.FIELD, lang, blocks, subjects, [F.MEANING])
+
+
+def _projects_using(index: Index, *phrases: str) -> list[str]:
+    """Projects whose statements use a phrase (all of its words), most uses first."""
+    counts: dict[str, int] = {}
+    for phrase in phrases:
+        terms = sorted(index.analyse_query(phrase))
+        for d, score in index.score_docs(terms):
+            if score >= 0.99:
+                counts[d.project] = counts.get(d.project, 0) + 1
+    return sorted(counts, key=lambda pid: -counts[pid])
 
 
 def _clarify(index: Index, candidates: list[str], lang: str) -> Answer:
@@ -614,28 +895,64 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
         if a.period.months == b.period.months:
             blocks.append(_p(say("same_length", lang, a=_months(a.period.months, lang))))
         else:
-            blocks.append(_p(say("longer", lang, longer=longer.name, shorter=shorter.name,
-                                 a=_months(longer.period.months, lang), b=_months(shorter.period.months, lang))))
+            blocks.append(
+                _p(
+                    say(
+                        "longer",
+                        lang,
+                        longer=longer.name,
+                        shorter=shorter.name,
+                        a=_months(longer.period.months, lang),
+                        b=_months(shorter.period.months, lang),
+                    )
+                )
+            )
         order = [longer.id, shorter.id]
     else:
         first, second = sorted((a, b), key=lambda p: p.period.start.index)
-        if q.has(V.GAP) and not q.has(V.OVERLAP) and first.period.end.index < second.period.start.index + 1:
+        if (
+            q.has(V.GAP)
+            and not q.has(V.OVERLAP)
+            and first.period.end.index < second.period.start.index + 1
+        ):
             gap = second.period.start.index - first.period.end.index
             if gap > 0:
-                blocks.append(_p(say("gap_after", lang, first=first.name, second=second.name,
-                                     start=_month(second.period.start, lang), end=_month(first.period.end, lang),
-                                     gap=say("months", lang, n=gap))))
+                blocks.append(
+                    _p(
+                        say(
+                            "gap_after",
+                            lang,
+                            first=first.name,
+                            second=second.name,
+                            start=_month(second.period.start, lang),
+                            end=_month(first.period.end, lang),
+                            gap=say("months", lang, n=gap),
+                        )
+                    )
+                )
         overlap = _overlap_text(first, second, lang)
         if overlap:
             blocks.append(_p(overlap))
     for p in projects:
         blocks.append(_heading_block(p, lang))
         fields = q.fields or ()
-        if F.FUNDERS in fields or F.PARTNERS in fields or F.COUNTRIES in fields or q.compare or not fields:
+        if (
+            F.FUNDERS in fields
+            or F.PARTNERS in fields
+            or F.COUNTRIES in fields
+            or q.compare
+            or not fields
+        ):
             pass
         lines = [
-            (Span(f"{label(F.FUNDERS, lang)}: "), Span(_join([_org_name(index, o, lang) for o in p.funders], lang))),
-            (Span(f"{label(F.PARTNERS, lang)}: "), Span(_join([_org_name(index, part.org, lang) for part in p.partners], lang))),
+            (
+                Span(f"{label(F.FUNDERS, lang)}: "),
+                Span(_join([_org_name(index, o, lang) for o in p.funders], lang)),
+            ),
+            (
+                Span(f"{label(F.PARTNERS, lang)}: "),
+                Span(_join([_org_name(index, part.org, lang) for part in p.partners], lang)),
+            ),
             (Span(f"{label(F.COUNTRIES, lang)}: "), Span(_join(list(p.countries), lang))),
             (Span(f"{label(F.SUMMARY, lang)}: "), Span(p.summary.get(lang))),
         ]
@@ -647,11 +964,23 @@ def _overlap_text(first: Project, second: Project, lang: str) -> str | None:
     start = max(first.period.start.index, second.period.start.index)
     end = min(first.period.end.index, second.period.end.index)
     if start <= end:
-        return say("overlap", lang, start=_month(_from_index(start), lang), end=_month(_from_index(end), lang),
-                   months=_months(end - start + 1, lang))
+        return say(
+            "overlap",
+            lang,
+            start=_month(_from_index(start), lang),
+            end=_month(_from_index(end), lang),
+            months=_months(end - start + 1, lang),
+        )
     gap = second.period.start.index - first.period.end.index - 1
-    return say("no_overlap", lang, first=first.name, second=second.name, end=_month(first.period.end, lang),
-               start=_month(second.period.start, lang), gap=say("months", lang, n=gap + 1))
+    return say(
+        "no_overlap",
+        lang,
+        first=first.name,
+        second=second.name,
+        end=_month(first.period.end, lang),
+        start=_month(second.period.start, lang),
+        gap=say("months", lang, n=gap + 1),
+    )
 
 
 def _from_index(i: int) -> Month:
@@ -670,9 +999,9 @@ def _field_for_many(index: Index, ids: list[str], field_name: str, lang: str) ->
 
 def _all_projects_asked(q: Query) -> bool:
     words = [t.word for t in q.tokens]
-    return ("all" in words or "every" in words or "все" in words or "всех" in words or "four" in words) and any(
-        w.startswith(("project", "programme", "проект")) for w in words
-    )
+    return (
+        "all" in words or "every" in words or "все" in words or "всех" in words or "four" in words
+    ) and any(w.startswith(("project", "programme", "проект")) for w in words)
 
 
 def _has_filters(q: Query) -> bool:
@@ -702,12 +1031,18 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             reasons.append("relative")
     event = _event_reference(index, q)
     event_orgs: set[str] = set()
-    if event is not None and not q.times and "relative" not in reasons:
-        candidates = [p for p in candidates if _event_relation_ok(p, event.date, q)]  # type: ignore[arg-type]
-        event_orgs = set(event.orgs) | {t[len(ORG_PREFIX):] for t in event.terms if t.startswith(ORG_PREFIX)}
+    if event is not None and event.date is not None and not q.times and "relative" not in reasons:
+        candidates = [p for p in candidates if _event_relation_ok(p, event.date, q)]
+        event_orgs = set(event.orgs) | {
+            t[len(ORG_PREFIX) :] for t in event.terms if t.startswith(ORG_PREFIX)
+        }
         reasons.append("event")
 
     topic = [t for t in q.residual if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX)) and t != "ngo"]
+    if reference is not None and "relative" not in reasons and not q.another:
+        # "which projects were about border management": a name-like phrase is the topic
+        topic = [*q.named_terms, *topic]
+        reference = None
     topic_known = [] if event is not None else [t for t in topic if index.known(t)]
     # organisations: alternatives named by one word ("МВД") are grouped, any of them will do
     groups: dict[tuple[int, ...], list[str]] = {}
@@ -728,16 +1063,23 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         candidates = [p for p in candidates if p.orgs_with_role(Role.NGO_PARTNER)]
         reasons.append("ngo")
     if topic_known:
-        terms = topic + ([] if as_actor else [ORG_PREFIX + o for ids in groups.values() for o in ids])
+        terms = topic + (
+            [] if as_actor else [ORG_PREFIX + o for ids in groups.values() for o in ids]
+        )
         scored = index.score_docs(terms, [p.id for p in candidates])
         best: dict[str, float] = {}
         for d, score in scored:
             best[d.project] = max(best.get(d.project, 0.0), score)
         ranked = sorted(best.items(), key=lambda kv: -kv[1])
         top = ranked[0][1] if ranked else 0.0
-        keep_ids = [pid for pid, score in ranked if top >= TOPIC_MATCH and score >= max(TOPIC_MATCH, top * 0.6)]
+        keep_ids = [
+            pid
+            for pid, score in ranked
+            if top >= TOPIC_MATCH and score >= max(TOPIC_MATCH, top * 0.6)
+        ]
         if not reasons and not keep_ids and not (q.wants_list or q.wants_count):
             return None
+        named = [pid for pid in named if pid in keep_ids]
         candidates = [index.kb.by_id[pid] for pid in keep_ids]
         reasons.append("topic")
 
@@ -752,19 +1094,27 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     if not ids:
         return _abstain(Kind.NOT_FOUND, say("no_list_match", lang), [], lang, index)
     bullets = tuple(
-        (_strong(p.name), Span(" · " + _period(p, lang) + (" · " + p.title.get(lang) if p.acronym else "")))
+        (
+            _strong(p.name),
+            Span(" · " + _period(p, lang) + (" · " + p.title.get(lang) if p.acronym else "")),
+        )
         for p in candidates
     )
     if q.wants_count:
         word = say("project_word" if len(ids) == 1 else "projects_word", lang)
         head = say("count_header", lang, n=number_word(len(ids), lang), projects=word)
         return _answer(Kind.COUNT, lang, [_p(head.rstrip(": ") + ":"), Block(bullets=bullets)], ids)
-    return _answer(Kind.LIST, lang, [_p(say("list_header", lang, n=len(ids))), Block(bullets=bullets)], ids,
-                   list(q.fields))
+    return _answer(
+        Kind.LIST,
+        lang,
+        [_p(say("list_header", lang, n=len(ids))), Block(bullets=bullets)],
+        ids,
+        list(q.fields),
+    )
 
 
-_BEFORE = frozenset("older earlier before prior раньше до старше ранее".split())
-_AFTER = frozenset("newer later after since позже после".split())
+_BEFORE = frozenset(["older", "earlier", "before", "prior", "раньше", "до", "старше", "ранее"])
+_AFTER = frozenset(["newer", "later", "after", "since", "позже", "после"])
 
 
 def _relative_filter(q: Query, ref: Project) -> Callable[[Project], bool] | None:
@@ -780,7 +1130,7 @@ def _relative_filter(q: Query, ref: Project) -> Callable[[Project], bool] | None
         return lambda p: point(p, mine) < point(ref, theirs)
     if words & _AFTER:
         return lambda p: point(p, mine) > point(ref, theirs)
-    if "same" in words or q.has(V.OVERLAP) and not ({"parallel", "simultaneously"} & words):
+    if "same" in words or (q.has(V.OVERLAP) and not ({"parallel", "simultaneously"} & words)):
         if "year" in words or "году" in words:
             return lambda p: point(p, mine).year == point(ref, theirs).year
         if "month" in words or "месяц" in words:
@@ -790,23 +1140,37 @@ def _relative_filter(q: Query, ref: Project) -> Callable[[Project], bool] | None
     return None
 
 
+#: What "the most ..." can be measured by, per field.
+_MEASURES: dict[str, Callable[[Project], int]] = {
+    F.PARTNERS: lambda p: len(p.partners),
+    F.FUNDERS: lambda p: len(p.funders),
+    F.COUNTRIES: lambda p: len(p.countries),
+    F.DURATION: lambda p: p.period.months,
+}
+_PARTNER_WORDS = frozenset(
+    ["partner", "partners", "organisations", "organizations", "партнеров", "организаций"]
+)
+
+
 def _superlative(index: Index, q: Query, lang: str) -> Answer:
+    """ "Which project had the most partners / lasted longest": the winner first."""
     words = {t.word for t in q.tokens}
-    if words & {"partner", "partners", "organisations", "organizations", "партнеров", "организаций"} or F.PARTNERS in q.fields:
-        key, what = (lambda p: len(p.partners)), label(F.PARTNERS, lang).lower()
-    elif F.FUNDERS in q.fields:
-        key, what = (lambda p: len(p.funders)), label(F.FUNDERS, lang).lower()
-    elif F.COUNTRIES in q.fields:
-        key, what = (lambda p: len(p.countries)), label(F.COUNTRIES, lang).lower()
-    else:
-        key, what = (lambda p: p.period.months), label(F.DURATION, lang).lower()
-    ranked = sorted(index.projects, key=lambda p: -key(p))
+    measured = (
+        F.PARTNERS
+        if words & _PARTNER_WORDS
+        else next((f for f in q.fields if f in _MEASURES), F.DURATION)
+    )
+    measure = _MEASURES[measured]
+    ranked = sorted(index.projects, key=lambda p: -measure(p))
+    if q.has(V.SHORTER):
+        ranked.reverse()
     best = ranked[0]
-    blocks = [_p(say("most", lang, project=best.name, what=what, n=key(best)))]
-    blocks.append(Block(bullets=tuple((_strong(p.name), Span(f" · {key(p)}")) for p in ranked)))
-    if key == len or what == label(F.PARTNERS, lang).lower():
+    what = label(measured, lang).lower()
+    blocks = [_p(say("most", lang, project=best.name, what=what, n=measure(best)))]
+    blocks.append(Block(bullets=tuple((_strong(p.name), Span(f" · {measure(p)}")) for p in ranked)))
+    if measured == F.PARTNERS:
         blocks += _partner_blocks(index, best, F.PARTNERS, lang, None)
-    return _answer(Kind.FIELD, lang, blocks, [best.id], list(q.fields) or [F.PARTNERS])
+    return _answer(Kind.FIELD, lang, blocks, [best.id], [measured])
 
 
 def _time_ok(p: Project, spec: TimeSpec, anchor: str) -> bool:
@@ -852,16 +1216,22 @@ def _country_ok(index: Index, p: Project, code: str, q: Query) -> bool:
 
 
 def _projects_with_org(index: Index, org_id: str) -> list[str]:
-    return [p.id for p in index.projects if org_id in p.funders or any(part.org == org_id for part in p.partners)]
+    return [
+        p.id
+        for p in index.projects
+        if org_id in p.funders or any(part.org == org_id for part in p.partners)
+    ]
 
 
 def _context_projects(q: Query, ctx: ChatState) -> list[str]:
     return list(ctx.projects) if ctx.is_fresh() else []
 
 
-def _identify_by_detail(docs: list[tuple[Doc, float]], q: Query) -> str | None:
+def _identify_by_detail(index: Index, docs: list[tuple[Doc, float]], q: Query) -> str | None:
     if not docs or docs[0][1] < DETAIL_IDENTIFIES:
         return None
+    if len(index.matched(docs[0][0], q.residual)) < 2 and any(not index.known(t) for t in q.residual):
+        return None  # one known word among unknown ones ("weather in Moscow") identifies nothing
     best = docs[0][0].project
     rivals = [d.project for d, s in docs if s >= docs[0][1] - 0.05 and d.project != best]
     return None if rivals else best
@@ -870,10 +1240,14 @@ def _identify_by_detail(docs: list[tuple[Doc, float]], q: Query) -> str | None:
 def _identify_by_filters(index: Index, q: Query) -> str | None:
     if not q.times:
         return None
-    candidates = [p for p in index.projects if all(_time_ok(p, s, q.anchor) != s.negated for s in q.times)]
+    candidates = [
+        p for p in index.projects if all(_time_ok(p, s, q.anchor) != s.negated for s in q.times)
+    ]
     if len(q.times) == 1 and q.times[0].first != q.times[0].last and q.anchor == "active":
         spec = q.times[0]
-        exact = [p for p in index.projects if p.period.start == spec.first and p.period.end == spec.last]
+        exact = [
+            p for p in index.projects if p.period.start == spec.first and p.period.end == spec.last
+        ]
         if exact:
             candidates = exact
     if len(candidates) > 1 and q.residual:
@@ -886,8 +1260,23 @@ def _identify_by_filters(index: Index, q: Query) -> str | None:
 def _event_reference(index: Index, q: Query) -> Doc | None:
     """The dated fact the question refers to ("after the agreement took effect"), if any."""
     words = [t.word for t in q.tokens]
-    relation = any(w in ("when", "after", "before", "same", "since", "while", "после", "до", "когда", "тот", "том")
-                   for w in words)
+    relation = any(
+        w
+        in (
+            "when",
+            "after",
+            "before",
+            "same",
+            "since",
+            "while",
+            "после",
+            "до",
+            "когда",
+            "тот",
+            "том",
+        )
+        for w in words
+    )
     if not relation or not q.residual:
         return None
     events = [(d, s) for d, s in index.score_docs(q.residual) if d.date is not None]
@@ -913,24 +1302,44 @@ def _event_relation_ok(p: Project, date: Date, q: Query) -> bool:
 
 def _active_check(p: Project, spec: TimeSpec, lang: str) -> Answer:
     ok = p.period.active_in(spec.first, spec.last)
-    text = say("active_yes" if ok else "active_no", lang, project=p.name,
-               start=_month(p.period.start, lang), end=_month(p.period.end, lang))
-    return _answer(Kind.FIELD, lang, [_heading_block(p, lang), _p(text)], [p.id], [F.DATES],
-                   suggestions=_suggestions(p, lang))
+    text = say(
+        "active_yes" if ok else "active_no",
+        lang,
+        project=p.name,
+        start=_month(p.period.start, lang),
+        end=_month(p.period.end, lang),
+    )
+    return _answer(
+        Kind.FIELD,
+        lang,
+        [_heading_block(p, lang), _p(text)],
+        [p.id],
+        [F.DATES],
+        suggestions=_suggestions(p, lang),
+    )
 
 
 def _active_on(p: Project, date: Date, what: str, lang: str) -> Answer:
     month = Month(date.year, date.month or 1)
     ok = p.period.active_in(month, month)
-    text = say("active_yes" if ok else "active_no", lang, project=p.name,
-               start=_month(p.period.start, lang), end=_month(p.period.end, lang))
-    blocks = [_heading_block(p, lang), _p(text), _p(say("event_date", lang, date=_date(date, lang), text=what))]
+    text = say(
+        "active_yes" if ok else "active_no",
+        lang,
+        project=p.name,
+        start=_month(p.period.start, lang),
+        end=_month(p.period.end, lang),
+    )
+    blocks = [
+        _heading_block(p, lang),
+        _p(text),
+        _p(say("event_date", lang, date=_date(date, lang), text=what)),
+    ]
     return _answer(Kind.FIELD, lang, blocks, [p.id], [F.DATES], suggestions=_suggestions(p, lang))
 
 
 def _unknown_countries(index: Index, q: Query) -> list[str]:
     """Countries named in the question that no project, partner or statement mentions."""
-    known = set()
+    known: set[str] = set()
     for p in index.projects:
         known.update(p.countries)
         for s in (*p.activities, *p.results, *p.background):

@@ -7,21 +7,11 @@ own: the caller passes the chat's `ChatState` in and stores the one that comes b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.core import answer as answering
 from bot.core.context import ChatState
 from bot.core.search import Index
-from bot.core.types import Answer, Question
+from bot.core.types import Answer, Question, Reply
 from bot.kb.model import KnowledgeBase
-
-
-@dataclass(frozen=True)
-class Reply:
-    """An answer and the chat state to keep for the next question."""
-
-    answer: Answer
-    state: ChatState
 
 
 class Engine:

@@ -131,7 +131,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Подходит несколько проектов. Какой вы имеете в виду?",
     ),
     "period": ("{start} – {end}", "{start} – {end}"),
-    "ran": ("{project} ran from {start} to {end} ({months}).", "{project}: с {start} по {end} ({months})."),
+    "ran": (
+        "{project} ran from {start} to {end} ({months}).",
+        "{project}: с {start} по {end} ({months}).",
+    ),
     "months": ("{n} months", "{n} мес."),
     "exactly_years": ("exactly {n} years", "ровно {n} года"),
     "funded_by": ("{project} was funded by {funders}.", "{project} финансировал(и): {funders}."),
@@ -149,27 +152,39 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "role_of": ("{org} in {project}: {roles}.", "{org} в проекте {project}: {roles}."),
     "partners_of": ("Partners of {project}:", "Партнёры проекта {project}:"),
-    "no_partners": ("The page names no partners of {project}.", "Партнёры проекта {project} не названы."),
+    "no_partners": (
+        "The page names no partners of {project}.",
+        "Партнёры проекта {project} не названы.",
+    ),
     "countries_of": ("{project} covered: {countries}.", "Страны проекта {project}: {countries}."),
     "programme_of": ("{project} was part of the {programme}.", "{project} входил в {programme}."),
     "no_programme": (
         "The page doesn't name a larger programme for {project}.",
         "Более крупная программа для {project} на странице не названа.",
     ),
-    "beneficiary_of": ("Final beneficiary of {project}: {orgs}.", "Конечный бенефициар проекта {project}: {orgs}."),
+    "beneficiary_of": (
+        "Final beneficiary of {project}: {orgs}.",
+        "Конечный бенефициар проекта {project}: {orgs}.",
+    ),
     "no_beneficiary": (
         "The page names no final beneficiary of {project}.",
         "Конечный бенефициар проекта {project} на странице не назван.",
     ),
     "implemented_by": ("{project} was implemented by {who}.", "{project} реализовали: {who}."),
     "contracted_by": ("Contracted by {orgs}.", "Заказчик: {orgs}."),
-    "offices_of": ("IOM offices involved in {project}: {offices}.", "Офисы МОМ в проекте {project}: {offices}."),
+    "offices_of": (
+        "IOM offices involved in {project}: {offices}.",
+        "Офисы МОМ в проекте {project}: {offices}.",
+    ),
     "related_of": ("{project} is a {kind} {other}.", "{project} — {kind} {other}."),
     "followed_by": ("{other} was its follow-up.", "Его продолжением стал проект {other}."),
-    "no_related": ("The page links {project} to no other project.", "Связанных проектов у {project} нет."),
+    "no_related": (
+        "The page links {project} to no other project.",
+        "Связанных проектов у {project} нет.",
+    ),
     "planned": ("planned", "планировалось"),
     "planned_note": (
-        "The page describes these as plans (\"will be\"), not as completed work.",
+        'The page describes these as plans ("will be"), not as completed work.',
         "На странице это описано как планы («будет»), а не как выполненная работа.",
     ),
     "meaning": ("{term} stands for {meaning}.", "{term} означает «{meaning}»."),
@@ -214,7 +229,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Not {wrong}: that was {right}.",
         "Не в {wrong}: это было в проекте {right}.",
     ),
-    "most": ("{project} had the most {what} ({n}).", "Больше всего {what} у проекта {project} ({n})."),
+    "most": (
+        "{project} had the most {what} ({n}).",
+        "Больше всего {what} у проекта {project} ({n}).",
+    ),
     "unknown_button": (
         "That button is out of date: the project is no longer in the knowledge base.",
         "Эта кнопка устарела: такого проекта больше нет в базе знаний.",

@@ -161,7 +161,9 @@ class Index:
         self._idf = {t: math.log(1 + n / df) for t, df in self._df.items()}
         # a word the knowledge base never uses counts, but less than a known one: questions carry
         # filler words ("topics", "cover") that should not drown the words that match
-        self.unknown_idf = UNKNOWN_WEIGHT * (sum(self._idf.values()) / len(self._idf)) if self._idf else 1.0
+        self.unknown_idf = (
+            UNKNOWN_WEIGHT * (sum(self._idf.values()) / len(self._idf)) if self._idf else 1.0
+        )
         self._vocab_list = sorted(self.vocabulary)
         self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
         for w in self._vocab_list:
@@ -195,40 +197,72 @@ class Index:
             ws = words(text)
             terms.update(term(w) for w in ws if w not in STOPWORDS)
             for m in self._phrases.scan([stem(w) for w in ws]):
-                prefix = ORG_PREFIX if m.kind == "org" else COUNTRY_PREFIX if m.kind == "country" else ""
+                prefix = (
+                    ORG_PREFIX if m.kind == "org" else COUNTRY_PREFIX if m.kind == "country" else ""
+                )
                 if prefix:
                     terms.add(prefix + m.key)
             self._add_vocabulary(text)
         return terms - GENERIC
 
-    def _add_doc(self, project: Project, field_name: str, text: Text, **extra: object) -> None:
-        area = extra.get("area")
-        label = extra.get("label")
-        orgs = extra.get("orgs") or ()
-        places = extra.get("places") or ()
-        sources = [*text.variants()]
-        if isinstance(area, Text):
-            sources.extend(area.variants())
-        if isinstance(label, str):
+    def analyse_query(self, text: str) -> set[str]:
+        """Index terms of a phrase, without adding it to the vocabulary."""
+        ws = words(text)
+        return {term(w) for w in ws if w not in STOPWORDS} - GENERIC
+
+    def _add_doc(
+        self,
+        project: Project,
+        field_name: str,
+        text: Text,
+        *,
+        status: Status = Status.DONE,
+        label: str | None = None,
+        area: Text | None = None,
+        date: Date | None = None,
+        kind: str | None = None,
+        places: tuple[str, ...] = (),
+        orgs: tuple[str, ...] = (),
+    ) -> None:
+        sources = [*text.variants(), *(area.variants() if area else ()), *places]
+        if label:
             sources.append(label)
-        for org_id in orgs:  # type: ignore[attr-defined]
+        for org_id in orgs:
             org = self.kb.org(org_id)
             if org:
                 sources.extend(org.name.variants())
-        sources.extend(places)  # type: ignore[arg-type]
-        terms = self.analyse_text(sources)
-        for org_id in orgs:  # type: ignore[attr-defined]
-            terms.add(ORG_PREFIX + org_id)
-        doc = Doc(id=len(self.docs), project=project.id, field=field_name, text=text,
-                  terms=frozenset(terms), **extra)  # type: ignore[arg-type]
+        terms = self.analyse_text(sources) | {ORG_PREFIX + o for o in orgs}
+        doc = Doc(
+            id=len(self.docs),
+            project=project.id,
+            field=field_name,
+            text=text,
+            terms=frozenset(terms),
+            status=status,
+            label=label,
+            area=area,
+            date=date,
+            kind=kind,
+            places=places,
+            orgs=orgs,
+        )
         self.docs.append(doc)
         self._docs_by_project[(project.id, field_name)].append(doc)
         for t in doc.terms:
             self._postings[t].append(doc.id)
 
     def _add_statement(self, project: Project, field_name: str, s: Statement) -> None:
-        self._add_doc(project, field_name, s.text, status=s.status, label=s.label, area=s.area,
-                      kind=s.kind, places=s.places, orgs=s.orgs)
+        self._add_doc(
+            project,
+            field_name,
+            s.text,
+            status=s.status,
+            label=s.label,
+            area=s.area,
+            kind=s.kind,
+            places=s.places,
+            orgs=s.orgs,
+        )
 
     def _index_project(self, p: Project) -> None:
         self._add_doc(p, F.SUMMARY, p.summary)
@@ -253,9 +287,15 @@ class Index:
             if org and org.description:
                 self._add_doc(p, F.PARTNERS, org.description, orgs=(org.id,))
             if org and org.established:
-                self._add_doc(p, F.DATES, Text(f"{org.name.en} was established",
-                                               f"{org.name.ru or org.name.en} создан(а)"),
-                              date=org.established, orgs=(org.id,))
+                self._add_doc(
+                    p,
+                    F.DATES,
+                    Text(
+                        f"{org.name.en} was established", f"{org.name.ru or org.name.en} создан(а)"
+                    ),
+                    date=org.established,
+                    orgs=(org.id,),
+                )
         for text in (p.title, *p.other_titles, *p.aliases):
             self._add_vocabulary(text.en)
             if text.ru:
@@ -273,7 +313,9 @@ class Index:
             for kind, text in entries:
                 terms = tuple(
                     dict.fromkeys(
-                        term(w) for w in words(text) if w not in STOPWORDS and term(w) not in _NAME_GENERIC
+                        term(w)
+                        for w in words(text)
+                        if w not in STOPWORDS and term(w) not in _NAME_GENERIC
                     )
                 )
                 if not terms:
@@ -289,14 +331,25 @@ class Index:
 
     def correct(self, word: str) -> str:
         """The word itself when known (or too short to judge), else the nearest known word."""
-        if word in self.vocabulary or word in STOPWORDS or len(word) < MIN_CORRECTABLE or word.isdigit():
+        if (
+            word in self.vocabulary
+            or word in STOPWORDS
+            or len(word) < MIN_CORRECTABLE
+            or word.isdigit()
+        ):
             return word
         if _known_elsewhere(word):
             return word
         n = len(word)
-        candidates = [w for k in range(n - 2, n + 3) for w in self._vocab_by_len.get(k, ())
-                      if is_cyrillic(w) == is_cyrillic(word)]
-        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
+        candidates = [
+            w
+            for k in range(n - 2, n + 3)
+            for w in self._vocab_by_len.get(k, ())
+            if is_cyrillic(w) == is_cyrillic(word)
+        ]
+        best = process.extractOne(
+            word, candidates, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF
+        )
         return best[0] if best else word
 
     def tokens(self, text: str) -> list[Token]:
@@ -355,7 +408,9 @@ class Index:
             used = frozenset(first_position[t] for t in matched)
             if all(t.isdigit() for t in matched):
                 continue  # years alone ("in 2009 but not 2011") never name a project
-            if name.kind == "acronym" or (coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)):
+            if name.kind == "acronym" or (
+                coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)
+            ):
                 strength = 1.0 if name.kind == "acronym" else 0.95
             elif run >= 4 or (run == 3 and run_distinctive >= 2):
                 strength = min(0.95, 0.8 + 0.05 * (run - 3))
@@ -374,6 +429,10 @@ class Index:
             if old is None or (strength, len(used)) > (old.strength, len(old.positions)):
                 hits[name.project] = NameHit(name.project, strength, used)
         return hits
+
+    def name_has(self, project_id: str, t: str) -> bool:
+        """Whether any name of the project holds the term."""
+        return any(self.names[i].project == project_id for i in self._name_postings.get(t, ()))
 
     def docs_of(self, project_id: str, field_name: str) -> list[Doc]:
         """A project's statements of one field."""
@@ -428,18 +487,78 @@ class Index:
         return self.kb.org(org_id)
 
 
-_NAME_GENERIC = frozenset(stem(w) for w in "project projects iom проект проекта проекты мом".split())
+_NAME_GENERIC = frozenset(
+    stem(w) for w in ["project", "projects", "iom", "проект", "проекта", "проекты", "мом"]
+)
 
 # Common question words that are real words even though the knowledge base never uses them;
 # they must not be "corrected" into knowledge base words.
 _COMMON = frozenset(
-    """
-    manager managers director directors coordinator name names hotline phone email address website
-    restaurant recommend weather people watched watch viewers number next call proposals open
-    happened happen mean means meant supposed stand stands many much long longer later earlier
-    older newer first last latest recent same different difference compare between overlap
-    parallel gap month months year years week weeks day days summary summarise summarize
-    """.split()
+    [
+        "manager",
+        "managers",
+        "director",
+        "directors",
+        "coordinator",
+        "name",
+        "names",
+        "hotline",
+        "phone",
+        "email",
+        "address",
+        "website",
+        "restaurant",
+        "recommend",
+        "weather",
+        "people",
+        "watched",
+        "watch",
+        "viewers",
+        "number",
+        "next",
+        "call",
+        "proposals",
+        "open",
+        "happened",
+        "happen",
+        "mean",
+        "means",
+        "meant",
+        "supposed",
+        "stand",
+        "stands",
+        "many",
+        "much",
+        "long",
+        "longer",
+        "later",
+        "earlier",
+        "older",
+        "newer",
+        "first",
+        "last",
+        "latest",
+        "recent",
+        "same",
+        "different",
+        "difference",
+        "compare",
+        "between",
+        "overlap",
+        "parallel",
+        "gap",
+        "month",
+        "months",
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "summary",
+        "summarise",
+        "summarize",
+    ]
 )
 
 

@@ -18,7 +18,9 @@ import Stemmer
 _WORD: Final = re.compile(r"[0-9]+|[a-zа-я]+", re.IGNORECASE)
 _CYRILLIC: Final = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN: Final = re.compile(r"[a-z]", re.IGNORECASE)
-_INVISIBLE: Final = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_INVISIBLE: Final = re.compile(
+    r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
 
 _EN_STEMMER: Final = Stemmer.Stemmer("english")
 _RU_STEMMER: Final = Stemmer.Stemmer("russian")

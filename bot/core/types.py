@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.core.context import ChatState
+
 
 class Kind(StrEnum):
     """What sort of answer this is. The values are part of the `ask --jsonl` interface."""
@@ -91,3 +93,11 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     score: float = 0.0
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An answer and the chat state to keep for the next question."""
+
+    answer: Answer
+    state: ChatState

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final
 
 from bot.core import fields as F
@@ -22,7 +23,31 @@ _RANGE: Final = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
 _YEAR: Final = re.compile(r"^(19|20)\d\d$")
 
 PRONOUNS: Final = frozenset(
-    "it its it's that this they them their the project programme он она оно его ее их этот этого этом этим тот том".split()
+    [
+        "it",
+        "its",
+        "it's",
+        "that",
+        "this",
+        "they",
+        "them",
+        "their",
+        "the",
+        "project",
+        "programme",
+        "он",
+        "она",
+        "оно",
+        "его",
+        "ее",
+        "их",
+        "этот",
+        "этого",
+        "этом",
+        "этим",
+        "тот",
+        "том",
+    ]
 )
 
 
@@ -62,6 +87,7 @@ class Query:
     refers_back: bool
     another: bool
     residual: tuple[str, ...]
+    named_terms: tuple[str, ...] = ()  # the terms of the words that named projects
 
     @property
     def field(self) -> str | None:
@@ -119,9 +145,27 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     wants_list = _wants_list(tokens)
     no_info = _no_info(tokens, words)
     structural = (
-        V.LIST_CUES, V.COUNT_CUES, V.NEGATION, V.COMPARE, V.LONGER, V.SHORTER, V.OVERLAP, V.GAP,
-        V.MOST, V.ANOTHER, V.ROLE_CHECK, V.PLANNED, V.GREETING, V.HELP, V.START_WORDS, V.END_WORDS,
-        V.BEFORE_WORDS, V.AFTER_WORDS, V.END_OF_WORDS, V.START_OF_WORDS, V.ACTIVE_WORDS,
+        V.LIST_CUES,
+        V.COUNT_CUES,
+        V.NEGATION,
+        V.COMPARE,
+        V.LONGER,
+        V.SHORTER,
+        V.OVERLAP,
+        V.GAP,
+        V.MOST,
+        V.ANOTHER,
+        V.ROLE_CHECK,
+        V.PLANNED,
+        V.GREETING,
+        V.HELP,
+        V.START_WORDS,
+        V.END_WORDS,
+        V.BEFORE_WORDS,
+        V.AFTER_WORDS,
+        V.END_OF_WORDS,
+        V.START_OF_WORDS,
+        V.ACTIVE_WORDS,
     )
     residual: list[str] = []
     for t in tokens:
@@ -129,7 +173,11 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             continue
         if t.position in time_positions or t.position in cue_positions:
             continue
-        if any(lex.matches(t.word) for lex in structural) or t.word in V.MONTHS or t.word in V.SEASONS:
+        if (
+            any(lex.matches(t.word) for lex in structural)
+            or t.word in V.MONTHS
+            or t.word in V.SEASONS
+        ):
             continue
         residual.append(t.term)
     for m in mentions:
@@ -140,7 +188,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
 
     content = [t for t in tokens if not t.stop]
     greeting = any(V.GREETING.matches(t.word) for t in tokens)
-    help_asked = any(t.word in ("help", "помощь", "помоги", "commands", "команды") for t in tokens) or (
+    help_asked = any(
+        t.word in ("help", "помощь", "помоги", "commands", "команды") for t in tokens
+    ) or (
         bool(content) and all(V.HELP.matches(t.word) or V.GREETING.matches(t.word) for t in content)
     )
     anchors = _anchors(tokens, time_positions)
@@ -157,7 +207,11 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         count_target=target,
         wants_list=wants_list,
         wants_count=wants_count,
-        negated=any(t.word in ("not", "without", "except", "excluding", "кроме", "без") or t.surface.endswith("n't") for t in tokens)
+        negated=any(
+            t.word in ("not", "without", "except", "excluding", "кроме", "без")
+            or t.surface.endswith("n't")
+            for t in tokens
+        )
         or "not" in text.lower().split(),
         compare=any(V.COMPARE.matches(w) for w in words),
         no_info=no_info,
@@ -166,6 +220,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         refers_back=any(t.surface in PRONOUNS for t in tokens),
         another=any(V.ANOTHER.matches(w) for w in words),
         residual=tuple(dict.fromkeys(residual)),
+        named_terms=tuple(
+            dict.fromkeys(t.term for t in tokens if t.position in name_positions and not t.stop)
+        ),
     )
 
 
@@ -176,17 +233,25 @@ def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:
     rest = [f for f in weak if f in found]
     # "how long" asks for a duration, not for dates
     words = [t.word for t in tokens]
-    if F.DURATION in rest and ("how" in words and "long" in words or any(w.startswith(("долго", "длил", "продолжительн")) for w in words)):
+    if F.DURATION in rest and (
+        ("how" in words and "long" in words)
+        or any(w.startswith(("долго", "длил", "продолжительн")) for w in words)
+    ):
         rest.remove(F.DURATION)
         rest.insert(0, F.DURATION)
     elif F.DURATION in rest:
         rest.remove(F.DURATION)
-    if F.COUNTRIES in rest and not any(w in ("country", "countries", "where", "страна", "страны", "стран", "странах", "где") for w in words):
+    if F.COUNTRIES in rest and not any(
+        w in ("country", "countries", "where", "страна", "страны", "стран", "странах", "где")
+        for w in words
+    ):
         rest.remove(F.COUNTRIES)
     return strong + rest
 
 
 PROJECTS: Final = "projects"
+
+
 def _anchors(tokens: tuple[Token, ...], skip: set[int]) -> list[str]:
     """The ends of a period the question's verbs speak of, in order: "started", "ended", "ran"."""
     found: list[str] = []
@@ -214,25 +279,52 @@ def _count_target(words: list[str]) -> str | None:
 
 
 def _how_many(words: list[str]) -> bool:
-    return any(a == "how" and b in ("many", "much") for a, b in zip(words, words[1:], strict=False)) or (
+    return any(a == "how" and b in ("many", "much") for a, b in pairwise(words)) or (
         "number" in words and "of" in words
     )
 
 
 def _wants_list(tokens: tuple[Token, ...]) -> bool:
     words = [t.word for t in tokens]
-    plural = any(w in ("projects", "programmes", "programs", "проекты", "проектов", "проектах", "программы") for w in words)
-    starts = words[:1] and words[0] in ("which", "what", "any", "list", "anything", "какие", "какой", "каких", "в", "есть", "были", "был", "all")
-    listing = any(w in ("which", "any", "anything", "list", "какие", "каких", "какой", "каком") for w in words)
-    return bool(plural and (listing or starts)) or ("anything" in words) or (
-        bool(starts) and listing and any(w in ("project", "programme", "проект", "программа") for w in words)
+    plural = any(
+        w in ("projects", "programmes", "programs", "проекты", "проектов", "проектах", "программы")
+        for w in words
+    )
+    starts = words[:1] and words[0] in (
+        "which",
+        "what",
+        "any",
+        "list",
+        "anything",
+        "какие",
+        "какой",
+        "каких",
+        "в",
+        "есть",
+        "были",
+        "был",
+        "all",
+    )
+    listing = any(
+        w in ("which", "any", "anything", "list", "какие", "каких", "какой", "каком") for w in words
+    )
+    return (
+        bool(plural and (listing or starts))
+        or ("anything" in words)
+        or (
+            bool(starts)
+            and listing
+            and any(w in ("project", "programme", "проект", "программа") for w in words)
+        )
     )
 
 
-_NAME_WORDS: Final = frozenset("name names named зовут имя имена фамилия фамилии".split())
+_NAME_WORDS: Final = frozenset(
+    ["name", "names", "named", "зовут", "имя", "имена", "фамилия", "фамилии"]
+)
 # Exact words, not stems: "manager" names a person, "management" does not.
 _PERSON_ROLES: Final = frozenset(
-    "coordinator coordinators manager managers director directors chief head".split()
+    ["coordinator", "coordinators", "manager", "managers", "director", "directors", "chief", "head"]
 )
 _PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор")
 
@@ -254,7 +346,9 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
 
 def _after_how_many(words: list[str]) -> str | None:
     for i, w in enumerate(words):
-        if (w == "how" and i + 1 < len(words) and words[i + 1] in ("many", "much")) or w.startswith("сколько"):
+        if (w == "how" and i + 1 < len(words) and words[i + 1] in ("many", "much")) or w.startswith(
+            "сколько"
+        ):
             j = i + (2 if w == "how" else 1)
             rest = [x for x in words[j:] if x not in V.STOPWORDS]
             return rest[0] if rest else None
@@ -288,11 +382,17 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
                 first = last = Month(year, V.MONTHS[key])
             else:
                 a, b = V.SEASONS[key]
-                first, last = (Month(year, a), Month(year, b)) if a <= b else (Month(year, a), Month(year + 1, b))
+                first, last = (
+                    (Month(year, a), Month(year, b))
+                    if a <= b
+                    else (Month(year, a), Month(year + 1, b))
+                )
         elif V.END_OF_WORDS.matches(prev) or (prev in ("of",) and V.END_OF_WORDS.matches(prev2)):
             first = last = Month(year, 12)
             positions += [i - 1] if V.END_OF_WORDS.matches(prev) else [i - 1, i - 2]
-        elif V.START_OF_WORDS.matches(prev) or (prev in ("of",) and V.START_OF_WORDS.matches(prev2)):
+        elif V.START_OF_WORDS.matches(prev) or (
+            prev in ("of",) and V.START_OF_WORDS.matches(prev2)
+        ):
             first = last = Month(year, 1)
             positions += [i - 1] if V.START_OF_WORDS.matches(prev) else [i - 1, i - 2]
         # a range "2007-2010" or "sept 2009 - april 2011"
@@ -302,7 +402,12 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             positions.append(nxt)
             last = Month(end_year, 12)
             i = nxt
-        elif nxt + 1 < len(words) and words[nxt] in V.MONTHS and _YEAR.match(words[nxt + 1]) and "-" in text:
+        elif (
+            nxt + 1 < len(words)
+            and words[nxt] in V.MONTHS
+            and _YEAR.match(words[nxt + 1])
+            and "-" in text
+        ):
             last = Month(int(words[nxt + 1]), V.MONTHS[words[nxt]])
             positions += [nxt, nxt + 1]
             i = nxt + 1
@@ -312,7 +417,9 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
         relation = "in"
         if any(V.BEFORE_WORDS.matches(b) for b in before):
             relation = "before"
-        elif any(V.AFTER_WORDS.matches(b) for b in before) or any(b in ("с", "со") for b in before[-1:]):
+        elif any(V.AFTER_WORDS.matches(b) for b in before) or any(
+            b in ("с", "со") for b in before[-1:]
+        ):
             relation = "after"
         negated = any(b in ("not", "не", "never") for b in before)
         specs.append(TimeSpec(first, last, relation, negated, tuple(sorted(positions)), exact))

@@ -17,30 +17,303 @@ from bot.core.text import stem
 
 # Words that carry no meaning for matching.
 STOPWORDS: Final = frozenset(
-    """
-    a an the of to in on at by for from with and or but as is are was were be been being it its
-    this that these those there their they them he she his her we our you your i me my do does did
-    done doing have has had having can could would should will shall may might must so than then
-    too very just also only any some all each every other such no nor not same into over under
-    about above after again against before below between both during further here how more most off
-    once out through until up what when where which while who whom why whose yes ok okay please pls
-    hi hello hey thanks thank there s t d ll re ve whats what's wats wat
-    tell give show know say let like want need get got ever still already really actually
-    going go goes gone supposed meant kind sort type exactly basically besides apart thing things
-    something someone somebody anyone yeah yep together alone one
-    и в во на с со к ко по о об от до из у за для при про что как ли же бы то это этот эта эти
-    был была были было быть есть а но или да нет не ни его ее их они он она мы вы я мне нам вам
-    какой какая какие каких каком какому каким ком кто чем чего том тот та те так там тут где когда
-    ещё еще уже также тоже только все всё всех весь вся же ли вот подскажите скажите расскажите
-    пожалуйста привет здравствуйте спасибо можно
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "do",
+        "does",
+        "did",
+        "done",
+        "doing",
+        "have",
+        "has",
+        "had",
+        "having",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "so",
+        "than",
+        "then",
+        "too",
+        "very",
+        "just",
+        "also",
+        "only",
+        "any",
+        "some",
+        "all",
+        "each",
+        "every",
+        "other",
+        "such",
+        "no",
+        "nor",
+        "not",
+        "same",
+        "into",
+        "over",
+        "under",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "before",
+        "below",
+        "between",
+        "both",
+        "during",
+        "further",
+        "here",
+        "how",
+        "more",
+        "most",
+        "off",
+        "once",
+        "out",
+        "through",
+        "until",
+        "up",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "whose",
+        "yes",
+        "ok",
+        "okay",
+        "please",
+        "pls",
+        "hi",
+        "hello",
+        "hey",
+        "thanks",
+        "thank",
+        "there",
+        "s",
+        "t",
+        "d",
+        "ll",
+        "re",
+        "ve",
+        "whats",
+        "what's",
+        "wats",
+        "wat",
+        "tell",
+        "give",
+        "show",
+        "know",
+        "say",
+        "let",
+        "like",
+        "want",
+        "need",
+        "get",
+        "got",
+        "ever",
+        "still",
+        "already",
+        "really",
+        "actually",
+        "going",
+        "go",
+        "goes",
+        "gone",
+        "supposed",
+        "meant",
+        "kind",
+        "sort",
+        "type",
+        "exactly",
+        "basically",
+        "besides",
+        "apart",
+        "thing",
+        "things",
+        "something",
+        "someone",
+        "somebody",
+        "anyone",
+        "yeah",
+        "yep",
+        "together",
+        "alone",
+        "one",
+        "и",
+        "в",
+        "во",
+        "на",
+        "с",
+        "со",
+        "к",
+        "ко",
+        "по",
+        "о",
+        "об",
+        "от",
+        "до",
+        "из",
+        "у",
+        "за",
+        "для",
+        "при",
+        "про",
+        "что",
+        "как",
+        "ли",
+        "же",
+        "бы",
+        "то",
+        "это",
+        "этот",
+        "эта",
+        "эти",
+        "был",
+        "была",
+        "были",
+        "было",
+        "быть",
+        "есть",
+        "а",
+        "но",
+        "или",
+        "да",
+        "нет",
+        "не",
+        "ни",
+        "его",
+        "ее",
+        "их",
+        "они",
+        "он",
+        "она",
+        "мы",
+        "вы",
+        "я",
+        "мне",
+        "нам",
+        "вам",
+        "какой",
+        "какая",
+        "какие",
+        "каких",
+        "каком",
+        "какому",
+        "каким",
+        "ком",
+        "кто",
+        "чем",
+        "чего",
+        "том",
+        "тот",
+        "та",
+        "те",
+        "так",
+        "там",
+        "тут",
+        "где",
+        "когда",
+        "ещё",
+        "еще",
+        "уже",
+        "также",
+        "тоже",
+        "только",
+        "все",
+        "всё",
+        "всех",
+        "весь",
+        "вся",
+        "же",
+        "ли",
+        "вот",
+        "подскажите",
+        "скажите",
+        "расскажите",
+        "пожалуйста",
+        "привет",
+        "здравствуйте",
+        "спасибо",
+        "можно",
+    ]
 )
 
 # Words that name the things the knowledge base is about in general; they never pick one project.
 GENERIC: Final = frozenset(
     stem(w)
-    for w in """project projects programme programmes program programs initiative iom
-    проект проекты проекта проектов программа программы программе программу мом""".split()
+    for w in [
+        "project",
+        "projects",
+        "programme",
+        "programmes",
+        "program",
+        "programs",
+        "initiative",
+        "iom",
+        "проект",
+        "проекты",
+        "проекта",
+        "проектов",
+        "программа",
+        "программы",
+        "программе",
+        "программу",
+        "мом",
+    ]
 )
 
 
@@ -99,7 +372,7 @@ FIELD_CUES: Final = _lexicons(
         F.RELATED: """follow followup predecessor successor previous preceded preceding continuation
             продолжен* предшеств* преемник*""",
         F.SUMMARY: """summary summarise summarize summarised overview describe description brief
-            info information about
+            info information
             кратк* описан* опиши* расскаж* расскажи информац* обзор""",
         F.MEANING: """stand stands mean means meaning abbreviation abbreviations acronym expand
             расшифр* означа* аббревиатур* сокращен*""",
@@ -108,50 +381,177 @@ FIELD_CUES: Final = _lexicons(
 
 # "Which projects ...", "list ...": the answer is a set of projects.
 LIST_CUES: Final = Lexicon.of(
-    """which list projects programmes any anything all какие каких какой список перечисл*
-    проекты проектов""".split()
+    [
+        "which",
+        "list",
+        "projects",
+        "programmes",
+        "any",
+        "anything",
+        "all",
+        "какие",
+        "каких",
+        "какой",
+        "список",
+        "перечисл*",
+        "проекты",
+        "проектов",
+    ]
 )
 # "How many projects ...": the answer is a number.
-COUNT_CUES: Final = Lexicon.of("how many number count сколько число количеств*".split())
+COUNT_CUES: Final = Lexicon.of(["how", "many", "number", "count", "сколько", "число", "количеств*"])
 # Words that turn a list into its complement.
-NEGATION: Final = Lexicon.of("not without didn't never except excluding кроме без не".split())
+NEGATION: Final = Lexicon.of(
+    ["not", "without", "didn't", "never", "except", "excluding", "кроме", "без", "не"]
+)
 # Comparisons between two projects.
 COMPARE: Final = Lexicon.of(
-    """difference differ different compare comparison versus vs between both similar same
-    отлич* разниц* сравн* сходств* общего""".split()
+    [
+        "difference",
+        "differ",
+        "different",
+        "compare",
+        "comparison",
+        "versus",
+        "vs",
+        "between",
+        "both",
+        "similar",
+        "same",
+        "отлич*",
+        "разниц*",
+        "сравн*",
+        "сходств*",
+        "общего",
+    ]
 )
-LONGER: Final = Lexicon.of("longer longest longer lasted дольше длиннее самый".split())
-SHORTER: Final = Lexicon.of("shorter shortest короче".split())
+LONGER: Final = Lexicon.of(["longer", "longest", "longer", "lasted", "дольше", "длиннее", "самый"])
+SHORTER: Final = Lexicon.of(["shorter", "shortest", "короче"])
 OVERLAP: Final = Lexicon.of(
-    "overlap overlapped parallel simultaneously concurrently same одновременно параллельн* пересек*".split()
+    [
+        "overlap",
+        "overlapped",
+        "parallel",
+        "simultaneously",
+        "concurrently",
+        "same",
+        "одновременно",
+        "параллельн*",
+        "пересек*",
+    ]
 )
-GAP: Final = Lexicon.of("gap after later between перерыв* спустя разрыв*".split())
-MOST: Final = Lexicon.of("most largest biggest больше всего наибольш* самое".split())
-ANOTHER: Final = Lexicon.of("another other другой другие ещё".split())
+GAP: Final = Lexicon.of(["gap", "after", "later", "between", "перерыв*", "спустя", "разрыв*"])
+MOST: Final = Lexicon.of(["most", "largest", "biggest", "больше", "всего", "наибольш*", "самое"])
+ANOTHER: Final = Lexicon.of(["another", "other", "другой", "другие", "ещё"])
 ROLE_CHECK: Final = Lexicon.of(
-    "involved involve involvement participate participated took part role участвовал* роль".split()
+    [
+        "involved",
+        "involve",
+        "involvement",
+        "participate",
+        "participated",
+        "took",
+        "part",
+        "role",
+        "участвовал*",
+        "роль",
+    ]
 )
-PLANNED: Final = Lexicon.of("planned plan plans held actually really implemented запланир* план*".split())
-HELP: Final = Lexicon.of("help start commands can помощь помоги умеешь умеете команды".split())
+PLANNED: Final = Lexicon.of(
+    ["planned", "plan", "plans", "held", "actually", "really", "implemented", "запланир*", "план*"]
+)
+HELP: Final = Lexicon.of(
+    ["help", "start", "commands", "can", "помощь", "помоги", "умеешь", "умеете", "команды"]
+)
 GREETING: Final = Lexicon.of(
-    "hi hello hey hallo greetings morning evening thanks thank привет здравствуй* добрый спасибо".split()
+    [
+        "hi",
+        "hello",
+        "hey",
+        "hallo",
+        "greetings",
+        "morning",
+        "evening",
+        "thanks",
+        "thank",
+        "привет",
+        "здравствуй*",
+        "добрый",
+        "спасибо",
+    ]
 )
 
 # Time words: which end of a project's period a question speaks of, and how.
 START_WORDS: Final = Lexicon.of(
-    """start started starts starting begin began begun beginning launch launched launches open opened
-    kick commenced older earlier newer начал* стартовал* запущ* открыт* старт""".split()
+    [
+        "start",
+        "started",
+        "starts",
+        "starting",
+        "begin",
+        "began",
+        "begun",
+        "beginning",
+        "launch",
+        "launched",
+        "launches",
+        "open",
+        "opened",
+        "kick",
+        "commenced",
+        "older",
+        "earlier",
+        "newer",
+        "начал*",
+        "стартовал*",
+        "запущ*",
+        "открыт*",
+        "старт",
+    ]
 )
 END_WORDS: Final = Lexicon.of(
-    """end ended ends ending close closed closes finish finished complete completed wrapped
-    заверш* закончил* окончил* закрыт* конец""".split()
+    [
+        "end",
+        "ended",
+        "ends",
+        "ending",
+        "close",
+        "closed",
+        "closes",
+        "finish",
+        "finished",
+        "complete",
+        "completed",
+        "wrapped",
+        "заверш*",
+        "закончил*",
+        "окончил*",
+        "закрыт*",
+        "конец",
+    ]
 )
-BEFORE_WORDS: Final = Lexicon.of("before until prior earlier older до раньше ранее прежде".split())
-AFTER_WORDS: Final = Lexicon.of("after since later newer после позже".split())
-END_OF_WORDS: Final = Lexicon.of("end late конец конце".split())
-START_OF_WORDS: Final = Lexicon.of("beginning early start начало начале".split())
+BEFORE_WORDS: Final = Lexicon.of(
+    ["before", "until", "prior", "earlier", "older", "до", "раньше", "ранее", "прежде"]
+)
+AFTER_WORDS: Final = Lexicon.of(["after", "since", "later", "newer", "после", "позже"])
+END_OF_WORDS: Final = Lexicon.of(["end", "late", "конец", "конце"])
+START_OF_WORDS: Final = Lexicon.of(["beginning", "early", "start", "начало", "начале"])
 ACTIVE_WORDS: Final = Lexicon.of(
-    "running run ran active ongoing underway operating шли шел шла действовал* реализовывал* работал*".split()
+    [
+        "running",
+        "run",
+        "ran",
+        "active",
+        "ongoing",
+        "underway",
+        "operating",
+        "шли",
+        "шел",
+        "шла",
+        "действовал*",
+        "реализовывал*",
+        "работал*",
+    ]
 )
 
 
@@ -282,10 +682,10 @@ MONTHS: Final = {
     }
 }
 SEASONS: Final = {
-    **dict.fromkeys("spring весна весной весны весне".split(), (3, 5)),
-    **dict.fromkeys("summer лето летом лета лете".split(), (6, 8)),
-    **dict.fromkeys("autumn fall осень осенью осени".split(), (9, 11)),
-    **dict.fromkeys("winter зима зимой зимы".split(), (12, 2)),
+    **dict.fromkeys(["spring", "весна", "весной", "весны", "весне"], (3, 5)),
+    **dict.fromkeys(["summer", "лето", "летом", "лета", "лете"], (6, 8)),
+    **dict.fromkeys(["autumn", "fall", "осень", "осенью", "осени"], (9, 11)),
+    **dict.fromkeys(["winter", "зима", "зимой", "зимы"], (12, 2)),
 }
 
 

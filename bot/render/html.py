@@ -13,7 +13,7 @@ from typing import Final
 
 from bot.core import fields as F
 from bot.core.messages import label
-from bot.core.types import Answer, Block, Span, Style
+from bot.core.types import Answer, Block, Kind, Span, Style
 
 #: Telegram refuses messages over 4096 characters; stay a little below it.
 MAX_CHUNK: Final = 4000
@@ -72,7 +72,8 @@ def _pieces(spans: tuple[Span, ...], first: tuple[_Piece, ...] = ()) -> list[_Li
 def _block_lines(block: Block) -> list[_Line]:
     lines: list[_Line] = []
     if block.heading:
-        heading = block.heading + (":" if block.spans or block.bullets else "")
+        colon = (block.spans or block.bullets) and not block.heading.rstrip().endswith((":", "?"))
+        heading = block.heading + (":" if colon else "")
         head = (_Piece(heading.replace("\n", " "), Style.STRONG),)
         if block.spans:
             lines.extend(_pieces(block.spans, (*head, _Piece(" "))))
@@ -174,9 +175,13 @@ def _plain(spans: tuple[Span, ...]) -> str:
 
 
 def description(answer: Answer, limit: int = MAX_DESCRIPTION) -> str:
-    """A short plain line for an inline result: a card's dates · funders, else its first text."""
+    """A short plain line for an inline result: a card's dates · funders, a field's answer text."""
     parts: list[str] = []
-    if answer.blocks:
+    if answer.kind is Kind.FIELD and len(answer.blocks) > 1:
+        parts.append(
+            " ".join(_plain(b.spans) or " ".join(map(_plain, b.bullets)) for b in answer.blocks[1:])
+        )
+    elif answer.blocks:
         for span in answer.blocks[0].spans:
             if span.style is Style.PLAIN and span.text.startswith(PERIOD_MARK):
                 parts.append(span.text.removeprefix(PERIOD_MARK).strip())
