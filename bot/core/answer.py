@@ -88,9 +88,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if everything and q.fields:
         return _field_for_many(index, [p.id for p in index.projects], q.fields[0], lang)
 
+    wants_list = q.wants_list and not (named and _asks_for_one(q))  # "which programme was X in"
     if (
         q.wants_count
-        or q.wants_list
+        or wants_list
         or (_has_filters(q) and not named)
         or (q.another and not named)
     ):
