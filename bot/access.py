@@ -204,7 +204,9 @@ class FloodLimiter:
     passed in (`now`, any monotonic clock in seconds), so tests need no sleeping.
     """
 
-    def __init__(self, limit: int = DEFAULT_FLOOD_LIMIT, window: float = DEFAULT_FLOOD_WINDOW) -> None:
+    def __init__(
+        self, limit: int = DEFAULT_FLOOD_LIMIT, window: float = DEFAULT_FLOOD_WINDOW
+    ) -> None:
         if limit < 0:
             raise ValueError("limit must be 0 (no limit) or more")
         if window <= 0:
@@ -242,7 +244,9 @@ class FloodLimiter:
         if now - self._last_sweep < self.window:
             return
         self._last_sweep = now
-        stale = [uid for uid, times in self._asked.items() if not times or times[-1] <= now - self.window]
+        stale = [
+            uid for uid, times in self._asked.items() if not times or times[-1] <= now - self.window
+        ]
         for uid in stale:
             del self._asked[uid]
             self._noticed.discard(uid)

@@ -104,6 +104,7 @@ class RecordingRequest(BaseRequest):
         self.urls.append(url)
         api_method = url.rsplit("/", 1)[-1]
         raw = request_data.json_parameters if request_data else {}
+        self.raw = raw.get("next_offset")
         call = Call(api_method, {k: _decode(v) for k, v in raw.items()})
         self.calls.append(call)
         respond = self.responses.get(api_method)

@@ -36,15 +36,26 @@ def ask(engine: Engine, *turns: str, lang: str | None = None) -> tuple[Kind, lis
         ("tell me about siriada", "sireada"),  # typo in the acronym
         ("the boarder checkpionts project", "border-checkpoints"),  # typos in ordinary words
         ("what was the 2007-2010 readmission programme", "readmission-framework"),  # alias
-        ("Development of Administrative Mechanisms in Support of Readmission", "readmission-mechanisms"),
-        ("Enhancement of Management of the Russian Federation Border Checkpoints", "border-checkpoints"),
+        (
+            "Development of Administrative Mechanisms in Support of Readmission",
+            "readmission-mechanisms",
+        ),
+        (
+            "Enhancement of Management of the Russian Federation Border Checkpoints",
+            "border-checkpoints",
+        ),
         ("the project with the Pskov Readmission Centre", "readmission-framework"),  # unique detail
         ("which project made a film for migrants", "readmission-mechanisms"),
         ("the programme with a two-volume manual", "readmission-framework"),
-        ("who worked with Volynsky Perspectyvy", "sireada"),  # an organisation only one project names
+        (
+            "who worked with Volynsky Perspectyvy",
+            "sireada",
+        ),  # an organisation only one project names
     ],
 )
-def test_the_project_is_found_by_name_alias_title_typo_or_detail(engine: Engine, question: str, project: str) -> None:
+def test_the_project_is_found_by_name_alias_title_typo_or_detail(
+    engine: Engine, question: str, project: str
+) -> None:
     kind, projects, _ = ask(engine, question)
     assert kind in ANSWER_KINDS
     assert projects[0] == project
@@ -57,19 +68,51 @@ def test_the_project_is_found_by_name_alias_title_typo_or_detail(engine: Engine,
     ("question", "project", "facts"),
     [
         ("who funded SIREADA", "sireada", ["European Union"]),
-        ("who paid for the 2007-2010 programme", "readmission-framework", ["Germany", "Finland", "European Commission"]),
+        (
+            "who paid for the 2007-2010 programme",
+            "readmission-framework",
+            ["Germany", "Finland", "European Commission"],
+        ),
         ("when did the border checkpoints project end", "border-checkpoints", ["June 2011"]),
-        ("when did the readmission mechanisms project start", "readmission-mechanisms", ["September 2009"]),
+        (
+            "when did the readmission mechanisms project start",
+            "readmission-mechanisms",
+            ["September 2009"],
+        ),
         ("how long did SIREADA last", "sireada", ["24 months"]),
-        ("which countries did SIREADA cover", "sireada", ["Moldova", "Ukraine", "Russian Federation"]),
+        (
+            "which countries did SIREADA cover",
+            "sireada",
+            ["Moldova", "Ukraine", "Russian Federation"],
+        ),
         ("SIREADA partners in Ukraine", "sireada", ["State Border Guard Service", "Chernihiv"]),
-        ("what were the components of the border checkpoints project", "border-checkpoints", ["data sharing"]),
-        ("who was the final beneficiary of the border checkpoints project", "border-checkpoints", ["Rosgranitsa"]),
-        ("who contracted IOM for the border checkpoints project", "border-checkpoints", ["Delegation of the European Commission"]),
+        (
+            "what were the components of the border checkpoints project",
+            "border-checkpoints",
+            ["data sharing"],
+        ),
+        (
+            "who was the final beneficiary of the border checkpoints project",
+            "border-checkpoints",
+            ["Rosgranitsa"],
+        ),
+        (
+            "who contracted IOM for the border checkpoints project",
+            "border-checkpoints",
+            ["Delegation of the European Commission"],
+        ),
         ("which programme was SIREADA part of", "sireada", ["Thematic programme"]),
-        ("what were the results of the readmission framework programme", "readmission-framework", ["Two-Volume Readmission Manual"]),
+        (
+            "what were the results of the readmission framework programme",
+            "readmission-framework",
+            ["Two-Volume Readmission Manual"],
+        ),
         ("what does IML stand for", "readmission-framework", ["International Migration Law"]),
-        ("where did the study tours of the 2007-2010 programme go", "readmission-framework", ["Netherlands", "Austria"]),
+        (
+            "where did the study tours of the 2007-2010 programme go",
+            "readmission-framework",
+            ["Netherlands", "Austria"],
+        ),
     ],
 )
 def test_the_fact_asked_for_is_answered_and_names_the_project(
@@ -85,7 +128,9 @@ def test_the_fact_asked_for_is_answered_and_names_the_project(
 
 
 def test_planned_activities_are_described_as_planned(engine: Engine) -> None:
-    kind, projects, text = ask(engine, "was the english language course for FMS officials delivered?")
+    _kind, projects, text = ask(
+        engine, "was the english language course for FMS officials delivered?"
+    )
     assert projects[0] == "readmission-mechanisms"
     assert "planned" in text.lower()
 
@@ -104,18 +149,29 @@ def test_a_role_is_not_confused_with_funding(engine: Engine) -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("which projects ran in 2010", {"border-checkpoints", "readmission-mechanisms", "readmission-framework"}),
+        (
+            "which projects ran in 2010",
+            {"border-checkpoints", "readmission-mechanisms", "readmission-framework"},
+        ),
         ("which projects involved Ukraine", {"sireada"}),
-        ("which projects were funded by the EU", {"sireada", "border-checkpoints", "readmission-mechanisms", "readmission-framework"}),
+        (
+            "which projects were funded by the EU",
+            {"sireada", "border-checkpoints", "readmission-mechanisms", "readmission-framework"},
+        ),
         ("which projects did Germany fund", {"readmission-framework"}),
         ("which projects started in 2009", {"border-checkpoints", "readmission-mechanisms"}),
         ("which projects ended in 2011", {"border-checkpoints", "readmission-mechanisms"}),
-        ("list the projects the FMS took part in", {"sireada", "readmission-mechanisms", "readmission-framework"}),
+        (
+            "list the projects the FMS took part in",
+            {"sireada", "readmission-mechanisms", "readmission-framework"},
+        ),
         ("which projects were about border management", {"border-checkpoints"}),
         ("which projects started after the readmission framework programme ended", {"sireada"}),
     ],
 )
-def test_list_questions_return_exactly_the_matching_projects(engine: Engine, question: str, expected: set[str]) -> None:
+def test_list_questions_return_exactly_the_matching_projects(
+    engine: Engine, question: str, expected: set[str]
+) -> None:
     kind, projects, _ = ask(engine, question)
     assert kind is Kind.LIST
     assert set(projects) == expected
@@ -144,15 +200,19 @@ def test_an_empty_list_is_not_found(engine: Engine) -> None:
 
 
 def test_comparison_names_both_projects_and_the_winner_first(engine: Engine) -> None:
-    kind, projects, text = ask(engine, "which ended later, SIREADA or the border checkpoints project")
+    kind, projects, text = ask(
+        engine, "which ended later, SIREADA or the border checkpoints project"
+    )
     assert kind in ANSWER_KINDS
     assert set(projects) == {"sireada", "border-checkpoints"}
-    kind, projects, text = ask(engine, "which was shorter: SIREADA or the 2007-2010 programme")
+    kind, projects, _text = ask(engine, "which was shorter: SIREADA or the 2007-2010 programme")
     assert projects[0] == "sireada"
 
 
 def test_overlap_of_two_projects_is_computed_from_their_months(engine: Engine) -> None:
-    _, projects, text = ask(engine, "did the border checkpoints project overlap with the readmission mechanisms project")
+    _, projects, text = ask(
+        engine, "did the border checkpoints project overlap with the readmission mechanisms project"
+    )
     assert set(projects) == {"border-checkpoints", "readmission-mechanisms"}
     assert "September 2009" in text and "April 2011" in text
 
@@ -161,13 +221,15 @@ def test_overlap_of_two_projects_is_computed_from_their_months(engine: Engine) -
 
 
 def test_a_follow_up_uses_the_project_of_the_previous_answer(engine: Engine) -> None:
-    kind, projects, text = ask(engine, "tell me about the border checkpoints project", "and who funded it?")
+    _kind, projects, text = ask(
+        engine, "tell me about the border checkpoints project", "and who funded it?"
+    )
     assert projects[0] == "border-checkpoints"
     assert "European Union" in text
 
 
 def test_a_follow_up_can_switch_to_another_project(engine: Engine) -> None:
-    _, projects, text = ask(engine, "when did SIREADA start", "what about the border one?")
+    _, projects, _text = ask(engine, "when did SIREADA start", "what about the border one?")
     assert projects[0] == "border-checkpoints"
 
 
@@ -189,7 +251,7 @@ def test_context_expires(engine: Engine) -> None:
 
 
 def test_an_ambiguous_name_gets_a_clarifying_question_with_the_candidates(engine: Engine) -> None:
-    kind, projects, text = ask(engine, "the readmission project")
+    kind, projects, _text = ask(engine, "the readmission project")
     assert kind is Kind.CLARIFY
     assert len(projects) >= 2
     reply = engine.ask(Question("the readmission project"), ChatState())
@@ -224,7 +286,12 @@ def test_greetings_and_help_get_a_short_guide_with_examples(engine: Engine, ques
 
 
 def test_every_answer_names_its_first_project(engine: Engine) -> None:
-    for question in ("who funded it", "which projects ran in 2009", "what was the film about", "SIREADA dates"):
+    for question in (
+        "who funded it",
+        "which projects ran in 2009",
+        "what was the film about",
+        "SIREADA dates",
+    ):
         reply = engine.ask(Question(question), ChatState())
         for project_id in reply.answer.projects[:1]:
             project = engine.kb.by_id[project_id]

@@ -89,12 +89,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return _field_for_many(index, [p.id for p in index.projects], q.fields[0], lang)
 
     wants_list = q.wants_list and not (named and _asks_for_one(q))  # "which programme was X in"
-    if (
-        q.wants_count
-        or wants_list
-        or (_has_filters(q) and not named)
-        or (q.another and not named)
-    ):
+    if q.wants_count or wants_list or (_has_filters(q) and not named) or (q.another and not named):
         listed = _list_or_count(index, q, ctx, named)
         one_expected = _asks_for_one(q) and len(listed.projects) != 1 if listed else False
         if listed is not None and not (
@@ -245,7 +240,16 @@ def _name_fragment_candidates(index: Index, q: Query) -> list[str]:
 def _about_projects(q: Query) -> bool:
     """Whether the question is about projects at all (a project word, a field, a place)."""
     words = {t.word for t in q.tokens}
-    project_words = {"project", "projects", "programme", "programmes", "program", "iom", "проект", "мом"}
+    project_words = {
+        "project",
+        "projects",
+        "programme",
+        "programmes",
+        "program",
+        "iom",
+        "проект",
+        "мом",
+    }
     return bool(words & project_words or q.fields or q.countries() or q.orgs() or q.times)
 
 
@@ -1231,7 +1235,9 @@ def _context_projects(q: Query, ctx: ChatState) -> list[str]:
 def _identify_by_detail(index: Index, docs: list[tuple[Doc, float]], q: Query) -> str | None:
     if not docs or docs[0][1] < DETAIL_IDENTIFIES:
         return None
-    if len(index.matched(docs[0][0], q.residual)) < 2 and any(not index.known(t) for t in q.residual):
+    if len(index.matched(docs[0][0], q.residual)) < 2 and any(
+        not index.known(t) for t in q.residual
+    ):
         return None  # one known word among unknown ones ("weather in Moscow") identifies nothing
     best = docs[0][0].project
     rivals = [d.project for d, s in docs if s >= docs[0][1] - 0.05 and d.project != best]

@@ -164,7 +164,8 @@ class Index:
         self.unknown_idf = (
             UNKNOWN_WEIGHT * (sum(self._idf.values()) / len(self._idf)) if self._idf else 1.0
         )
-        self._vocab_list = sorted(self.vocabulary)
+        # corrections may also land on the bot's own words ("wich projcts" → "which projects")
+        self._vocab_list = sorted(self.vocabulary | own_words())
         self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
         for w in self._vocab_list:
             self._vocab_by_len[len(w)].append(w)
@@ -560,6 +561,14 @@ _COMMON = frozenset(
         "summarize",
     ]
 )
+
+
+@lru_cache(maxsize=1)
+def own_words() -> frozenset[str]:
+    """The whole words the bot's vocabulary spells out: cue words, stopwords, months, common words."""
+    found = set(STOPWORDS) | set(MONTHS) | set(SEASONS) | set(_COMMON)
+    found.update(w for lex in all_lexicons() for w in lex.words)
+    return frozenset(w for w in found if len(w) >= MIN_CORRECTABLE - 1)
 
 
 @lru_cache(maxsize=50_000)

@@ -323,6 +323,7 @@ class Lexicon:
 
     stems: frozenset[str]
     prefixes: tuple[str, ...]
+    words: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, patterns: Iterable[str]) -> Lexicon:
@@ -330,6 +331,7 @@ class Lexicon:
         return cls(
             stems=frozenset(stem(p) for p in patterns if not p.endswith("*")),
             prefixes=tuple(p[:-1] for p in patterns if p.endswith("*")),
+            words=frozenset(p for p in patterns if not p.endswith("*")),
         )
 
     def matches(self, word: str) -> bool:
