@@ -46,6 +46,20 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file", help="JSON lines question file")
     evaluate.add_argument("--quiet", action="store_true", help="print only the summary table")
 
+    report = command(
+        "report", "what people asked: unanswered questions, most asked, 👎 answers", cli.report
+    )
+    report.add_argument(
+        "--db",
+        metavar="PATH",
+        help="question log database (default: $PROJECTBOT_DATA_DIR/questions.sqlite3, "
+        "PROJECTBOT_DATA_DIR defaulting to ./data)",
+    )
+    report.add_argument(
+        "--since", metavar="DATE", type=cli.since_date, help="only questions from DATE (YYYY-MM-DD)"
+    )
+    report.add_argument("--csv", action="store_true", help="write CSV instead of text tables")
+
     command("run", "run the Telegram bot with long polling", cli.run_polling)
     command("webhook", "run the Telegram bot as a webhook server", cli.run_webhook)
     return parser

@@ -29,6 +29,18 @@ def evaluate(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def since_date(value: str) -> float:
+    from bot.store.report import parse_since
+
+    return parse_since(value)
+
+
+def report(args: argparse.Namespace) -> int:
+    from bot.store.report import run
+
+    return run(args.db, args.since, as_csv=args.csv)
+
+
 def run_polling(args: argparse.Namespace) -> int:
     from bot.telegram.app import run_polling
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from telegram import Bot, Update
 from telegram.request import BaseRequest, RequestData
+
+from bot.core.engine import Engine
+from bot.kb.model import KnowledgeBase, Text
 
 TOKEN = "123456789:AAHandlerTestTokenThatIsNotReal_0123456"
 BOT_ID = 123456789
@@ -104,7 +107,6 @@ class RecordingRequest(BaseRequest):
         self.urls.append(url)
         api_method = url.rsplit("/", 1)[-1]
         raw = request_data.json_parameters if request_data else {}
-        self.raw = raw.get("next_offset")
         call = Call(api_method, {k: _decode(v) for k, v in raw.items()})
         self.calls.append(call)
         respond = self.responses.get(api_method)
@@ -155,7 +157,9 @@ class Updates:
         reply_to: JSONDict | None = None,
         entities: list[JSONDict] | None = None,
     ) -> Update:
-        message = self.message_dict(text, chat=chat, user=user, reply_to=reply_to, entities=entities)
+        message = self.message_dict(
+            text, chat=chat, user=user, reply_to=reply_to, entities=entities
+        )
         return self.update({"message": message})
 
     def message_dict(
@@ -174,7 +178,9 @@ class Updates:
                 entities.append({"type": "bot_command", "offset": 0, "length": len(command)})
             mention = f"@{BOT_USERNAME}"
             if mention in text:
-                entities.append({"type": "mention", "offset": text.index(mention), "length": len(mention)})
+                entities.append(
+                    {"type": "mention", "offset": text.index(mention), "length": len(mention)}
+                )
         message: JSONDict = {
             "message_id": next(self._messages),
             "date": DATE,
@@ -189,9 +195,17 @@ class Updates:
         return message
 
     def bot_message(self, text: str, chat: JSONDict, message_id: int = 900) -> JSONDict:
-        return {"message_id": message_id, "date": DATE, "chat": chat, "from": BOT_USER, "text": text}
+        return {
+            "message_id": message_id,
+            "date": DATE,
+            "chat": chat,
+            "from": BOT_USER,
+            "text": text,
+        }
 
-    def callback(self, data: str, *, message: JSONDict | None = None, user: JSONDict | None = None) -> Update:
+    def callback(
+        self, data: str, *, message: JSONDict | None = None, user: JSONDict | None = None
+    ) -> Update:
         query: JSONDict = {
             "id": f"cb{next(self._ids)}",
             "from": user or self.user(),
@@ -215,3 +229,20 @@ class Updates:
         update = Update.de_json({"update_id": next(self._ids), **body}, self.bot)
         assert update is not None
         return update
+
+
+def many_projects_engine(kb: KnowledgeBase, count: int = 120) -> Engine:
+    """The shipped projects plus `count` made-up 'checkpoints' projects, to page inline results."""
+    base = kb.projects[0]
+    extra = tuple(
+        replace(
+            base,
+            id=f"pilot-{i:03d}",
+            title=Text(f"Pilot checkpoints project number {i}"),
+            acronym=None,
+            aliases=(),
+            related=(),
+        )
+        for i in range(count)
+    )
+    return Engine(replace(kb, projects=kb.projects + extra, by_id={}, orgs_by_id={}))

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from botfakes import BOT_ID, BOT_USERNAME, TOKEN, RecordingRequest, Updates
+from botfakes import BOT_ID, BOT_USERNAME, TOKEN, RecordingRequest, Updates, many_projects_engine
 
 from bot.config import Settings
 from bot.core.engine import Engine
-from bot.kb.model import KnowledgeBase, Text
+from bot.kb.model import KnowledgeBase
 from bot.telegram.app import BotApplication, build_application, register_commands
 from bot.telegram.inline import PAGE_SIZE
 from bot.telegram.logs import REDACTED, install_token_filter
@@ -54,20 +53,7 @@ async def bot(engine: Engine, tmp_path: Path) -> AsyncIterator[Bot]:
 
 @pytest.fixture
 def big_engine(kb: KnowledgeBase) -> Engine:
-    """The shipped projects plus 120 made-up 'checkpoints' projects, to page inline results."""
-    base = kb.projects[0]
-    extra = tuple(
-        replace(
-            base,
-            id=f"pilot-{i:03d}",
-            title=Text(f"Pilot checkpoints project number {i}"),
-            acronym=None,
-            aliases=(),
-            related=(),
-        )
-        for i in range(120)
-    )
-    return Engine(replace(kb, projects=kb.projects + extra, by_id={}, orgs_by_id={}))
+    return many_projects_engine(kb)
 
 
 @pytest.fixture
@@ -219,7 +205,9 @@ async def test_project_command_with_an_unknown_name_says_not_found(bot: Bot) -> 
     assert call.callback_data() == []
 
 
-async def test_commands_are_registered_for_private_chats_and_groups_in_two_languages(bot: Bot) -> None:
+async def test_commands_are_registered_for_private_chats_and_groups_in_two_languages(
+    bot: Bot,
+) -> None:
     await register_commands(bot.app)
     calls = bot.request.to("setMyCommands")
     scopes = {(c.params["scope"]["type"], c.params.get("language_code")) for c in calls}
@@ -294,9 +282,11 @@ async def test_inline_acronym_puts_the_exact_match_first(bot: Bot) -> None:
     results = call.params["results"]
     assert results[0]["id"] == "p.sireada"
     assert results[0]["title"].startswith("SIREADA")
-    assert "March 2011" in results[0]["description"] and "European Union" in results[0]["description"]
+    assert (
+        "March 2011" in results[0]["description"] and "European Union" in results[0]["description"]
+    )
     assert results[0]["input_message_content"]["parse_mode"] == "HTML"
-    assert call.params["cache_time"] == 300 and call.params["next_offset"] == ""
+    assert call.params["cache_time"] == 300 and "next_offset" not in call.params
     assert call.params["button"]["start_parameter"] == "inline"
     [[link]] = results[0]["reply_markup"]["inline_keyboard"]
     assert link["url"] == f"https://t.me/{BOT_USERNAME}?start=sireada"
@@ -326,7 +316,7 @@ async def test_inline_results_page_by_fifty_with_next_offset(big_bot: Bot) -> No
         ids = [r["id"] for r in call.params["results"]]
         assert len(ids) <= PAGE_SIZE
         seen.extend(ids)
-        offset = call.params["next_offset"]
+        offset = str(call.params.get("next_offset", ""))
         if not offset:
             break
     assert len(seen) == len(set(seen)) == 121

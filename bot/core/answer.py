@@ -62,7 +62,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     lang = q.lang
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
-    named = [h.project for h in q.strong_names(NAMED)]
+    named = _named_projects(q)
     if not named and q.greeting and not q.residual and not q.fields:
         return help_answer(index, lang)
 
@@ -125,7 +125,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
             right,
             [d for d, s in docs if d.project == right.id and s >= docs[0][1] * DETAIL_BAND],
             lang,
-            prefix=say("false_premise", lang, wrong=project.name, right=right.name),
+            prefix=say("false_premise", lang, wrong=_name(project, lang), right=_name(right, lang)),
             also=[project_id],
         )
 
@@ -171,7 +171,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     ):
         return _abstain(
             Kind.NO_INFO,
-            say("no_info_detail", lang, project=project.name),
+            say("no_info_detail", lang, project=_name(project, lang)),
             [project.id],
             lang,
             index,
@@ -179,12 +179,27 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     if q.residual and named and best_here < 0.3 and _is_question(q) and len(q.residual) >= 2:
         return _abstain(
             Kind.NO_INFO,
-            say("no_info_detail", lang, project=project.name),
+            say("no_info_detail", lang, project=_name(project, lang)),
             [project.id],
             lang,
             index,
         )
     return card(index, project.id, lang)
+
+
+def _named_projects(q: Query) -> list[str]:
+    """Projects the question names. A second, weaker name counts only in a comparison ("X or
+    Y", "difference between X and Y"): "what did the 2007-2010 programme say about voluntary
+    return" names one programme and a topic, not two projects."""
+    hits = q.strong_names(NAMED)
+    if len(hits) < 2:
+        return [h.project for h in hits]
+    joined = q.compare or any(t.word in _CONJUNCTIONS for t in q.tokens)
+    first, *rest = hits
+    return [first.project, *(h.project for h in rest if joined or h.strength >= 0.9)]
+
+
+_CONJUNCTIONS = frozenset("and or vs versus than и или чем".split())
 
 
 def _identify(
@@ -346,6 +361,11 @@ def _strong(text: str) -> Span:
     return Span(text, Style.STRONG)
 
 
+def _name(project: Project, lang: str) -> str:
+    """The short name to show: the acronym where there is one, else the title in `lang`."""
+    return project.acronym or project.title.get(lang)
+
+
 def _heading_block(project: Project, lang: str) -> Block:
     spans = [_strong(project.title.get(lang))]
     if project.acronym:
@@ -378,9 +398,15 @@ def _period(project: Project, lang: str) -> str:
 
 
 def _months(n: int, lang: str) -> str:
+    """ "24 months, exactly two years"; "37 months, just over three years"."""
     text = say("months", lang, n=n)
-    if n % 12 == 0:
-        text += ", " + say("exactly_years", lang, n=n // 12)
+    years, rest = divmod(n, 12)
+    if rest == 0:
+        return text + ", " + say("exactly_years", lang, n=number_word(years, lang).split(" (")[0])
+    if rest <= 2 and years:
+        return text + ", " + say("just_over_years", lang, n=number_word(years, lang).split(" (")[0])
+    if rest >= 10:
+        return text + ", " + say("almost_years", lang, n=number_word(years + 1, lang).split(" (")[0])
     return text
 
 
@@ -467,7 +493,7 @@ def help_answer(index: Index, lang: str) -> Answer:
         Block(
             heading=say("help_projects", lang),
             bullets=tuple(
-                (_strong(p.name), Span(" · " + _period(p, lang))) for p in index.projects[:10]
+                (_strong(_name(p, lang)), Span(" · " + _period(p, lang))) for p in index.projects[:10]
             ),
         ),
         _p(say("help_limits", lang)),
@@ -486,7 +512,7 @@ def about(index: Index, lang: str) -> Answer:
 
 def all_projects(index: Index, lang: str) -> Answer:
     bullets = tuple(
-        (_strong(p.name), Span(" · " + _period(p, lang) + " · " + p.summary.get(lang)))
+        (_strong(_name(p, lang)), Span(" · " + _period(p, lang) + " · " + p.summary.get(lang)))
         for p in index.projects
     )
     return _answer(Kind.LIST, lang, [Block(bullets=bullets)], [p.id for p in index.projects])
@@ -538,7 +564,7 @@ def field_answer(
 def _field_blocks(
     index: Index, p: Project, field_name: str, lang: str, q: Query | None
 ) -> list[Block]:
-    name = p.name
+    name = _name(p, lang)
     if field_name in (F.DATES, F.DURATION, F.STATUS):
         blocks = [
             _p(
@@ -638,7 +664,7 @@ def _statement_blocks(p: Project, field_name: str, lang: str) -> list[Block]:
 def _partner_blocks(
     index: Index, p: Project, field_name: str, lang: str, q: Query | None
 ) -> list[Block]:
-    name = p.name
+    name = _name(p, lang)
     if field_name == F.BENEFICIARY:
         orgs = p.orgs_with_role(Role.FINAL_BENEFICIARY)
         if not orgs:
@@ -706,7 +732,7 @@ def _related_blocks(index: Index, p: Project, lang: str) -> list[Block]:
                     say(
                         "related_of",
                         lang,
-                        project=p.name,
+                        project=_name(p, lang),
                         kind=rel.kind,
                         other=other.title.get(lang),
                     )
@@ -716,7 +742,7 @@ def _related_blocks(index: Index, p: Project, lang: str) -> list[Block]:
         for rel in other.related:
             if rel.project == p.id:
                 blocks.append(_p(say("followed_by", lang, other=other.title.get(lang))))
-    return blocks or [_p(say("no_related", lang, project=p.name))]
+    return blocks or [_p(say("no_related", lang, project=_name(p, lang)))]
 
 
 def _roles_in(index: Index, p: Project, org_id: str, lang: str) -> list[str]:
@@ -750,14 +776,14 @@ def _role_notes(
         if exclude_funders and org_id in p.funders:
             continue
         if not roles:
-            blocks.append(_p(say("not_involved", lang, org=name, project=p.name)))
+            blocks.append(_p(say("not_involved", lang, org=name, project=_name(p, lang))))
         elif exclude_funders:
             blocks.append(
-                _p(say("not_funder", lang, org=name, project=p.name, roles=", ".join(roles)))
+                _p(say("not_funder", lang, org=name, project=_name(p, lang), roles=", ".join(roles)))
             )
         else:
             blocks.append(
-                _p(say("role_of", lang, org=name, project=p.name, roles=", ".join(roles)))
+                _p(say("role_of", lang, org=name, project=_name(p, lang), roles=", ".join(roles)))
             )
     return blocks
 
@@ -773,7 +799,7 @@ def _role_answer(index: Index, p: Project, q: Query, lang: str) -> Answer:
                     say(
                         "countries_of",
                         lang,
-                        project=p.name,
+                        project=_name(p, lang),
                         countries=_join(list(p.countries), lang),
                     )
                 )
@@ -874,7 +900,7 @@ def _clarify(index: Index, candidates: list[str], lang: str) -> Answer:
     suggestions = []
     for pid in candidates:
         p = index.kb.by_id[pid]
-        bullets.append((_strong(p.name), Span(" · " + _period(p, lang))))
+        bullets.append((_strong(_name(p, lang)), Span(" · " + _period(p, lang))))
         suggestions.append(Suggestion(p.acronym or _short_title(p), Action.PROJECT, p.id))
     blocks = [_p(say("clarify", lang)), Block(bullets=tuple(bullets))]
     return _answer(Kind.CLARIFY, lang, blocks, candidates, score=0.5, suggestions=suggestions)
@@ -905,8 +931,8 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
                     say(
                         "longer",
                         lang,
-                        longer=longer.name,
-                        shorter=shorter.name,
+                        longer=_name(longer, lang),
+                        shorter=_name(shorter, lang),
                         a=_months(longer.period.months, lang),
                         b=_months(shorter.period.months, lang),
                     )
@@ -927,8 +953,8 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
                         say(
                             "gap_after",
                             lang,
-                            first=first.name,
-                            second=second.name,
+                            first=_name(first, lang),
+                            second=_name(second, lang),
                             start=_month(second.period.start, lang),
                             end=_month(first.period.end, lang),
                             gap=say("months", lang, n=gap),
@@ -980,8 +1006,8 @@ def _overlap_text(first: Project, second: Project, lang: str) -> str | None:
     return say(
         "no_overlap",
         lang,
-        first=first.name,
-        second=second.name,
+        first=_name(first, lang),
+        second=_name(second, lang),
         end=_month(first.period.end, lang),
         start=_month(second.period.start, lang),
         gap=say("months", lang, n=gap + 1),
@@ -1029,6 +1055,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     for spec in q.times:
         candidates = [p for p in candidates if _time_ok(p, spec, q.anchor) != spec.negated]
         reasons.append("time")
+    for duration in q.durations:
+        candidates = [p for p in candidates if duration.accepts(p.period.months)]
+        reasons.append("duration")
     if reference is not None:
         relative = _relative_filter(q, reference)
         if relative is not None:
@@ -1043,7 +1072,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         }
         reasons.append("event")
 
-    topic = [t for t in q.residual if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX)) and t != "ngo"]
+    topic = [
+        t for t in q.residual if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, "num:")) and t != "ngo"
+    ]
     if reference is not None and "relative" not in reasons and not q.another:
         # "which projects were about border management": a name-like phrase is the topic
         topic = [*q.named_terms, *topic]
@@ -1088,6 +1119,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         candidates = [index.kb.by_id[pid] for pid in keep_ids]
         reasons.append("topic")
 
+    if q.superlative and candidates:
+        return _ordered(index, q, candidates, *q.superlative, lang)
     if q.has(V.MOST) and not q.times:
         return _superlative(index, q, lang)
     if not reasons:
@@ -1100,7 +1133,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         return _abstain(Kind.NOT_FOUND, say("no_list_match", lang), [], lang, index)
     bullets = tuple(
         (
-            _strong(p.name),
+            _strong(_name(p, lang)),
             Span(" · " + _period(p, lang) + (" · " + p.title.get(lang) if p.acronym else "")),
         )
         for p in candidates
@@ -1145,6 +1178,25 @@ def _relative_filter(q: Query, ref: Project) -> Callable[[Project], bool] | None
     return None
 
 
+def _ordered(
+    index: Index, q: Query, candidates: list[Project], measure: str, direction: str, lang: str
+) -> Answer:
+    """ "Which started earliest / finished last / was the shortest": the winner first."""
+    keys: dict[str, Callable[[Project], int]] = {
+        "duration": lambda p: p.period.months,
+        "start": lambda p: p.period.start.index,
+        "end": lambda p: p.period.end.index,
+    }
+    key = keys[measure]
+    ranked = sorted(candidates, key=key, reverse=direction == "max")
+    bullets = tuple(
+        (_strong(_name(p, lang)), Span(f" · {_period(p, lang)} ({_months(p.period.months, lang)})"))
+        for p in ranked
+    )
+    blocks = [_heading_block(ranked[0], lang), Block(bullets=bullets)]
+    return _answer(Kind.LIST, lang, blocks, [p.id for p in ranked[:1]], [F.DATES])
+
+
 #: What "the most ..." can be measured by, per field.
 _MEASURES: dict[str, Callable[[Project], int]] = {
     F.PARTNERS: lambda p: len(p.partners),
@@ -1171,26 +1223,31 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
         ranked.reverse()
     best = ranked[0]
     what = label(measured, lang).lower()
-    blocks = [_p(say("most", lang, project=best.name, what=what, n=measure(best)))]
-    blocks.append(Block(bullets=tuple((_strong(p.name), Span(f" · {measure(p)}")) for p in ranked)))
+    blocks = [_p(say("most", lang, project=_name(best, lang), what=what, n=measure(best)))]
+    blocks.append(Block(bullets=tuple((_strong(_name(p, lang)), Span(f" · {measure(p)}")) for p in ranked)))
     if measured == F.PARTNERS:
         blocks += _partner_blocks(index, best, F.PARTNERS, lang, None)
     return _answer(Kind.FIELD, lang, blocks, [best.id], [measured])
 
 
 def _time_ok(p: Project, spec: TimeSpec, anchor: str) -> bool:
-    if anchor == "start":
-        m = p.period.start
-    elif anchor == "end":
-        m = p.period.end
-    else:
-        m = None
+    """Whether a project's period fits a time expression of the question."""
+    point = {"start": p.period.start, "end": p.period.end}.get(anchor)
+    if spec.month_only:  # "ended in a February"
+        if point is not None:
+            return point.month == spec.first.month
+        return p.period.months >= 12 or any(
+            _from_index(i).month == spec.first.month
+            for i in range(p.period.start.index, p.period.end.index + 1)
+        )
     if spec.relation == "before":
-        return (m or p.period.start) < spec.first
+        return (point or p.period.start) < spec.first
     if spec.relation == "after":
-        return (m or p.period.end) > spec.last
-    if m is not None:
-        return spec.first <= m <= spec.last
+        return (point or p.period.end) > spec.last
+    if spec.relation == "by":
+        return (point or p.period.end) <= spec.last
+    if point is not None:
+        return spec.first <= point <= spec.last
     if spec.exact:
         return spec.first <= p.period.start and p.period.end <= spec.last
     return p.period.active_in(spec.first, spec.last)
@@ -1312,7 +1369,7 @@ def _active_check(p: Project, spec: TimeSpec, lang: str) -> Answer:
     text = say(
         "active_yes" if ok else "active_no",
         lang,
-        project=p.name,
+        project=_name(p, lang),
         start=_month(p.period.start, lang),
         end=_month(p.period.end, lang),
     )
@@ -1332,7 +1389,7 @@ def _active_on(p: Project, date: Date, what: str, lang: str) -> Answer:
     text = say(
         "active_yes" if ok else "active_no",
         lang,
-        project=p.name,
+        project=_name(p, lang),
         start=_month(p.period.start, lang),
         end=_month(p.period.end, lang),
     )

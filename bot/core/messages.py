@@ -137,6 +137,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "months": ("{n} months", "{n} мес."),
     "exactly_years": ("exactly {n} years", "ровно {n} года"),
+    "just_over_years": ("just over {n} years", "чуть больше {n} лет"),
+    "almost_years": ("almost {n} years", "почти {n} года"),
     "funded_by": ("{project} was funded by {funders}.", "{project} финансировал(и): {funders}."),
     "funders_count": (
         "{project} had {n} funders: {funders}.",

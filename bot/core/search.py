@@ -416,7 +416,7 @@ class Index:
             elif run >= 4 or (run == 3 and run_distinctive >= 2):
                 strength = min(0.95, 0.8 + 0.05 * (run - 3))
                 used = frozenset(content[j].position for j in range(run_start, run_start + run))
-            elif coverage >= 0.6 and len(matched) >= 2 and distinctive:
+            elif coverage >= 0.75 and len(matched) >= 2 and distinctive:
                 strength = 0.8
             elif run >= 2 and run_distinctive >= 1:
                 strength = 0.7

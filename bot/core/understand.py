@@ -15,7 +15,7 @@ from typing import Final
 
 from bot.core import fields as F
 from bot.core import vocabulary as V
-from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Index, Mention, NameHit, Token
+from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Index, Mention, NameHit, Token, term
 from bot.core.text import detect_language
 from bot.kb.model import Month
 
@@ -61,6 +61,23 @@ class TimeSpec:
     negated: bool
     positions: tuple[int, ...]
     exact: bool = False  # "Sept 2009 - April 2011": a period given month to month
+    month_only: bool = False  # "in a February": the month of any year
+
+
+@dataclass(frozen=True)
+class DurationSpec:
+    """ "longer than two years", "exactly 24 months", "under 2 years"."""
+
+    op: str  # "gt", "lt" or "eq"
+    months: int
+    positions: tuple[int, ...]
+
+    def accepts(self, months: int) -> bool:
+        if self.op == "gt":
+            return months > self.months
+        if self.op == "lt":
+            return months < self.months
+        return months == self.months
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,8 @@ class Query:
     another: bool
     residual: tuple[str, ...]
     named_terms: tuple[str, ...] = ()  # the terms of the words that named projects
+    durations: tuple[DurationSpec, ...] = ()
+    superlative: tuple[str, str] | None = None  # (measure, "min" or "max"): "started earliest"
 
     @property
     def field(self) -> str | None:
@@ -193,7 +212,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     ) or (
         bool(content) and all(V.HELP.matches(t.word) or V.GREETING.matches(t.word) for t in content)
     )
-    anchors = _anchors(tokens, time_positions)
+    durations = _durations(tokens)
+    duration_positions = {p for d in durations for p in d.positions}
+    anchors = _anchors(tokens, time_positions | duration_positions)
     return Query(
         text=text,
         lang=language,
@@ -220,6 +241,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         refers_back=any(t.surface in PRONOUNS for t in tokens),
         another=any(V.ANOTHER.matches(w) for w in words),
         residual=tuple(dict.fromkeys(residual)),
+        durations=tuple(durations),
+        superlative=_superlative(tokens, anchors),
         named_terms=tuple(
             dict.fromkeys(t.term for t in tokens if t.position in name_positions and not t.stop)
         ),
@@ -415,7 +438,9 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
         start_pos = min(positions)
         before = words[max(0, start_pos - 3) : start_pos]
         relation = "in"
-        if any(V.BEFORE_WORDS.matches(b) for b in before):
+        if before[-2:-1] == ["by"] or before[-3:-2] == ["by"] or before[-1:] == ["by"]:
+            relation = "by"  # "over by the end of 2010": at the latest then
+        elif any(V.BEFORE_WORDS.matches(b) for b in before):
             relation = "before"
         elif any(V.AFTER_WORDS.matches(b) for b in before) or any(
             b in ("с", "со") for b in before[-1:]
@@ -425,4 +450,68 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
         specs.append(TimeSpec(first, last, relation, negated, tuple(sorted(positions)), exact))
         used.update(positions)
         i += 1
+    for i, w in enumerate(words):  # a month with no year: "projects that ended in a february"
+        if w in V.MONTHS and i not in used and len(w) > 3 and not tokens[i].stop:
+            month = Month(0, V.MONTHS[w])
+            specs.append(TimeSpec(month, month, "in", False, (i,), month_only=True))
+            used.add(i)
     return specs, used
+
+
+_NUMBER_TERMS: Final = frozenset(f"num:{n}" for n in range(0, 13))
+_GT: Final = frozenset("longer more over above greater exceeding beyond longer больше более дольше свыше".split())
+_LT: Final = frozenset("less shorter under below fewer within меньше менее короче".split())
+_EQ: Final = frozenset("exactly precisely ровно".split())
+
+
+def number_value(word: str) -> int | None:
+    """1-12 written as digits or words, English or Russian ("two", "двух", "3")."""
+    if word.isdigit() and len(word) <= 2:
+        return int(word)
+    t = term(word)
+    return int(t[4:]) if t.startswith("num:") else None
+
+
+def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:
+    """Durations compared in the question: "longer than two years", "exactly 24 months"."""
+    found = []
+    words = [t.word for t in tokens]
+    for i, w in enumerate(words):
+        unit = 12 if w.startswith(("year", "год", "лет")) else 1 if w.startswith(("month", "месяц")) else 0
+        if not unit or i == 0:
+            continue
+        n = number_value(words[i - 1])
+        j = i - 1
+        if n is None and words[i - 1] in ("a", "one"):
+            n = 1
+        if n is None:
+            continue
+        window = words[max(0, j - 3) : j]
+        op = "gt" if set(window) & _GT else "lt" if set(window) & _LT else "eq" if set(window) & _EQ else ""
+        if op:
+            found.append(DurationSpec(op, n * unit, tuple(range(max(0, j - 3), i + 1))))
+    return found
+
+
+_SUPERLATIVES: Final = {
+    **dict.fromkeys("shortest короче кратчайш самый_короткий".split(), ("duration", "min")),
+    **dict.fromkeys("longest дольше длиннее".split(), ("duration", "max")),
+    **dict.fromkeys("earliest oldest first раньше первым первый".split(), ("start", "min")),
+    **dict.fromkeys("latest newest last recent позже последним последний".split(), ("start", "max")),
+}
+
+
+def _superlative(tokens: tuple[Token, ...], anchors: list[str]) -> tuple[str, str] | None:
+    """ "Which project started earliest / finished last / was the shortest"."""
+    words = [t.word for t in tokens]
+    if not any(w in ("which", "what", "какой", "какая", "какие", "who") for w in words[:3]):
+        return None
+    for w in words:
+        found = _SUPERLATIVES.get(w)
+        if found is None:
+            continue
+        measure, direction = found
+        if measure == "start" and "end" in anchors and anchors.index("end") == 0:
+            measure = "end"  # "finished first", "ended last"
+        return measure, direction
+    return None

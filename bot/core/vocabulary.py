@@ -582,6 +582,8 @@ COUNTABLE: Final = _lexicons(
         F.COMPONENTS: "component components компонент*",
         F.OFFICES: "office offices mission missions офис* миссий",
         "projects": "project projects programme programmes проект* программ*",
+        F.DURATION: "months month years year месяц* лет года год",
+        "ngo": "ngo ngos нко неправительствен*",
     }
 )
 
@@ -653,6 +655,26 @@ CONCEPTS: Final = _lexicons(
         "deportee": "forced принудительн*",
         "consultation": "consultation consultations консультац*",
         "contact": "contacts contact контакт*",
+        **{
+            f"num:{n}": words
+            for n, words in enumerate(
+                [
+                    "zero",
+                    "1 one first один одна одного первый первая первого первом",
+                    "2 two second два две двух второй второго втором",
+                    "3 three third три трех трёх третий третьего третьем",
+                    "4 four fourth четыре четырех четвертый четвертого четвертом",
+                    "5 five fifth пять пяти пятый",
+                    "6 six sixth шесть шести шестой",
+                    "7 seven seventh семь семи седьмой",
+                    "8 eight eighth восемь восьми восьмой",
+                    "9 nine ninth девять девяти девятый",
+                    "10 ten tenth десять десяти десятый",
+                    "11 eleven одиннадцать",
+                    "12 twelve двенадцать",
+                ]
+            )
+        },
         "establish": """establish established establishment create created creation found founded
             формирован* создан* учрежд* образован*""",
         "strengthen": """build building enhance enhancing enhancement strengthen strengthening

@@ -21,6 +21,7 @@ a lock, so the methods may be called from worker threads (`asyncio.to_thread`).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -168,17 +169,27 @@ def load_log_settings(env: Mapping[str, str] | None = None) -> LogSettings:
     return LogSettings(default_log_path(env), salt, days)
 
 
-def open_question_log(settings: LogSettings, **options: float) -> QuestionLog | None:
+def open_question_log(
+    settings: LogSettings,
+    *,
+    retry_interval: float = DEFAULT_RETRY_INTERVAL,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+) -> QuestionLog | None:
     """A `QuestionLog` for `settings`, or None when the log is switched off. Never raises.
 
     Without a configured salt, the salt is read from (or, the first time, written to) a `.salt`
-    file next to the database, so hashes stay the same across restarts. `options` go to
-    `QuestionLog` (retry_interval, busy_timeout, prune_interval).
+    file next to the database, so hashes stay the same across restarts.
     """
     if settings.path is None:
         return None
     salt = settings.salt or _stored_salt(settings.path)
-    return QuestionLog(settings.path, salt, retention_days=settings.retention_days, **options)
+    return QuestionLog(
+        settings.path,
+        salt,
+        retention_days=settings.retention_days,
+        retry_interval=retry_interval,
+        busy_timeout=busy_timeout,
+    )
 
 
 def _stored_salt(db_path: Path) -> bytes:
@@ -420,10 +431,8 @@ class QuestionLog:
 
     def _close_quietly(self) -> None:
         if self._conn is not None:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
-            except sqlite3.Error:
-                pass
             self._conn = None
 
 

@@ -21,6 +21,7 @@ from telegram import (
 )
 from telegram.constants import InlineQueryLimit, InlineQueryResultLimit, ParseMode
 
+from bot.core import fields as F
 from bot.core.context import ChatState
 from bot.core.engine import Engine
 from bot.core.messages import label
@@ -38,6 +39,8 @@ PROJECT_RESULT: Final = "p"
 FIELD_RESULT: Final = "f"
 #: Most projects a query can match (the whole knowledge base, in practice).
 MAX_MATCHES: Final = 1000
+#: Fields the card itself shows: asking for them gives just the card.
+CARD_FIELDS: Final = frozenset({F.SUMMARY, F.TITLE, F.ACRONYM})
 _CYRILLIC: Final = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN: Final = re.compile(r"[a-z]", re.IGNORECASE)
 
@@ -86,7 +89,12 @@ def items_for(engine: Engine, query: str, lang: str) -> list[_Item]:
         ]
         ranked = exact + [pid for pid in ranked if pid not in exact]
         asked = engine.ask(Question(text=query, lang=lang), ChatState()).answer
-        if asked.kind is Kind.FIELD and len(asked.projects) == 1 and asked.fields:
+        if (
+            asked.kind is Kind.FIELD
+            and len(asked.projects) == 1
+            and asked.fields
+            and asked.fields[0] not in CARD_FIELDS
+        ):
             pid, field_name = asked.projects[0], asked.fields[0]
             project = engine.kb.project(pid)
             name = project.name if project else pid
@@ -155,7 +163,8 @@ async def on_inline_query(update: Update, context: Context) -> None:
         results,
         cache_time=CACHE_SECONDS,
         is_personal=from_query is None,
-        next_offset=str(offset + PAGE_SIZE) if more else "",
+        # None, not "": with Defaults set, PTB 22.8 sends an empty string argument as "[]".
+        next_offset=str(offset + PAGE_SIZE) if more else None,
         button=InlineQueryResultsButton(
             text=text("open_private_chat", lang), start_parameter=INLINE_START_PAYLOAD
         ),

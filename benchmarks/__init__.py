@@ -1,0 +1,1 @@
+"""Benchmarks of the projectbot core (see README.md)."""
