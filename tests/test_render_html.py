@@ -29,9 +29,8 @@ def balanced(chunk: str) -> bool:
             if token in stack:
                 return False
             stack.append(token)
-        elif token in ("</b>", "</i>"):
-            if not stack or stack.pop() != token.replace("/", ""):
-                return False
+        elif token in ("</b>", "</i>") and (not stack or stack.pop() != token.replace("/", "")):
+            return False
     return position == len(chunk) and not stack
 
 

@@ -87,7 +87,7 @@ async def test_private_question_gets_an_html_answer_with_field_and_share_buttons
 async def test_follow_up_question_uses_the_chat_state(bot: Bot) -> None:
     await bot.send(bot.updates.message("What was SIREADA?"))
     await bot.send(bot.updates.message("Who funded it?"))
-    first, second = bot.sent()
+    _, second = bot.sent()
     assert "European Union" in second.params["text"]
     state = bot.app.chat_data[42][CHAT_STATE_KEY]
     assert state["projects"] == ["sireada"] and state["field"] == "funders"

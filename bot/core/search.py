@@ -413,6 +413,13 @@ class Index:
                 coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)
             ):
                 strength = 1.0 if name.kind == "acronym" else 0.95
+                if (
+                    name.kind == "alias"
+                    and len(name.terms) == 1
+                    and not _beside_project_word(tokens, used)
+                ):
+                    # "the border project" names a project; "border" alone is a topic word
+                    strength = ORG_AS_NAME
             elif run >= 4 or (run == 3 and run_distinctive >= 2):
                 strength = min(0.95, 0.8 + 0.05 * (run - 3))
                 used = frozenset(content[j].position for j in range(run_start, run_start + run))
@@ -577,6 +584,16 @@ def _known_elsewhere(word: str) -> bool:
     if word in _COMMON or word in MONTHS or word in SEASONS:
         return True
     return any(lex.matches(word) for lex in all_lexicons())
+
+
+_PROJECT_WORDS = frozenset(
+    "project programme program one проект проекта проекте программа программы".split()
+)
+
+
+def _beside_project_word(tokens: Sequence[Token], positions: frozenset[int]) -> bool:
+    near = {p + d for p in positions for d in (-2, -1, 1, 2)}
+    return any(t.position in near and t.word in _PROJECT_WORDS for t in tokens)
 
 
 def _longest_run(name_terms: Sequence[str], question_terms: Sequence[str]) -> tuple[int, int]:
