@@ -329,7 +329,7 @@ COLUMNS = (
     ("p50 ms", "latency_ms.p50", "{:>7.2f}"),
     ("p99 ms", "latency_ms.p99", "{:>7.2f}"),
     ("base p50", "baseline_ms.p50", "{:>8.1f}"),
-    ("speedup", "speedup_p50", "{:>7.1f}x"),
+    ("speedup", "speedup_p50", "{:>6.1f}x"),
     ("acc %", "accuracy", "{:>6.1f}"),
     ("Δacc", "accuracy_delta", "{:>+6.1f}"),
     ("scoped %", "accuracy_scoped", "{:>8.1f}"),
@@ -346,7 +346,7 @@ def _get(row: dict[str, Any], key: str) -> Any:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    widths = [max(len(title), len(fmt.format(0) if "x" not in fmt else "0000.0x")) for title, _k, fmt in COLUMNS]
+    widths = [max(len(title), len(fmt.format(0))) for title, _k, fmt in COLUMNS]
     lines = ["  ".join(title.rjust(w) for (title, _k, _f), w in zip(COLUMNS, widths, strict=True))]
     for row in rows:
         if "error" in row:

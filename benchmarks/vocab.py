@@ -94,7 +94,7 @@ COUNTRIES: tuple[CountryWords, ...] = (
 def country_fill(c: CountryWords) -> dict[str, str]:
     return {
         "c": ("the " if c.the else "") + c.en,
-        "C": ("The " if c.the else "") + c.en,
+        "name": c.en,
         "adj": c.adj,
         "cn": c.ru,
         "cg": c.ru_gen,
@@ -244,7 +244,7 @@ THEMES: tuple[Theme, ...] = (
         "border management",
         "управлению границами",
         (
-            ("Enhancement of Management of the {C} Border Checkpoints", "Совершенствование управления пунктами пропуска через государственную границу {cg}"),
+            ("Enhancement of Management of the {name} Border Checkpoints", "Совершенствование управления пунктами пропуска через государственную границу {cg}"),
             ("Integrated Border Management in {c}", "Комплексное управление границами в {cp}"),
             ("Strengthening Border Control Capacity at the Land Borders of {c}", "Укрепление потенциала пограничного контроля на сухопутных границах {cg}"),
             ("Modernisation of Border Crossing Points in {c}", "Модернизация пунктов пропуска через границу в {cp}"),

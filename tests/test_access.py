@@ -101,9 +101,7 @@ def test_allowed_chats_every_member_of_an_allowed_chat_is_answered_there_only() 
 
 
 def test_inline_queries_have_no_chat_so_only_the_user_list_counts() -> None:
-    policy = AccessPolicy(
-        allowed_users=frozenset({STAFF}), allowed_chats=frozenset({STAFF_GROUP})
-    )
+    policy = AccessPolicy(allowed_users=frozenset({STAFF}), allowed_chats=frozenset({STAFF_GROUP}))
     assert policy.is_allowed(STAFF, None)
     assert not policy.is_allowed(STRANGER, None)
 

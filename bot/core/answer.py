@@ -66,7 +66,12 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if not named and q.greeting and not q.residual and not q.fields:
         return help_answer(index, lang)
 
-    if q.no_info:
+    if q.no_info == "future":
+        org_name = index.kb.about.short_name.get(lang)
+        return _abstain(Kind.OUT_OF_SCOPE, say("no_info_future", lang) + " " + say("out_of_scope", lang, org=org_name), [], lang, index)
+    if q.no_info == "statistics" and _detail_with_number(index, q):
+        pass  # "how many IML courses were run": the page does say "five"
+    elif q.no_info:
         subject = named[:1] or _context_projects(q, ctx)[:1]
         return _abstain(Kind.NO_INFO, say(f"no_info_{q.no_info}", lang), subject, lang, index)
 
@@ -279,6 +284,14 @@ def _asks_for_one(q: Query) -> bool:
             for w in words
         )
     )
+
+
+def _detail_with_number(index: Index, q: Query) -> bool:
+    """Whether the statement the question points at states a number."""
+    docs = index.score_docs(q.residual) if q.residual else []
+    if not docs or docs[0][1] < DETAIL_IDENTIFIES:
+        return False
+    return any(t.startswith("num:") for t in index.analyse_query(docs[0][0].text.en))
 
 
 def _detail_identifies(index: Index, q: Query) -> bool:
@@ -1207,6 +1220,9 @@ _MEASURES: dict[str, Callable[[Project], int]] = {
 _PARTNER_WORDS = frozenset(
     ["partner", "partners", "organisations", "organizations", "партнеров", "организаций"]
 )
+
+
+V.protect(_BEFORE, _AFTER, _CONJUNCTIONS, _PARTNER_WORDS)
 
 
 def _superlative(index: Index, q: Query, lang: str) -> Answer:

@@ -121,6 +121,14 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The projects page gives no such numbers or statistics, so I don't know that.",
         "На странице проектов нет таких чисел и статистики, поэтому я этого не знаю.",
     ),
+    "no_info_company": (
+        "The projects page names no companies or contractors, so I don't know that.",
+        "На странице проектов не названы компании и подрядчики, поэтому я этого не знаю.",
+    ),
+    "no_info_future": (
+        "I only know the completed projects listed on the projects page, not plans or news.",
+        "Я знаю только завершённые проекты со страницы проектов, а не планы или новости.",
+    ),
     "no_info_detail": (
         "The projects page doesn't say that about {project}.",
         "На странице проектов об этом для проекта {project} ничего не сказано.",

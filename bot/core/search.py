@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core import fields as F
 from bot.core.text import is_cyrillic, stem, words
-from bot.core.vocabulary import CONCEPTS, GENERIC, MONTHS, SEASONS, STOPWORDS, all_lexicons
+from bot.core.vocabulary import CONCEPTS, GENERIC, STOPWORDS, all_lexicons, protected_words
 from bot.kb.countries import Country, all_countries, find_adjective
 from bot.kb.model import Date, KnowledgeBase, Organisation, Project, Statement, Status, Text
 
@@ -165,7 +165,9 @@ class Index:
             UNKNOWN_WEIGHT * (sum(self._idf.values()) / len(self._idf)) if self._idf else 1.0
         )
         # corrections may also land on the bot's own words ("wich projcts" → "which projects")
-        self._vocab_list = sorted(self.vocabulary | own_words())
+        self._vocab_list = sorted(
+            self.vocabulary | {w for w in protected_words() | _COMMON if len(w) >= MIN_CORRECTABLE - 1}
+        )
         self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
         for w in self._vocab_list:
             self._vocab_by_len[len(w)].append(w)
@@ -570,18 +572,10 @@ _COMMON = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def own_words() -> frozenset[str]:
-    """The whole words the bot's vocabulary spells out: cue words, stopwords, months, common words."""
-    found = set(STOPWORDS) | set(MONTHS) | set(SEASONS) | set(_COMMON)
-    found.update(w for lex in all_lexicons() for w in lex.words)
-    return frozenset(w for w in found if len(w) >= MIN_CORRECTABLE - 1)
-
-
 @lru_cache(maxsize=50_000)
 def _known_elsewhere(word: str) -> bool:
     """Whether the bot's own vocabulary knows the word (a cue word, a month, a common word)."""
-    if word in _COMMON or word in MONTHS or word in SEASONS:
+    if word in _COMMON or word in protected_words():
         return True
     return any(lex.matches(word) for lex in all_lexicons())
 

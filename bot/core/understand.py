@@ -200,7 +200,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             continue
         residual.append(t.term)
     for m in mentions:
-        if m.kind == "org":
+        if m.kind == "term":
+            residual.extend(t.term for t in tokens if t.position in m.positions)
+        elif m.kind == "org":
             residual.append(ORG_PREFIX + m.key)
         elif m.kind == "country":
             residual.append(COUNTRY_PREFIX + m.key)
@@ -264,10 +266,7 @@ def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:
         rest.insert(0, F.DURATION)
     elif F.DURATION in rest:
         rest.remove(F.DURATION)
-    if F.COUNTRIES in rest and not any(
-        w in ("country", "countries", "where", "страна", "страны", "стран", "странах", "где")
-        for w in words
-    ):
+    if F.COUNTRIES in rest and not _asks_which_countries(words):
         rest.remove(F.COUNTRIES)
     return strong + rest
 
@@ -301,10 +300,26 @@ def _count_target(words: list[str]) -> str | None:
     return None
 
 
+def _asks_which_countries(words: list[str]) -> bool:
+    """ "which countries", "how many countries", "where": not "the 3 countries' migration bodies"."""
+    if any(w in ("where", "где") for w in words):
+        return True
+    for i, w in enumerate(words):
+        if w.startswith(("countr", "стран")) and i > 0:
+            before = words[max(0, i - 3) : i]
+            if any(b in ("which", "what", "many", "в", "каких", "какие", "какой", "скольких", "сколько") for b in before):
+                return True
+    return False
+
+
 def _how_many(words: list[str]) -> bool:
     return any(a == "how" and b in ("many", "much") for a, b in pairwise(words)) or (
         "number" in words and "of" in words
     )
+
+
+def listing_words(words: list[str]) -> bool:
+    return any(w in ("which", "what", "any", "list", "какие", "каких") for w in words)
 
 
 def _wants_list(tokens: tuple[Token, ...]) -> bool:
@@ -328,6 +343,10 @@ def _wants_list(tokens: tuple[Token, ...]) -> bool:
         "был",
         "all",
     )
+    if words and words[0] in ("projects", "programmes", "проекты"):
+        return True  # "projects that dealt with voluntary return"
+    if "ones" in words and listing_words(words):
+        return True
     listing = any(
         w in ("which", "any", "anything", "list", "какие", "каких", "какой", "каком") for w in words
     )
@@ -354,17 +373,53 @@ _PERSON_ROLES_RU: Final = ("координатор", "руководител", "
 
 def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
     """Which kind of information the knowledge base never holds the question asks for, if any."""
-    if any(V.NO_INFO["contact"].matches(w) for w in words):
+    if any(V.NO_INFO["contact"].matches(w) for w in words) or _contact_phrase(words):
         return "contact"
-    if any(V.NO_INFO["budget"].matches(w) for w in words):
+    if any(V.NO_INFO["budget"].matches(w) for w in words) or _how_much_money(words):
         return "budget"
-    if any(w in _NAME_WORDS or w in _PERSON_ROLES or w.startswith(_PERSON_ROLES_RU) for w in words):
+    if any(w in _PERSON_ROLES or w.startswith(_PERSON_ROLES_RU) for w in words) or _asks_for_names(words):
         return "people"
+    if any(V.NO_INFO["company"].matches(w) for w in words):
+        return "company"
+    if _asks_about_future(words):
+        return "future"
     if _how_many(words) or any(w.startswith("сколько") for w in words):
         after = _after_how_many(words)
         if after is not None and not any(lex.matches(after) for lex in V.COUNTABLE.values()):
             return "statistics"
     return None
+
+
+def _contact_phrase(words: list[str]) -> bool:
+    """ "contact details", "contact person": not "technical-level contacts"."""
+    return any(
+        a.startswith("contact") and b in ("details", "detail", "person", "info", "information", "number")
+        for a, b in pairwise(words)
+    )
+
+
+def _how_much_money(words: list[str]) -> bool:
+    return any(a == "how" and b == "much" for a, b in pairwise(words)) and any(
+        w in ("money", "funding", "cost", "costs", "spent", "paid") for w in words
+    )
+
+
+def _asks_for_names(words: list[str]) -> bool:
+    """People's names: "the name of the director", "who were the experts - names?" (not the
+    project's "full name")."""
+    if not any(w in _NAME_WORDS for w in words):
+        return False
+    about_people = ("who", "whom", "expert", "experts", "person", "people", "staff", "director", "head",
+                    "кто", "зовут", "эксперт", "экспертов", "сотрудник", "сотрудников")
+    return any(w in about_people for w in words) or any(w in ("зовут", "фамилия", "фамилии") for w in words)
+
+
+def _asks_about_future(words: list[str]) -> bool:
+    """Plans and news ("next year", "upcoming projects"): the knowledge base holds completed
+    projects only."""
+    future = any(V.NO_INFO["future"].matches(w) for w in words)
+    project_word = any(w.startswith(("project", "programme", "call", "проект", "программ")) for w in words)
+    return future and project_word and not any(w.isdigit() and len(w) == 4 for w in words)
 
 
 def _after_how_many(words: list[str]) -> str | None:
@@ -499,6 +554,9 @@ _SUPERLATIVES: Final = {
     **dict.fromkeys("earliest oldest first раньше первым первый".split(), ("start", "min")),
     **dict.fromkeys("latest newest last recent позже последним последний".split(), ("start", "max")),
 }
+
+
+V.protect(_NAME_WORDS, _PERSON_ROLES, _GT, _LT, _EQ, _SUPERLATIVES, PRONOUNS)
 
 
 def _superlative(tokens: tuple[Token, ...], anchors: list[str]) -> tuple[str, str] | None:

@@ -347,7 +347,7 @@ def _lexicons(table: Mapping[str, str]) -> dict[str, Lexicon]:
 FIELD_CUES: Final = _lexicons(
     {
         F.FUNDERS: """fund funds funded funding funder funders donor donors financed financing
-            finance sponsor sponsored sponsors paid bankrolled
+            finance sponsor sponsored sponsors paid bankrolled money co-funded cofunded
             финансир* профинансир* донор* спонсир* оплачив* оплатил*""",
         F.PARTNERS: """partner partners partnered counterpart counterparts cooperate cooperated
             cooperation collaborate collaborated collaboration worked
@@ -372,6 +372,7 @@ FIELD_CUES: Final = _lexicons(
             тематическ* входил* относил*""",
         F.OFFICES: """office offices mission missions офис* представительств* миссия миссии""",
         F.RELATED: """follow followup predecessor successor previous preceded preceding continuation
+            linked link connected continued continue earlier-programme
             продолжен* предшеств* преемник*""",
         F.SUMMARY: """summary summarise summarize summarised overview describe description brief
             info information
@@ -560,14 +561,17 @@ ACTIVE_WORDS: Final = Lexicon.of(
 # Things the knowledge base never holds: asking for them gets an honest "I don't have that".
 NO_INFO: Final = _lexicons(
     {
-        "budget": """budget budgets cost costs costed money euro euros eur usd dollars rubles
-            roubles amount spent spend price бюджет* стоимост* денег деньги евро рубл* сумм*""",
+        "budget": """budget budgets cost costs costed euro euros eur usd dollars rubles
+            roubles amount amounts spent spend price бюджет* стоимост* евро рубл* сумм*""",
         "people": """name names named coordinator coordinators manager managers director
             directors head heads staff person people persons expert experts chief
             who's имя имена зовут фамили* координатор* руководител* директор* глав* эксперт*
             сотрудник*""",
-        "contact": """phone telephone hotline email e-mail mail contact contacts address website
-            site url telegram fax телефон* почт* адрес* контакт* сайт*""",
+        "contact": """phone telephone hotline email address website fax телефон* почт* адрес* сайт*""",
+        "company": """company companies firm firms contractor contractors supplier suppliers vendor
+            компани* фирм* подрядчик*""",
+        "future": """next upcoming future forthcoming new current ongoing планируем* будущ* следующ*
+            текущ* нов*""",
         "statistics": """many number numbers statistics figures percent percentage migrants
             returnees people persons applications participants viewers watched beneficiaries
             cases сколько статистик* процент* человек* мигрант*""",
@@ -711,6 +715,23 @@ SEASONS: Final = {
     **dict.fromkeys(["autumn", "fall", "осень", "осенью", "осени"], (9, 11)),
     **dict.fromkeys(["winter", "зима", "зимой", "зимы"], (12, 2)),
 }
+
+
+_PROTECTED: set[str] = set()
+
+
+def protect(*groups: Iterable[str]) -> None:
+    """Declare whole words that other modules listen for (superlatives, comparison words ...):
+    spelling correction never turns a real word of the bot's vocabulary into another one."""
+    for group in groups:
+        _PROTECTED.update(w for w in group if " " not in w)
+
+
+def protected_words() -> frozenset[str]:
+    """Stopwords, months, seasons, every lexicon's whole words and every protected word."""
+    found = set(STOPWORDS) | set(MONTHS) | set(SEASONS) | _PROTECTED
+    found.update(w for lex in all_lexicons() for w in lex.words)
+    return frozenset(found)
 
 
 def all_lexicons() -> tuple[Lexicon, ...]:

@@ -122,6 +122,7 @@ class Organisation:
     kind: OrgKind | None = None
     description: Text | None = None
     established: Date | None = None
+    part_of: str | None = None  # the id of a larger body: the European Commission is part of the EU
 
 
 @dataclass(frozen=True)

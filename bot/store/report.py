@@ -69,6 +69,7 @@ class Group:
     last_asked: float
     best_score: float
     variants: int
+    projects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ def _group(entries: Sequence[Entry]) -> Group:
         last_asked=max(e.asked_at for e in entries),
         best_score=max(e.score for e in entries),
         variants=len(wordings),
+        projects=tuple(p for p, _ in Counter(p for e in entries for p in e.projects).most_common()),
     )
 
 
@@ -224,11 +226,19 @@ def format_text(report: Report, *, limit: int = DEFAULT_LIMIT, width: int = 60) 
 
     def groups_table(groups: Sequence[Group]) -> list[str]:
         rows = [
-            [str(g.count), _clip(g.example, width), _kinds(g.kinds), _day(g.last_asked)]
+            [
+                str(g.count),
+                _clip(g.example, width),
+                _kinds(g.kinds),
+                ", ".join(g.projects) or "-",
+                _day(g.last_asked),
+            ]
             for g in groups[:limit]
         ]
         return (
-            _table(["count", "example question", "answer", "last asked"], rows, right=[0])
+            _table(
+                ["count", "example question", "answer", "projects", "last asked"], rows, right=[0]
+            )
             if rows
             else []
         )
@@ -275,7 +285,7 @@ def format_text(report: Report, *, limit: int = DEFAULT_LIMIT, width: int = 60) 
         "Answers with negative feedback",
         len(report.negative),
         _table(
-            ["👎", "👍", "question", "answer", "projects", "fields", "asked"], rows, right=[0, 1]
+            ["down", "up", "question", "answer", "projects", "fields", "asked"], rows, right=[0, 1]
         )
         if rows
         else [],
@@ -300,7 +310,7 @@ def format_csv(report: Report) -> str:
                     g.count,
                     g.example,
                     _kinds(g.kinds),
-                    "",
+                    " ".join(g.projects),
                     "",
                     f"{g.best_score:g}",
                     _when(g.last_asked),
