@@ -14,7 +14,8 @@ from bot.core import understand
 from bot.core import vocabulary as V
 from bot.core.context import ChatState
 from bot.core.messages import label, month_name, number_word, role_label, say
-from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index
+from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, term
+from bot.core.text import words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import Query, TimeSpec
 from bot.kb.model import Date, Month, Project, Role, Status
@@ -69,7 +70,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if q.no_info == "future":
         org_name = index.kb.about.short_name.get(lang)
         return _abstain(Kind.OUT_OF_SCOPE, say("no_info_future", lang) + " " + say("out_of_scope", lang, org=org_name), [], lang, index)
-    if q.no_info == "statistics" and _detail_with_number(index, q):
+    if q.no_info == "statistics" and _detail_with_number(index, q, named):
         pass  # "how many IML courses were run": the page does say "five"
     elif q.no_info:
         subject = named[:1] or _context_projects(q, ctx)[:1]
@@ -286,12 +287,12 @@ def _asks_for_one(q: Query) -> bool:
     )
 
 
-def _detail_with_number(index: Index, q: Query) -> bool:
-    """Whether the statement the question points at states a number."""
-    docs = index.score_docs(q.residual) if q.residual else []
+def _detail_with_number(index: Index, q: Query, named: list[str]) -> bool:
+    """Whether the statement the question points at states a count in words ("five courses")."""
+    docs = index.score_docs(q.residual, named or None) if q.residual else []
     if not docs or docs[0][1] < DETAIL_IDENTIFIES:
         return False
-    return any(t.startswith("num:") for t in index.analyse_query(docs[0][0].text.en))
+    return any(w.isalpha() and term(w).startswith("num:") for w in words(docs[0][0].text.en))
 
 
 def _detail_identifies(index: Index, q: Query) -> bool:
