@@ -32,7 +32,7 @@ from bot.kb.load import load_knowledge
 
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks import vocab as V  # noqa: E402
+from benchmarks import vocab as V
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_KNOWLEDGE = REPO / "knowledge"
