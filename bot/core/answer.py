@@ -14,7 +14,7 @@ from bot.core import understand
 from bot.core import vocabulary as V
 from bot.core.context import ChatState
 from bot.core.messages import label, month_name, number_word, role_label, say
-from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index
+from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, term
 from bot.core.text import words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import Query, TimeSpec
@@ -292,7 +292,11 @@ def _detail_with_number(index: Index, q: Query, named: list[str]) -> bool:
     docs = index.score_docs(q.residual, named or None) if q.residual else []
     if not docs or docs[0][1] < DETAIL_IDENTIFIES:
         return False
-    return bool(_CARDINALS & set(words(docs[0][0].text.en)))
+    text = words(docs[0][0].text.en)
+    wanted = set(q.residual)
+    return any(
+        w in _CARDINALS and any(term(x) in wanted for x in text[i + 1 : i + 7]) for i, w in enumerate(text)
+    )
 
 
 _CARDINALS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
