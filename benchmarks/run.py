@@ -41,14 +41,64 @@ STAMP = ".stamp.json"
 
 # Used when the dev set is not there: a small mixed set in the same format.
 BUILTIN_CASES: list[dict[str, Any]] = [
-    {"id": "b01", "category": "acronym", "lang": "en", "turns": ["tell me about SIREADA", "who funded it?"], "expect": {"match": "first", "projects": ["sireada"], "facts": []}},
-    {"id": "b02", "category": "title", "lang": "en", "turns": ["Enhancement of Management of the Russian Federation Border Checkpoints - when did it start"], "expect": {"match": "first", "projects": ["border-checkpoints"], "facts": [["2009"]]}},
-    {"id": "b03", "category": "field", "lang": "en", "turns": ["who were the partners of the readmission mechanisms project"], "expect": {"match": "first", "projects": ["readmission-mechanisms"], "facts": []}},
-    {"id": "b04", "category": "typo", "lang": "en", "turns": ["readmision framwork programe - what were the results"], "expect": {"match": "first", "projects": ["readmission-framework"], "facts": []}},
-    {"id": "b05", "category": "list", "lang": "en", "turns": ["which projects were funded by Finland"], "expect": {"match": "set", "projects": ["readmission-framework"], "facts": []}},
-    {"id": "b06", "category": "russian", "lang": "ru", "turns": ["кто финансировал проект по пунктам пропуска?"], "expect": {"match": "first", "projects": ["border-checkpoints"], "facts": []}},
-    {"id": "b07", "category": "out_of_scope", "lang": "en", "turns": ["recommend a restaurant in st petersburg"], "expect": {"match": "none", "projects": [], "facts": []}},
-    {"id": "b08", "category": "followup", "lang": "en", "turns": ["what was the 2007-2010 programme about", "was finland involved?"], "expect": {"match": "first", "projects": ["readmission-framework"], "facts": []}},
+    {
+        "id": "b01",
+        "category": "acronym",
+        "lang": "en",
+        "turns": ["tell me about SIREADA", "who funded it?"],
+        "expect": {"match": "first", "projects": ["sireada"], "facts": []},
+    },
+    {
+        "id": "b02",
+        "category": "title",
+        "lang": "en",
+        "turns": [
+            "Enhancement of Management of the Russian Federation Border Checkpoints - when did it start"
+        ],
+        "expect": {"match": "first", "projects": ["border-checkpoints"], "facts": [["2009"]]},
+    },
+    {
+        "id": "b03",
+        "category": "field",
+        "lang": "en",
+        "turns": ["who were the partners of the readmission mechanisms project"],
+        "expect": {"match": "first", "projects": ["readmission-mechanisms"], "facts": []},
+    },
+    {
+        "id": "b04",
+        "category": "typo",
+        "lang": "en",
+        "turns": ["readmision framwork programe - what were the results"],
+        "expect": {"match": "first", "projects": ["readmission-framework"], "facts": []},
+    },
+    {
+        "id": "b05",
+        "category": "list",
+        "lang": "en",
+        "turns": ["which projects were funded by Finland"],
+        "expect": {"match": "set", "projects": ["readmission-framework"], "facts": []},
+    },
+    {
+        "id": "b06",
+        "category": "russian",
+        "lang": "ru",
+        "turns": ["кто финансировал проект по пунктам пропуска?"],
+        "expect": {"match": "first", "projects": ["border-checkpoints"], "facts": []},
+    },
+    {
+        "id": "b07",
+        "category": "out_of_scope",
+        "lang": "en",
+        "turns": ["recommend a restaurant in st petersburg"],
+        "expect": {"match": "none", "projects": [], "facts": []},
+    },
+    {
+        "id": "b08",
+        "category": "followup",
+        "lang": "en",
+        "turns": ["what was the 2007-2010 programme about", "was finland involved?"],
+        "expect": {"match": "first", "projects": ["readmission-framework"], "facts": []},
+    },
 ]
 
 
@@ -112,7 +162,10 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     from bot.evaluate import evaluate
     from bot.kb.load import load_knowledge
 
-    out: dict[str, Any] = {"rss_imports_mb": round(_rss_mb(), 1), "rss_interpreter_mb": round(rss_start, 1)}
+    out: dict[str, Any] = {
+        "rss_imports_mb": round(_rss_mb(), 1),
+        "rss_interpreter_mb": round(rss_start, 1),
+    }
     cases = _load_cases(args.dev)
     out["questions"] = "dev" if args.dev and Path(args.dev).is_file() else "builtin"
 
@@ -306,7 +359,9 @@ def measure(path: Path, args: argparse.Namespace, profile: bool) -> dict[str, An
     if profile:
         cmd.append("--profile")
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout, check=False)
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, timeout=args.timeout, check=False
+        )
         if done.returncode != 0:
             tail = (done.stderr or done.stdout).strip().splitlines()[-8:]
             return {"error": f"exit {done.returncode}: " + " | ".join(tail)}
@@ -401,7 +456,11 @@ def parent(args: argparse.Namespace) -> int:
         if "startup_s" in row and row.get("projects"):
             row["startup_ms_per_project"] = round(1000 * row["startup_s"] / row["projects"], 3)
         rows.append(row)
-        print(f"[N={n}] done: {json.dumps({k: v for k, v in row.items() if k not in ('failed', 'profile')})[:400]}", file=sys.stderr, flush=True)
+        print(
+            f"[N={n}] done: {json.dumps({k: v for k, v in row.items() if k not in ('failed', 'profile')})[:400]}",
+            file=sys.stderr,
+            flush=True,
+        )
     base = next((r for r in rows if r.get("n") == min(sizes) and "accuracy" in r), None)
     for row in rows:
         if base and "accuracy" in row:
@@ -412,7 +471,9 @@ def parent(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     m = report["machine"]
-    print(f"\n{m['cpu']}, {m['cores']} cores, Python {m['python']}; questions: {report['settings']['questions']}")
+    print(
+        f"\n{m['cpu']}, {m['cores']} cores, Python {m['python']}; questions: {report['settings']['questions']}"
+    )
     print(table(rows))
     for row in rows:
         if row.get("newly_failed"):

@@ -10,7 +10,17 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 JSONL_KEYS = {"chat", "text", "kind", "projects", "fields", "answer", "buttons"}
-KINDS = {"project", "field", "list", "count", "clarify", "not_found", "no_info", "out_of_scope", "help"}
+KINDS = {
+    "project",
+    "field",
+    "list",
+    "count",
+    "clarify",
+    "not_found",
+    "no_info",
+    "out_of_scope",
+    "help",
+}
 
 
 def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -38,7 +48,9 @@ def test_ask_prints_a_plain_text_answer() -> None:
 
 def test_ask_jsonl_writes_one_line_per_input_line_in_order_with_the_stable_keys() -> None:
     questions = ["what was SIREADA", "which projects ran in 2010", "recommend a restaurant", "hi"]
-    result = run_cli("ask", "--jsonl", stdin=jsonl(*({"chat": i, "text": q} for i, q in enumerate(questions))))
+    result = run_cli(
+        "ask", "--jsonl", stdin=jsonl(*({"chat": i, "text": q} for i, q in enumerate(questions)))
+    )
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["text"] for line in lines] == questions
@@ -59,7 +71,9 @@ def test_ask_jsonl_lines_of_one_chat_share_context_and_other_chats_do_not() -> N
         {"chat": "a", "text": "who funded it?"},
         {"chat": "b", "text": "when did it end?"},
     )
-    lines = [json.loads(line) for line in run_cli("ask", "--jsonl", stdin=stdin).stdout.splitlines()]
+    lines = [
+        json.loads(line) for line in run_cli("ask", "--jsonl", stdin=stdin).stdout.splitlines()
+    ]
     assert lines[2]["projects"][0] == "border-checkpoints"
     assert "European Union" in lines[2]["answer"]
     assert lines[3]["projects"][0] == "sireada"
@@ -92,7 +106,11 @@ def test_eval_grades_a_question_file_and_reports_each_category(tmp_path: Path) -
                 "category": "acronym",
                 "lang": "en",
                 "turns": ["who funded SIREADA"],
-                "expect": {"match": "first", "projects": ["sireada"], "facts": [["European Union"]]},
+                "expect": {
+                    "match": "first",
+                    "projects": ["sireada"],
+                    "facts": [["European Union"]],
+                },
             },
             {
                 "id": "t2",
@@ -112,7 +130,9 @@ def test_eval_grades_a_question_file_and_reports_each_category(tmp_path: Path) -
     assert "out_of_scope" in result.stdout and "0.0%" in result.stdout
 
 
-def test_an_invalid_knowledge_base_stops_ask_with_file_and_line_not_a_traceback(tmp_path: Path) -> None:
+def test_an_invalid_knowledge_base_stops_ask_with_file_and_line_not_a_traceback(
+    tmp_path: Path,
+) -> None:
     broken = tmp_path / "kb"
     broken.mkdir()
     (broken / "about.yaml").write_text("name: [unclosed\n", encoding="utf-8")

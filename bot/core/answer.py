@@ -69,7 +69,13 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
 
     if q.no_info == "future":
         org_name = index.kb.about.short_name.get(lang)
-        return _abstain(Kind.OUT_OF_SCOPE, say("no_info_future", lang) + " " + say("out_of_scope", lang, org=org_name), [], lang, index)
+        return _abstain(
+            Kind.OUT_OF_SCOPE,
+            say("no_info_future", lang) + " " + say("out_of_scope", lang, org=org_name),
+            [],
+            lang,
+            index,
+        )
     if q.no_info == "statistics" and _detail_with_number(index, q, named):
         pass  # "how many IML courses were run": the page does say "five"
     elif q.no_info:
@@ -295,7 +301,8 @@ def _detail_with_number(index: Index, q: Query, named: list[str]) -> bool:
     text = words(docs[0][0].text.en)
     wanted = set(q.residual)
     return any(
-        w in _CARDINALS and any(term(x) in wanted for x in text[i + 1 : i + 7]) for i, w in enumerate(text)
+        w in _CARDINALS and any(term(x) in wanted for x in text[i + 1 : i + 7])
+        for i, w in enumerate(text)
     )
 
 
@@ -427,7 +434,9 @@ def _months(n: int, lang: str) -> str:
     if rest <= 2 and years:
         return text + ", " + say("just_over_years", lang, n=number_word(years, lang).split(" (")[0])
     if rest >= 10:
-        return text + ", " + say("almost_years", lang, n=number_word(years + 1, lang).split(" (")[0])
+        return (
+            text + ", " + say("almost_years", lang, n=number_word(years + 1, lang).split(" (")[0])
+        )
     return text
 
 
@@ -514,7 +523,8 @@ def help_answer(index: Index, lang: str) -> Answer:
         Block(
             heading=say("help_projects", lang),
             bullets=tuple(
-                (_strong(_name(p, lang)), Span(" · " + _period(p, lang))) for p in index.projects[:10]
+                (_strong(_name(p, lang)), Span(" · " + _period(p, lang)))
+                for p in index.projects[:10]
             ),
         ),
         _p(say("help_limits", lang)),
@@ -800,7 +810,11 @@ def _role_notes(
             blocks.append(_p(say("not_involved", lang, org=name, project=_name(p, lang))))
         elif exclude_funders:
             blocks.append(
-                _p(say("not_funder", lang, org=name, project=_name(p, lang), roles=", ".join(roles)))
+                _p(
+                    say(
+                        "not_funder", lang, org=name, project=_name(p, lang), roles=", ".join(roles)
+                    )
+                )
             )
         else:
             blocks.append(
@@ -1094,7 +1108,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         reasons.append("event")
 
     topic = [
-        t for t in q.residual if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, "num:")) and t != "ngo"
+        t
+        for t in q.residual
+        if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, "num:")) and t != "ngo"
     ]
     if reference is not None and "relative" not in reasons and not q.another:
         # "which projects were about border management": a name-like phrase is the topic
@@ -1248,7 +1264,9 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
     best = ranked[0]
     what = label(measured, lang).lower()
     blocks = [_p(say("most", lang, project=_name(best, lang), what=what, n=measure(best)))]
-    blocks.append(Block(bullets=tuple((_strong(_name(p, lang)), Span(f" · {measure(p)}")) for p in ranked)))
+    blocks.append(
+        Block(bullets=tuple((_strong(_name(p, lang)), Span(f" · {measure(p)}")) for p in ranked))
+    )
     if measured == F.PARTNERS:
         blocks += _partner_blocks(index, best, F.PARTNERS, lang, None)
     return _answer(Kind.FIELD, lang, blocks, [best.id], [measured])

@@ -166,7 +166,8 @@ class Index:
         )
         # corrections may also land on the bot's own words ("wich projcts" → "which projects")
         self._vocab_list = sorted(
-            self.vocabulary | {w for w in protected_words() | _COMMON if len(w) >= MIN_CORRECTABLE - 1}
+            self.vocabulary
+            | {w for w in protected_words() | _COMMON if len(w) >= MIN_CORRECTABLE - 1}
         )
         self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
         for w in self._vocab_list:

@@ -307,7 +307,11 @@ def _asks_which_countries(words: list[str]) -> bool:
     for i, w in enumerate(words):
         if w.startswith(("countr", "стран")) and i > 0:
             before = words[max(0, i - 3) : i]
-            if any(b in ("which", "what", "many", "в", "каких", "какие", "какой", "скольких", "сколько") for b in before):
+            if any(
+                b
+                in ("which", "what", "many", "в", "каких", "какие", "какой", "скольких", "сколько")
+                for b in before
+            ):
                 return True
     return False
 
@@ -377,7 +381,9 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         return "contact"
     if any(V.NO_INFO["budget"].matches(w) for w in words) or _how_much_money(words):
         return "budget"
-    if any(w in _PERSON_ROLES or w.startswith(_PERSON_ROLES_RU) for w in words) or _asks_for_names(words):
+    if any(w in _PERSON_ROLES or w.startswith(_PERSON_ROLES_RU) for w in words) or _asks_for_names(
+        words
+    ):
         return "people"
     if any(V.NO_INFO["company"].matches(w) for w in words):
         return "company"
@@ -393,7 +399,8 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
 def _contact_phrase(words: list[str]) -> bool:
     """ "contact details", "contact person": not "technical-level contacts"."""
     return any(
-        a.startswith("contact") and b in ("details", "detail", "person", "info", "information", "number")
+        a.startswith("contact")
+        and b in ("details", "detail", "person", "info", "information", "number")
         for a, b in pairwise(words)
     )
 
@@ -409,16 +416,35 @@ def _asks_for_names(words: list[str]) -> bool:
     project's "full name")."""
     if not any(w in _NAME_WORDS for w in words):
         return False
-    about_people = ("who", "whom", "expert", "experts", "person", "people", "staff", "director", "head",
-                    "кто", "зовут", "эксперт", "экспертов", "сотрудник", "сотрудников")
-    return any(w in about_people for w in words) or any(w in ("зовут", "фамилия", "фамилии") for w in words)
+    about_people = (
+        "who",
+        "whom",
+        "expert",
+        "experts",
+        "person",
+        "people",
+        "staff",
+        "director",
+        "head",
+        "кто",
+        "зовут",
+        "эксперт",
+        "экспертов",
+        "сотрудник",
+        "сотрудников",
+    )
+    return any(w in about_people for w in words) or any(
+        w in ("зовут", "фамилия", "фамилии") for w in words
+    )
 
 
 def _asks_about_future(words: list[str]) -> bool:
     """Plans and news ("next year", "upcoming projects"): the knowledge base holds completed
     projects only."""
     future = any(V.NO_INFO["future"].matches(w) for w in words)
-    project_word = any(w.startswith(("project", "programme", "call", "проект", "программ")) for w in words)
+    project_word = any(
+        w.startswith(("project", "programme", "call", "проект", "программ")) for w in words
+    )
     return future and project_word and not any(w.isdigit() and len(w) == 4 for w in words)
 
 
@@ -513,8 +539,10 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
     return specs, used
 
 
-_NUMBER_TERMS: Final = frozenset(f"num:{n}" for n in range(0, 13))
-_GT: Final = frozenset("longer more over above greater exceeding beyond longer больше более дольше свыше".split())
+_NUMBER_TERMS: Final = frozenset(f"num:{n}" for n in range(13))
+_GT: Final = frozenset(
+    "longer more over above greater exceeding beyond longer больше более дольше свыше".split()
+)
 _LT: Final = frozenset("less shorter under below fewer within меньше менее короче".split())
 _EQ: Final = frozenset("exactly precisely ровно".split())
 
@@ -532,7 +560,13 @@ def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:
     found = []
     words = [t.word for t in tokens]
     for i, w in enumerate(words):
-        unit = 12 if w.startswith(("year", "год", "лет")) else 1 if w.startswith(("month", "месяц")) else 0
+        unit = (
+            12
+            if w.startswith(("year", "год", "лет"))
+            else 1
+            if w.startswith(("month", "месяц"))
+            else 0
+        )
         if not unit or i == 0:
             continue
         n = number_value(words[i - 1])
@@ -542,7 +576,15 @@ def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:
         if n is None:
             continue
         window = words[max(0, j - 3) : j]
-        op = "gt" if set(window) & _GT else "lt" if set(window) & _LT else "eq" if set(window) & _EQ else ""
+        op = (
+            "gt"
+            if set(window) & _GT
+            else "lt"
+            if set(window) & _LT
+            else "eq"
+            if set(window) & _EQ
+            else ""
+        )
         if op:
             found.append(DurationSpec(op, n * unit, tuple(range(max(0, j - 3), i + 1))))
     return found
@@ -552,7 +594,9 @@ _SUPERLATIVES: Final = {
     **dict.fromkeys("shortest короче кратчайш самый_короткий".split(), ("duration", "min")),
     **dict.fromkeys("longest дольше длиннее".split(), ("duration", "max")),
     **dict.fromkeys("earliest oldest first раньше первым первый".split(), ("start", "min")),
-    **dict.fromkeys("latest newest last recent позже последним последний".split(), ("start", "max")),
+    **dict.fromkeys(
+        "latest newest last recent позже последним последний".split(), ("start", "max")
+    ),
 }
 
 

@@ -409,7 +409,9 @@ def _read_org(r: _Reader, node: yaml.Node, path: str) -> Organisation | None:
     kind = r.choice(found.get(keys.KIND), _child(path, keys.KIND), "kind", _ORG_KINDS)
     description = r.text(found.get(keys.DESCRIPTION), _child(path, keys.DESCRIPTION))
     established = r.date(found.get(keys.ESTABLISHED), _child(path, keys.ESTABLISHED))
-    part_of = r.ref(found.get(keys.PART_OF), _child(path, keys.PART_OF), Space.ORGANISATION, org_id or "")
+    part_of = r.ref(
+        found.get(keys.PART_OF), _child(path, keys.PART_OF), Space.ORGANISATION, org_id or ""
+    )
     if org_id is None or name is None:
         return None
     return Organisation(
