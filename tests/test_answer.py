@@ -205,6 +205,7 @@ def test_comparison_names_both_projects_and_the_winner_first(engine: Engine) -> 
     )
     assert kind in ANSWER_KINDS
     assert set(projects) == {"sireada", "border-checkpoints"}
+    assert "February 2013" in text and "June 2011" in text
     kind, projects, _text = ask(engine, "which was shorter: SIREADA or the 2007-2010 programme")
     assert projects[0] == "sireada"
 
