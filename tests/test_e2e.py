@@ -303,7 +303,7 @@ async def test_old_button_after_the_project_is_gone_gets_a_polite_answer(
     async with polling(emulator, smaller, tmp_path):
         query_id = emulator.press_button(card, "f|sireada|funders", alice)
         answer = await emulator.wait_for_callback_answer(query_id, timeout=WAIT)
-    assert answer.show_alert and answer.text and "out of date" in answer.text
+    assert answer.show_alert and answer.text and "not in the knowledge base" in answer.text
     assert [m for m in emulator.messages(private) if m.message_id > card.message_id] == []
 
 

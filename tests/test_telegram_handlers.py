@@ -262,7 +262,7 @@ async def test_button_for_an_unknown_project_gets_a_polite_alert(bot: Bot) -> No
     await bot.send(bot.updates.callback("f|removed-project|funders", message=card))
     [answer] = bot.request.to("answerCallbackQuery")
     assert answer.params["show_alert"] is True
-    assert "out of date" in answer.params["text"]
+    assert "not in the knowledge base" in answer.params["text"]
     assert bot.sent() == []
 
 

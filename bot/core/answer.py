@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from bot.core import fields as F
 from bot.core import understand
 from bot.core import vocabulary as V
-from bot.core.context import ChatState
+from bot.core.context import DEFAULT_TTL, ChatState
 from bot.core.messages import label, month_name, number_word, role_label, say
 from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, term
 from bot.core.text import words
@@ -36,9 +36,9 @@ DETAIL_BAND = 0.8
 TOPIC_MATCH = 0.55
 
 
-def respond(index: Index, question: Question, state: ChatState) -> Reply:
+def respond(index: Index, question: Question, state: ChatState, ttl: float = DEFAULT_TTL) -> Reply:
     q = understand.parse(index, question.text, question.lang)
-    context = state if state.is_fresh() else ChatState()
+    context = state if state.is_fresh(ttl=ttl) else ChatState()
     answer = _decide(index, q, context)
     if answer.projects:
         new_state = context.touched(
@@ -552,7 +552,7 @@ def all_projects(index: Index, lang: str) -> Answer:
 def card(index: Index, project_id: str, lang: str) -> Answer:
     project = index.kb.project(project_id)
     if project is None:
-        return _abstain(Kind.NOT_FOUND, say("unknown_button", lang), [], lang, index)
+        return _abstain(Kind.NOT_FOUND, say("unknown_project", lang), [], lang, index)
     funders = [_org_name(index, o, lang) for o in project.funders]
     partners = [_org_name(index, p.org, lang) for p in project.partners]
     blocks = [
@@ -580,7 +580,7 @@ def field_answer(
 ) -> Answer:
     project = index.kb.project(project_id)
     if project is None:
-        return _abstain(Kind.NOT_FOUND, say("unknown_button", lang), [], lang, index)
+        return _abstain(Kind.NOT_FOUND, say("unknown_project", lang), [], lang, index)
     blocks = [_heading_block(project, lang), *_field_blocks(index, project, field_name, lang, q)]
     return _answer(
         Kind.FIELD,
@@ -1328,7 +1328,7 @@ def _projects_with_org(index: Index, org_id: str) -> list[str]:
 
 
 def _context_projects(q: Query, ctx: ChatState) -> list[str]:
-    return list(ctx.projects) if ctx.is_fresh() else []
+    return list(ctx.projects)  # already expired in `respond` when stale
 
 
 def _identify_by_detail(index: Index, docs: list[tuple[Doc, float]], q: Query) -> str | None:

@@ -8,7 +8,7 @@ own: the caller passes the chat's `ChatState` in and stores the one that comes b
 from __future__ import annotations
 
 from bot.core import answer as answering
-from bot.core.context import ChatState
+from bot.core.context import DEFAULT_TTL, ChatState
 from bot.core.search import Index
 from bot.core.types import Answer, Question, Reply
 from bot.kb.model import KnowledgeBase
@@ -17,13 +17,26 @@ from bot.kb.model import KnowledgeBase
 class Engine:
     """Answers questions about one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, context_ttl: float = DEFAULT_TTL) -> None:
         self.kb = kb
         self.index = Index(kb)
+        self.context_ttl = context_ttl
 
     def ask(self, question: Question, state: ChatState | None = None) -> Reply:
         """Answer a free-text question in the context of the chat's previous turns."""
-        return answering.respond(self.index, question, state or ChatState())
+        return answering.respond(self.index, question, state or ChatState(), self.context_ttl)
+
+    @staticmethod
+    def remember(state: ChatState, answer: Answer) -> ChatState:
+        """The chat state after showing `answer` (a card or field opened by a button), so that a
+        follow-up question refers to that project."""
+        if not answer.projects or answer.kind.is_abstention:
+            return state
+        return state.touched(
+            projects=answer.projects[:1],
+            field=answer.fields[0] if answer.fields else None,
+            lang=answer.lang,
+        )
 
     def card(self, project_id: str, lang: str = "en") -> Answer:
         """The card of one project; a polite `not_found` answer for an unknown id."""

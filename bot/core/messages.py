@@ -80,7 +80,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "I answer questions about the completed projects of {org}. Ask in your own words, for example:",
         "Я отвечаю на вопросы о завершённых проектах {org}. Спрашивайте своими словами, например:",
     ),
-    "help_projects": ("I know these projects:", "Я знаю эти проекты:"),
+    "help_projects": ("I know these projects", "Я знаю эти проекты"),
     "help_limits": (
         "I only know what the projects page says: no budgets, people's names or statistics.",
         "Я знаю только то, что написано на странице проектов: бюджетов, имён и статистики там нет.",
@@ -242,6 +242,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "most": (
         "{project} had the most {what} ({n}).",
         "Больше всего {what} у проекта {project} ({n}).",
+    ),
+    "unknown_project": (
+        "That project is not in the knowledge base (any more). /projects lists the ones I know.",
+        "Такого проекта (больше) нет в базе знаний. /projects — список известных мне проектов.",
     ),
     "unknown_button": (
         "That button is out of date: the project is no longer in the knowledge base.",
