@@ -133,8 +133,19 @@ class _PhraseTable:
         return found
 
 
+#: Russian stems of one word still differ between cases ("беларусь" → "белар", "беларуси" →
+#: "беларус"), so names are compared on at most this many letters of a Cyrillic stem.
+RUSSIAN_KEY = 5
+
+
+def phrase_key(word: str) -> str:
+    """The form in which a word of an organisation's or country's name is compared."""
+    s = stem(word)
+    return s[:RUSSIAN_KEY] if is_cyrillic(s) else s
+
+
 def phrase_stems(text: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in words(text) if w not in ("the", "of", "and"))
+    return tuple(phrase_key(w) for w in words(text) if w not in ("the", "of", "and"))
 
 
 class Index:
@@ -182,7 +193,7 @@ class Index:
                 head = words(name)[0] if words(name) else ""
                 if name.split()[0].isupper() and len(head) >= 2 and len(words(name)) > 1:
                     # "MIA Moldova" is also called just "MIA"
-                    self._phrases.add((stem(head),), "org", org.id)
+                    self._phrases.add((phrase_key(head),), "org", org.id)
         for country in all_countries():
             self._countries[country.code] = country
             for name in (*country.names, *country.adjectives):
@@ -200,7 +211,7 @@ class Index:
         for text in texts:
             ws = words(text)
             terms.update(term(w) for w in ws if w not in STOPWORDS)
-            for m in self._phrases.scan([stem(w) for w in ws]):
+            for m in self._phrases.scan([phrase_key(w) for w in ws]):
                 prefix = (
                     ORG_PREFIX if m.kind == "org" else COUNTRY_PREFIX if m.kind == "country" else ""
                 )
@@ -365,7 +376,7 @@ class Index:
 
     def mentions(self, tokens: Sequence[Token]) -> list[Mention]:
         """Organisations, countries and glossary terms named in the question."""
-        found = self._phrases.scan([stem(t.word) for t in tokens])
+        found = self._phrases.scan([phrase_key(t.word) for t in tokens])
         taken = {p for m in found for p in m.positions}
         for t in tokens:  # adjectives ("Russian", "German") name countries too
             if t.position in taken or t.stop:
@@ -418,10 +429,11 @@ class Index:
                 strength = 1.0 if name.kind == "acronym" else 0.95
                 if (
                     name.kind == "alias"
-                    and len(name.terms) == 1
+                    and len(name.terms) <= 2
                     and not _beside_project_word(tokens, used)
                 ):
-                    # "the border project" names a project; "border" alone is a topic word
+                    # "the border project" names a project; "border" or "voluntary return"
+                    # alone are topic words
                     strength = ORG_AS_NAME
             elif run >= 4 or (run == 3 and run_distinctive >= 2):
                 strength = min(0.95, 0.8 + 0.05 * (run - 3))
@@ -438,7 +450,11 @@ class Index:
                 strength = ORG_AS_NAME
             old = hits.get(name.project)
             if old is None or (strength, len(used)) > (old.strength, len(old.positions)):
-                hits[name.project] = NameHit(name.project, strength, used)
+                # the words of every strong name of the project count as naming it
+                keep = old.positions if old and old.strength >= ORG_AS_NAME else frozenset()
+                hits[name.project] = NameHit(name.project, strength, used | keep)
+            elif strength >= ORG_AS_NAME:
+                hits[name.project] = NameHit(name.project, old.strength, old.positions | used)
         return hits
 
     def name_has(self, project_id: str, t: str) -> bool:

@@ -22,6 +22,8 @@ from bot.kb.model import Month
 _RANGE: Final = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
 _YEAR: Final = re.compile(r"^(19|20)\d\d$")
 
+#: The words of a project named at least this strongly are the name, not the question's content.
+NAMED_STRENGTH: Final = 0.7
 PRONOUNS: Final = frozenset(
     [
         "it",
@@ -137,7 +139,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     language = lang or detect_language(text)
     names = sorted(index.name_hits(tokens).values(), key=lambda h: -h.strength)
     mentions = index.mentions(tokens)
-    name_positions = {p for h in names if h.strength >= 0.5 for p in h.positions}
+    name_positions = {p for h in names if h.strength >= NAMED_STRENGTH for p in h.positions}
     times, time_positions = _times(text, tokens)
     named_times = [s for s in times if set(s.positions) & name_positions]
     times = [s for s in times if s not in named_times]
