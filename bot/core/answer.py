@@ -18,7 +18,7 @@ from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, term
 from bot.core.text import words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import Query, TimeSpec
-from bot.kb.model import Date, Month, Project, Role, Status
+from bot.kb.model import Date, Month, OrgKind, Participation, Project, Role, Status
 
 #: A project named at least this strongly (0-1) is taken as named.
 NAMED = 0.7
@@ -77,8 +77,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
             index,
         )
     if q.no_info == "statistics" and _detail_with_number(index, q, named):
-        pass  # "how many IML courses were run": the page does say "five"
-    elif q.no_info:
+        return _single(index, q, ctx, named)  # "how many IML courses were run": "five"
+    if q.no_info:
         subject = named[:1] or _context_projects(q, ctx)[:1]
         return _abstain(Kind.NO_INFO, say(f"no_info_{q.no_info}", lang), subject, lang, index)
 
@@ -100,7 +100,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if everything and q.fields:
         return _field_for_many(index, [p.id for p in index.projects], q.fields[0], lang)
 
-    wants_list = q.wants_list and not (named and _asks_for_one(q))  # "which programme was X in"
+    # "which programme was X part of" asks about X; "which project started after X" is a list
+    wants_list = q.wants_list and not (named and _asks_for_one(q) and not _relative_words(q))
     if q.wants_count or wants_list or (_has_filters(q) and not named) or (q.another and not named):
         listed = _list_or_count(index, q, ctx, named)
         one_expected = _asks_for_one(q) and len(listed.projects) != 1 if listed else False
@@ -280,6 +281,11 @@ def _about_projects(q: Query) -> bool:
     return bool(words & project_words or q.fields or q.countries() or q.orgs() or q.times)
 
 
+def _relative_words(q: Query) -> bool:
+    words = {t.word for t in q.tokens}
+    return bool(words & (_BEFORE | _AFTER | {"same", "parallel", "simultaneously", "overlap"}))
+
+
 def _asks_for_one(q: Query) -> bool:
     """ "Which project ..." (singular): one project is expected, a list is a fallback."""
     words = [t.word for t in q.tokens]
@@ -373,7 +379,9 @@ def _detail_beats_field(q: Query, field_name: str, specific: list[tuple[Doc, flo
     residual_known = [t for t in q.residual if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX))]
     if not residual_known:
         return False
-    if field_name in (F.FUNDERS, F.PARTNERS, F.COUNTRIES, F.DURATION):
+    if field_name in (F.FUNDERS, F.PARTNERS):  # "which government bodies": still the partners
+        return specific[0][1] >= 0.9 and len(residual_known) >= 2
+    if field_name in (F.COUNTRIES, F.DURATION):
         return specific[0][1] >= 0.75 and len(residual_known) >= 2
     return True
 
@@ -582,14 +590,25 @@ def field_answer(
     if project is None:
         return _abstain(Kind.NOT_FOUND, say("unknown_project", lang), [], lang, index)
     blocks = [_heading_block(project, lang), *_field_blocks(index, project, field_name, lang, q)]
+    projects = [project.id]
+    if field_name == F.RELATED:  # the answer is about both ends of the link
+        projects += _related_ids(index, project)
+        if q is not None and _asks_for_one(q):  # "which project continued it?": that one first
+            projects = projects[1:] + projects[:1]
     return _answer(
         Kind.FIELD,
         lang,
         blocks,
-        [project.id],
+        projects,
         [field_name],
         suggestions=_suggestions(project, lang),
     )
+
+
+def _related_ids(index: Index, p: Project) -> list[str]:
+    linked = [rel.project for rel in p.related if index.kb.project(rel.project)]
+    linked += [o.id for o in index.projects if any(rel.project == p.id for rel in o.related)]
+    return list(dict.fromkeys(linked))
 
 
 def _field_blocks(
@@ -733,14 +752,10 @@ def _partner_blocks(
         return blocks
     if not p.partners:
         return [_p(say("no_partners", lang, project=name))]
-    wanted_countries = set()
-    if q is not None:
-        wanted_countries = {index.country(c).name for c in q.countries() if index.country(c)}  # type: ignore[union-attr]
+    shown = _partners_asked(index, p, q) if q is not None else list(p.partners)
     bullets = []
-    for part in p.partners:
+    for part in shown:
         org = index.org(part.org)
-        if wanted_countries and (org is None or org.country not in wanted_countries):
-            continue
         roles = ", ".join(role_label(r.value, lang) for r in part.roles)
         extra = f" — {part.note.get(lang)}" if part.note else ""
         country = f", {org.country}" if org and org.country else ""
@@ -751,6 +766,29 @@ def _partner_blocks(
     if q is not None:
         blocks += _role_notes(index, p, q, lang, exclude_funders=False)
     return blocks
+
+
+def _partners_asked(index: Index, p: Project, q: Query) -> list[Participation]:
+    """The partners a question narrows to: by country ("in Ukraine") and by kind ("NGOs",
+    "government bodies"); all of them when the narrowing leaves none."""
+    countries = {c.name for code in q.countries() if (c := index.country(code))}
+    terms = {t.term for t in q.tokens}
+    kinds: set[OrgKind] = set()
+    if "ngo" in terms:
+        kinds.add(OrgKind.NGO)
+    if "government" in terms or "ministry" in terms:
+        kinds.update((OrgKind.GOVERNMENT, OrgKind.GOVERNMENT_AGENCY))
+
+    def wanted(part: Participation) -> bool:
+        org = index.org(part.org)
+        if org is None:
+            return False
+        if countries and org.country not in countries:
+            return False
+        return not kinds or org.kind in kinds
+
+    narrowed = [part for part in p.partners if wanted(part)]
+    return narrowed or list(p.partners)
 
 
 def _related_blocks(index: Index, p: Project, lang: str) -> list[Block]:
@@ -840,6 +878,8 @@ def _role_answer(index: Index, p: Project, q: Query, lang: str) -> Answer:
                 )
             )
     blocks += notes
+    if q.countries() or q.orgs():  # "was the Home Office SIREADA's counterpart in Russia?"
+        blocks += _partner_blocks(index, p, F.PARTNERS, lang, None if not q.countries() else q)[:1]
     if len(blocks) == 1:
         blocks.append(_p(p.summary.get(lang)))
     return _answer(
@@ -1135,6 +1175,12 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     if "ngo" in {t.term for t in q.tokens}:
         candidates = [p for p in candidates if p.orgs_with_role(Role.NGO_PARTNER)]
         reasons.append("ngo")
+    if F.FUNDERS in q.fields and "government" in {t.term for t in q.tokens}:
+        # "co-funded by national governments": funders that are governments
+        candidates = [p for p in candidates if any(
+            (org := index.org(f)) and org.kind is OrgKind.GOVERNMENT for f in p.funders
+        )]
+        reasons.append("government")
     if topic_known:
         terms = topic + (
             [] if as_actor else [ORG_PREFIX + o for ids in groups.values() for o in ids]
@@ -1299,10 +1345,26 @@ def _org_ok(index: Index, p: Project, org_id: str, q: Query) -> bool:
     if F.PROGRAMME in q.fields:  # "part of an EC programme": the EC named in the programme
         return any(ORG_PREFIX + org_id in d.terms for d in index.docs_of(p.id, F.PROGRAMME))
     if F.FUNDERS in q.fields:
-        return org_id in p.funders or (org_id == "eu" and "ec" in p.funders)
-    if any(org_id in d for d in (p.funders,)) or any(part.org == org_id for part in p.partners):
+        funders = [f for f in p.funders if org_id in _org_family(index, f)]
+        if q.has(V.ONLY):  # "funded solely by the EU": no other funder
+            return bool(funders) and len(funders) == len(p.funders)
+        return bool(funders)
+    if any(org_id in _org_family(index, f) for f in p.funders):
+        return True
+    if any(part.org == org_id for part in p.partners):
         return True
     return any(org_id in s.orgs for s in (*p.activities, *p.results, *p.background))
+
+
+def _org_family(index: Index, org_id: str) -> set[str]:
+    """An organisation and every larger body it is part of (the EC → the EU)."""
+    family = set()
+    current: str | None = org_id
+    while current is not None and current not in family:
+        family.add(current)
+        org = index.org(current)
+        current = org.part_of if org else None
+    return family
 
 
 def _country_ok(index: Index, p: Project, code: str, q: Query) -> bool:
@@ -1404,6 +1466,35 @@ def _event_relation_ok(p: Project, date: Date, q: Query) -> bool:
     if any(w in ("before", "до") for w in words):
         return anchor < month
     return p.period.active_in(month, month)
+
+
+def _duration_check(p: Project, q: Query, lang: str) -> Answer:
+    months = p.period.months
+    ok = all(d.accepts(months) for d in q.durations)
+    text = say(
+        "duration_yes" if ok else "duration_no",
+        lang,
+        project=_name(p, lang),
+        months=_months(months, lang),
+        start=_month(p.period.start, lang),
+        end=_month(p.period.end, lang),
+    )
+    return _answer(Kind.FIELD, lang, [_heading_block(p, lang), _p(text)], [p.id], [F.DURATION],
+                   suggestions=_suggestions(p, lang))
+
+
+def _dated_docs(index: Index, p: Project, q: Query) -> list[Doc]:
+    """The project's dated statements (events) that fall in the question's time span."""
+    found = []
+    for field_name in (F.DATES,):
+        for d in index.docs_of(p.id, field_name):
+            if d.date is None:
+                continue
+            month = Month(d.date.year, d.date.month or 1)
+            last = Month(d.date.year, d.date.month or 12)
+            if any(not s.month_only and s.first <= last and month <= s.last for s in q.times):
+                found.append(d)
+    return found
 
 
 def _active_check(p: Project, spec: TimeSpec, lang: str) -> Answer:

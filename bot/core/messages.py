@@ -213,6 +213,14 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "No. {project} ran from {start} to {end}, so it was not running then.",
         "Нет. {project} шёл с {start} по {end}, то есть в это время он не действовал.",
     ),
+    "duration_yes": (
+        "Yes. {project} ran {months}, from {start} to {end}.",
+        "Да. {project} длился {months}: с {start} по {end}.",
+    ),
+    "duration_no": (
+        "No. {project} ran {months}, from {start} to {end}.",
+        "Нет. {project} длился {months}: с {start} по {end}.",
+    ),
     "event_date": ("{date}: {text}.", "{date}: {text}."),
     "overlap": (
         "They overlapped from {start} to {end} ({months}).",

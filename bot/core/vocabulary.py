@@ -445,6 +445,7 @@ OVERLAP: Final = Lexicon.of(
 )
 GAP: Final = Lexicon.of(["gap", "after", "later", "between", "перерыв*", "спустя", "разрыв*"])
 MOST: Final = Lexicon.of(["most", "largest", "biggest", "больше", "всего", "наибольш*", "самое"])
+ONLY: Final = Lexicon.of("only solely exclusively entirely alone только исключительно".split())
 ANOTHER: Final = Lexicon.of(["another", "other", "другой", "другие", "ещё"])
 ROLE_CHECK: Final = Lexicon.of(
     [

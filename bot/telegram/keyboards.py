@@ -1,9 +1,14 @@
 """Suggestions → inline keyboards, and the callback data behind their buttons.
 
-Callback data is `f|<project_id>|<field>` for a field of a project and `p|<project_id>` for a
-project's card; it never exceeds Telegram's 64 bytes (a button that would is left out).
-`parse_callback_data` turns data back into a `FieldButton` or `ProjectButton`, or None for
-anything malformed (old bots' buttons, hand-made data).
+Callback data, always within Telegram's 64 bytes (a button that would not fit is left out):
+
+- `f|<project_id>|<field>`: a field of a project (`FieldButton`);
+- `p|<project_id>`: a project's card (`ProjectButton`);
+- `v|<question id>|+` or `v|<question id>|-`: 👍 / 👎 on a logged answer (`FeedbackButton`);
+- `l|en` or `l|ru`: pin the chat's language (`LanguageButton`).
+
+`parse_callback_data` turns data back into one of those, or None for anything malformed (old
+bots' buttons, hand-made data).
 """
 
 from __future__ import annotations
@@ -24,6 +29,14 @@ logger = logging.getLogger(__name__)
 
 FIELD_PREFIX: Final = "f"
 PROJECT_PREFIX: Final = "p"
+FEEDBACK_PREFIX: Final = "v"
+LANGUAGE_PREFIX: Final = "l"
+UP: Final = "+"
+DOWN: Final = "-"
+THUMBS_UP: Final = "👍"
+THUMBS_DOWN: Final = "👎"
+#: The languages a chat can pin, and each one's button label (in its own language).
+LANGUAGES: Final = {"en": "English", "ru": "Русский"}
 SEPARATOR: Final = "|"
 MAX_CALLBACK_BYTES: Final = int(InlineKeyboardButtonLimit.MAX_CALLBACK_DATA)
 #: Project ids as the knowledge base allows them (lower-case letters, digits, '-').
@@ -48,7 +61,19 @@ class ProjectButton:
     project: str
 
 
-ButtonData = FieldButton | ProjectButton
+@dataclass(frozen=True)
+class FeedbackButton:
+    question_id: int
+    positive: bool
+
+
+@dataclass(frozen=True)
+class LanguageButton:
+    lang: str
+
+
+ButtonData = FieldButton | ProjectButton | FeedbackButton | LanguageButton
+_QUESTION_ID: Final = re.compile(r"[1-9][0-9]{0,18}")
 
 
 def field_data(project_id: str, field_name: str) -> str:
@@ -57,6 +82,14 @@ def field_data(project_id: str, field_name: str) -> str:
 
 def project_data(project_id: str) -> str:
     return SEPARATOR.join((PROJECT_PREFIX, project_id))
+
+
+def feedback_data(question_id: int, positive: bool) -> str:
+    return SEPARATOR.join((FEEDBACK_PREFIX, str(question_id), UP if positive else DOWN))
+
+
+def language_data(lang: str) -> str:
+    return SEPARATOR.join((LANGUAGE_PREFIX, lang))
 
 
 def fits(data: str) -> bool:
@@ -74,6 +107,15 @@ def parse_callback_data(data: object) -> ButtonData | None:
             return FieldButton(project, field_name)
     elif parts[0] == PROJECT_PREFIX and len(parts) == 2 and PROJECT_ID.fullmatch(parts[1]):
         return ProjectButton(parts[1])
+    elif (
+        parts[0] == FEEDBACK_PREFIX
+        and len(parts) == 3
+        and _QUESTION_ID.fullmatch(parts[1])
+        and parts[2] in (UP, DOWN)
+    ):
+        return FeedbackButton(int(parts[1]), parts[2] == UP)
+    elif parts[0] == LANGUAGE_PREFIX and len(parts) == 2 and parts[1] in LANGUAGES:
+        return LanguageButton(parts[1])
     return None
 
 
@@ -139,3 +181,23 @@ def projects_keyboard(projects: Iterable[tuple[str, str]]) -> InlineKeyboardMark
 
 def url_keyboard(label: str, url: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton(short_label(label), url=url)]])
+
+
+def with_feedback(
+    markup: InlineKeyboardMarkup | None, question_id: int
+) -> InlineKeyboardMarkup:
+    """`markup` with a 👍 / 👎 row first, for rating the answer logged as `question_id`."""
+    row = [
+        InlineKeyboardButton(THUMBS_UP, callback_data=feedback_data(question_id, True)),
+        InlineKeyboardButton(THUMBS_DOWN, callback_data=feedback_data(question_id, False)),
+    ]
+    rows = [list(r) for r in markup.inline_keyboard] if markup is not None else []
+    return InlineKeyboardMarkup([row, *rows])
+
+
+def language_keyboard() -> InlineKeyboardMarkup:
+    """English / Русский: pins the chat's language."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(name, callback_data=language_data(code))]
+         for code, name in LANGUAGES.items()]
+    )
