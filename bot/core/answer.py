@@ -229,10 +229,9 @@ def _identify(
     by_filters = _identify_by_filters(index, q)
     if by_filters:
         return by_filters
-    if len(q.orgs()) == 1:
-        involved = _projects_with_org(index, q.orgs()[0])
-        if len(involved) == 1:
-            return involved[0]
+    involved = _projects_with_all_orgs(index, q)
+    if len(involved) == 1:  # "MIA of Ukraine and the State Border Guard Service: which project?"
+        return involved[0]
     weak = [h for h in q.names if h.strength >= WEAK_NAME]
     if weak and (len(weak) == 1 or weak[0].strength - weak[1].strength >= AMBIGUITY_MARGIN):
         return weak[0].project  # "what about the border one?"
@@ -438,14 +437,25 @@ def _months(n: int, lang: str) -> str:
     text = say("months", lang, n=n)
     years, rest = divmod(n, 12)
     if rest == 0:
-        return text + ", " + say("exactly_years", lang, n=number_word(years, lang).split(" (")[0])
+        return f"{text}, " + say("exactly_years", lang, n=_years(years, lang, exact=True))
     if rest <= 2 and years:
-        return text + ", " + say("just_over_years", lang, n=number_word(years, lang).split(" (")[0])
+        return f"{text}, " + say("just_over_years", lang, n=_years(years, lang))
     if rest >= 10:
-        return (
-            text + ", " + say("almost_years", lang, n=number_word(years + 1, lang).split(" (")[0])
-        )
+        return f"{text}, " + say("almost_years", lang, n=_years(years + 1, lang, exact=True))
     return text
+
+
+_RU_YEARS = {1: "года", 2: "двух лет", 3: "трёх лет", 4: "четырёх лет", 5: "пяти лет", 6: "шести лет"}
+_RU_YEARS_EXACT = {1: "один год", 2: "два года", 3: "три года", 4: "четыре года", 5: "пять лет"}
+
+
+def _years(n: int, lang: str, exact: bool = False) -> str:
+    """ "three years"; in Russian "три года" (exactly) or "трёх лет" (more than)."""
+    if lang == "ru":
+        table = _RU_YEARS_EXACT if exact else _RU_YEARS
+        return table.get(n, f"{n} лет")
+    word = number_word(n, lang).split(" (")[0]
+    return f"{word} year" if n == 1 else f"{word} years"
 
 
 def _org_name(index: Index, org_id: str, lang: str) -> str:
@@ -753,6 +763,9 @@ def _partner_blocks(
     if not p.partners:
         return [_p(say("no_partners", lang, project=name))]
     shown = _partners_asked(index, p, q) if q is not None else list(p.partners)
+    count = []
+    if q is not None and q.count_target in (F.PARTNERS, "ngo"):
+        count = [_p(say("partners_count", lang, project=name, n=number_word(len(shown), lang)))]
     bullets = []
     for part in shown:
         org = index.org(part.org)
@@ -762,7 +775,7 @@ def _partner_blocks(
         bullets.append(
             (_strong(_org_name(index, part.org, lang)), Span(f" ({roles}{country}){extra}"))
         )
-    blocks = [Block(heading=say("partners_of", lang, project=name), bullets=tuple(bullets))]
+    blocks = [*count, Block(heading=say("partners_of", lang, project=name), bullets=tuple(bullets))]
     if q is not None:
         blocks += _role_notes(index, p, q, lang, exclude_funders=False)
     return blocks
@@ -1140,12 +1153,15 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             reasons.append("relative")
     event = _event_reference(index, q)
     event_orgs: set[str] = set()
-    if event is not None and event.date is not None and not q.times and "relative" not in reasons:
-        candidates = [p for p in candidates if _event_relation_ok(p, event.date, q)]
+    if event is not None and event.date is not None and "relative" not in reasons:
+        # organisations named in the event ("the agreement with the EC Delegation") describe
+        # the event; they do not filter the projects
         event_orgs = set(event.orgs) | {
             t[len(ORG_PREFIX) :] for t in event.terms if t.startswith(ORG_PREFIX)
         }
-        reasons.append("event")
+        if not q.times:
+            candidates = [p for p in candidates if _event_relation_ok(p, event.date, q)]
+            reasons.append("event")
 
     topic = [
         t
@@ -1217,7 +1233,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     bullets = tuple(
         (
             _strong(_name(p, lang)),
-            Span(" · " + _period(p, lang) + (" · " + p.title.get(lang) if p.acronym else "")),
+            Span(
+                f" · {_period(p, lang)} ({_months(p.period.months, lang)})"
+                + (" · " + p.title.get(lang) if p.acronym else "")
+            ),
         )
         for p in candidates
     )
@@ -1379,6 +1398,22 @@ def _country_ok(index: Index, p: Project, code: str, q: Query) -> bool:
     if name in p.countries:
         return True
     return any((org := index.org(part.org)) and org.country == name for part in p.partners)
+
+
+def _projects_with_all_orgs(index: Index, q: Query) -> list[str]:
+    """Projects in which every organisation the question names took part (a name that fits
+    several organisations, like "MIA", is satisfied by any of them)."""
+    groups: dict[tuple[int, ...], set[str]] = {}
+    for m in q.mentions:
+        if m.kind == "org":
+            groups.setdefault(m.positions, set()).add(m.key)
+    if not groups:
+        return []
+    found: set[str] | None = None
+    for org_ids in groups.values():
+        here = {pid for o in org_ids for pid in _projects_with_org(index, o)}
+        found = here if found is None else found & here
+    return sorted(found or ())
 
 
 def _projects_with_org(index: Index, org_id: str) -> list[str]:

@@ -144,9 +144,9 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{project}: с {start} по {end} ({months}).",
     ),
     "months": ("{n} months", "{n} мес."),
-    "exactly_years": ("exactly {n} years", "ровно {n} года"),
-    "just_over_years": ("just over {n} years", "чуть больше {n} лет"),
-    "almost_years": ("almost {n} years", "почти {n} года"),
+    "exactly_years": ("exactly {n}", "ровно {n}"),
+    "just_over_years": ("just over {n}", "чуть больше {n}"),
+    "almost_years": ("almost {n}", "почти {n}"),
     "funded_by": ("{project} was funded by {funders}.", "{project} финансировал(и): {funders}."),
     "funders_count": (
         "{project} had {n} funders: {funders}.",
@@ -161,6 +161,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{org} не упоминается в проекте {project}.",
     ),
     "role_of": ("{org} in {project}: {roles}.", "{org} в проекте {project}: {roles}."),
+    "partners_count": ("{project} had {n} such partners.", "У проекта {project} таких партнёров: {n}."),
     "partners_of": ("Partners of {project}:", "Партнёры проекта {project}:"),
     "no_partners": (
         "The page names no partners of {project}.",

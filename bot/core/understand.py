@@ -161,8 +161,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     wants_count = target == PROJECTS or (
         target is None and (_how_many(words) or any(w.startswith("сколько") for w in words))
     )
-    if target not in (None, PROJECTS) and target not in fields:
-        fields.insert(0, target)
+    counted_field = F.PARTNERS if target == "ngo" else target  # "how many NGOs": partners
+    if counted_field not in (None, PROJECTS) and counted_field not in fields:
+        fields.insert(0, counted_field)
     wants_list = _wants_list(tokens)
     no_info = _no_info(tokens, words)
     structural = (

@@ -587,7 +587,7 @@ COUNTABLE: Final = _lexicons(
         F.COMPONENTS: "component components компонент*",
         F.OFFICES: "office offices mission missions офис* миссий",
         "projects": "project projects programme programmes проект* программ*",
-        F.DURATION: "months month years year месяц* лет года год",
+        F.DURATION: "months month years year месяц* лет года год длил* продолжал* времени",
         "ngo": "ngo ngos нко неправительствен*",
     }
 )

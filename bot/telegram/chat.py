@@ -1,6 +1,8 @@
 """Free text: every message in a private chat is a question; in groups only messages addressed
 to the bot (a mention of it, or a reply to one of its messages) are, and the answer replies in
-the thread. The question goes to the core with lang=None, so it is answered in its own language.
+the thread. The question goes to the core with the chat's pinned language (/language), or with
+lang=None so that it is answered in its own language. Every answered question is logged, and the
+answer gets 👍 / 👎 buttons when it was.
 """
 
 from __future__ import annotations
@@ -10,7 +12,15 @@ import re
 from telegram import Bot, Message, MessageEntity, Update
 
 from bot.core.types import Question
-from bot.telegram.session import Context, engine_of, load_state, reply_answer, save_state
+from bot.telegram.session import (
+    Context,
+    engine_of,
+    load_state,
+    log_question,
+    pinned_lang,
+    reply_answer,
+    save_state,
+)
 
 
 def addressed_to_bot(message: Message, bot: Bot) -> bool:
@@ -38,10 +48,14 @@ def without_mention(text: str, bot: Bot) -> str:
 async def answer_question(message: Message, question: str, context: Context) -> None:
     engine = engine_of(context)
     reply = engine.ask(
-        Question(text=question, chat_id=message.chat.id, lang=None), load_state(context)
+        Question(text=question, chat_id=message.chat.id, lang=pinned_lang(context)),
+        load_state(context),
     )
     save_state(context, reply.state)
-    await reply_answer(message, reply.answer, context)
+    question_id = await log_question(
+        context, question, reply.answer, chat_type=message.chat.type, user=message.from_user
+    )
+    await reply_answer(message, reply.answer, context, question_id=question_id)
 
 
 async def private_text(update: Update, context: Context) -> None:

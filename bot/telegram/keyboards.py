@@ -186,13 +186,13 @@ def url_keyboard(label: str, url: str) -> InlineKeyboardMarkup:
 def with_feedback(
     markup: InlineKeyboardMarkup | None, question_id: int
 ) -> InlineKeyboardMarkup:
-    """`markup` with a 👍 / 👎 row first, for rating the answer logged as `question_id`."""
+    """`markup` with a 👍 / 👎 row last, for rating the answer logged as `question_id`."""
     row = [
         InlineKeyboardButton(THUMBS_UP, callback_data=feedback_data(question_id, True)),
         InlineKeyboardButton(THUMBS_DOWN, callback_data=feedback_data(question_id, False)),
     ]
     rows = [list(r) for r in markup.inline_keyboard] if markup is not None else []
-    return InlineKeyboardMarkup([row, *rows])
+    return InlineKeyboardMarkup([*rows, row])
 
 
 def language_keyboard() -> InlineKeyboardMarkup:
