@@ -141,7 +141,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "period": ("{start} – {end}", "{start} – {end}"),
     "ran": (
         "{project} ran from {start} to {end} ({months}).",
-        "{project}: с {start} по {end} ({months}).",
+        "{project}: в период {start} – {end} ({months}).",
     ),
     "months": ("{n} months", "{n} мес."),
     "exactly_years": ("exactly {n}", "ровно {n}"),
@@ -208,24 +208,24 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "projects_word": ("projects", "проекта"),
     "active_yes": (
         "Yes. {project} ran from {start} to {end}, so it was running then.",
-        "Да. {project} шёл с {start} по {end}, то есть в это время он действовал.",
+        "Да. {project} шёл в период {start} – {end}, то есть в это время он действовал.",
     ),
     "active_no": (
         "No. {project} ran from {start} to {end}, so it was not running then.",
-        "Нет. {project} шёл с {start} по {end}, то есть в это время он не действовал.",
+        "Нет. {project} шёл в период {start} – {end}, то есть в это время он не действовал.",
     ),
     "duration_yes": (
         "Yes. {project} ran {months}, from {start} to {end}.",
-        "Да. {project} длился {months}: с {start} по {end}.",
+        "Да. {project} длился {months}: в период {start} – {end}.",
     ),
     "duration_no": (
         "No. {project} ran {months}, from {start} to {end}.",
-        "Нет. {project} длился {months}: с {start} по {end}.",
+        "Нет. {project} длился {months}: в период {start} – {end}.",
     ),
     "event_date": ("{date}: {text}.", "{date}: {text}."),
     "overlap": (
         "They overlapped from {start} to {end} ({months}).",
-        "Они шли одновременно с {start} по {end} ({months}).",
+        "Они шли одновременно в период {start} – {end} ({months}).",
     ),
     "no_overlap": (
         "They did not overlap: {first} ended in {end}, {second} started in {start} ({gap} later).",

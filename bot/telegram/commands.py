@@ -1,6 +1,7 @@
 """Commands: /start (with deep-link payloads), /help, /projects, /project NAME, /about.
 
-Commands answer in the user's Telegram language (any "ru*" → Russian, else English).
+Commands answer in the chat's pinned language (/language), else in the user's Telegram language
+(any "ru*" → Russian, else English).
 """
 
 from __future__ import annotations
@@ -15,19 +16,26 @@ from bot.core.types import Answer, Kind, Question
 from bot.telegram.keyboards import projects_keyboard
 from bot.telegram.session import (
     Context,
+    chat_lang,
     engine_of,
     load_state,
+    log_question,
+    pinned_lang,
     remember,
     reply_answer,
     save_state,
 )
-from bot.telegram.texts import RU, text, user_lang
+from bot.telegram.texts import RU, text
 
 START: Final = "start"
 HELP: Final = "help"
 PROJECTS: Final = "projects"
 PROJECT: Final = "project"
 ABOUT: Final = "about"
+LANGUAGE: Final = "language"
+#: Admin commands: not in the public menus.
+RELOAD: Final = "reload"
+REPORT: Final = "report"
 
 #: Deep-link payload of the inline mode's "Open a private chat" button: it shows the welcome.
 INLINE_START_PAYLOAD: Final = "inline"
@@ -35,7 +43,8 @@ INLINE_START_PAYLOAD: Final = "inline"
 
 def menu(lang: str, *, private: bool) -> list[BotCommand]:
     """The commands registered with setMyCommands, for private chats or groups."""
-    names = (START, HELP, PROJECTS, PROJECT, ABOUT) if private else (HELP, PROJECTS, PROJECT, ABOUT)
+    public = (HELP, PROJECTS, PROJECT, ABOUT, LANGUAGE)
+    names = (START, *public) if private else public
     return [BotCommand(name, text(f"cmd_{name}", lang)) for name in names]
 
 
@@ -54,7 +63,7 @@ async def start(update: Update, context: Context) -> None:
     if message is None:
         return
     engine = engine_of(context)
-    lang = user_lang(update.effective_user)
+    lang = chat_lang(update, context)
     payload = context.args[0] if context.args else None
     if payload and payload != INLINE_START_PAYLOAD:
         card = engine.card(payload, lang)
@@ -69,7 +78,7 @@ async def help_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is not None:
         await reply_answer(
-            message, engine_of(context).help(user_lang(update.effective_user)), context
+            message, engine_of(context).help(chat_lang(update, context)), context
         )
 
 
@@ -77,7 +86,7 @@ async def about(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is not None:
         await reply_answer(
-            message, engine_of(context).about(user_lang(update.effective_user)), context
+            message, engine_of(context).about(chat_lang(update, context)), context
         )
 
 
@@ -87,7 +96,7 @@ async def projects(update: Update, context: Context) -> None:
     if message is None:
         return
     engine = engine_of(context)
-    answer = engine.projects(user_lang(update.effective_user))
+    answer = engine.projects(chat_lang(update, context))
     await reply_answer(
         message, answer, context, keyboard=projects_keyboard(project_buttons(engine))
     )
@@ -99,15 +108,17 @@ async def project(update: Update, context: Context) -> None:
     if message is None:
         return
     engine = engine_of(context)
-    lang = user_lang(update.effective_user)
+    lang = chat_lang(update, context)
     name = " ".join(context.args or ()).strip()
     if not name:
         await message.reply_text(
             text("project_usage", lang), reply_markup=projects_keyboard(project_buttons(engine))
         )
         return
-    reply = engine.ask(Question(text=name, lang=RU if lang == RU else None), load_state(context))
+    asked = pinned_lang(context) or (RU if lang == RU else None)
+    reply = engine.ask(Question(text=name, chat_id=message.chat.id, lang=asked), load_state(context))
     answer = reply.answer
+    await log_question(context, name, answer, chat_type=message.chat.type, user=message.from_user)
     if answer.kind in (Kind.PROJECT, Kind.CLARIFY):
         save_state(context, reply.state)
     else:
