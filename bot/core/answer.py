@@ -121,6 +121,9 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         return found
     project_id = found
     project = index.kb.by_id[project_id]
+    content = [t for t in q.residual if not index.name_has(project_id, t)]
+    if content != list(q.residual):  # once the project is chosen, its name is not content
+        docs = index.score_docs(content, None) if content else []
     in_project = [(d, s) for d, s in docs if d.project == project_id]
     best_here = in_project[0][1] if in_project else 0.0
 
@@ -142,6 +145,11 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
             also=[project_id],
         )
 
+    if q.durations and _is_yes_no(q):  # "did the border project run for more than 2 years"
+        return _duration_check(project, q, lang)
+    dated = _dated_docs(index, project, q) if q.times and not _is_yes_no(q) else []
+    if dated:  # "what new entity was set up in 2007"
+        return _detail(index, project, dated, lang)
     if (q.times and not q.fields) or (q.times and F.DATES in q.fields and _is_yes_no(q)):
         return _active_check(project, q.times[0], lang)
     event = _event_reference(index, q)
@@ -154,7 +162,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     if (
         field_name
         and field_name not in (F.SUMMARY,)
-        and not (specific and _detail_beats_field(q, field_name, specific))
+        and not (specific and _detail_beats_field(content, field_name, specific))
     ):
         if field_name == F.RESULTS and specific and any(d.area for d, _ in specific):
             return _detail(
@@ -373,9 +381,11 @@ def _is_yes_no(q: Query) -> bool:
     ) or (" ли " in f" {q.text.lower()} ")
 
 
-def _detail_beats_field(q: Query, field_name: str, specific: list[tuple[Doc, float]]) -> bool:
+def _detail_beats_field(
+    content: list[str], field_name: str, specific: list[tuple[Doc, float]]
+) -> bool:
     """Whether the question's own words point at a statement rather than a whole field."""
-    residual_known = [t for t in q.residual if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX))]
+    residual_known = [t for t in content if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX))]
     if not residual_known:
         return False
     if field_name in (F.FUNDERS, F.PARTNERS):  # "which government bodies": still the partners

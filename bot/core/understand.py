@@ -609,7 +609,7 @@ V.protect(_NAME_WORDS, _PERSON_ROLES, _GT, _LT, _EQ, _SUPERLATIVES, PRONOUNS)
 def _superlative(tokens: tuple[Token, ...], anchors: list[str]) -> tuple[str, str] | None:
     """ "Which project started earliest / finished last / was the shortest"."""
     words = [t.word for t in tokens]
-    if not any(w in ("which", "what", "какой", "какая", "какие", "who") for w in words[:3]):
+    if not any(w in ("which", "what", "какой", "какая", "какие", "who") for w in words):
         return None
     for w in words:
         found = _SUPERLATIVES.get(w)

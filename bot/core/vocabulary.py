@@ -680,6 +680,7 @@ CONCEPTS: Final = _lexicons(
                 ]
             )
         },
+        "effect": "effect effective force вступил* действу* силу",
         "establish": """establish established establishment create created creation found founded
             формирован* создан* учрежд* образован*""",
         "strengthen": """build building enhance enhancing enhancement strengthen strengthening

@@ -197,3 +197,38 @@ def description(answer: Answer, limit: int = MAX_DESCRIPTION) -> str:
         text = _plain(rest[0].spans) if rest else ""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+PRE_OPEN: Final = "<pre>"
+PRE_CLOSE: Final = "</pre>"
+
+
+def preformatted(text: str, limit: int = MAX_CHUNK) -> list[str]:
+    """Plain text (a report, reload errors) as escaped `<pre>` messages of at most `limit`
+    characters each, cut between lines (a line too long for one message is cut inside)."""
+    budget = limit - length(PRE_OPEN) - length(PRE_CLOSE)
+    pieces: list[str] = []
+    for line in text.rstrip("\n").split("\n"):
+        while length(html.escape(line)) > budget:
+            end = 0
+            size = 0
+            while end < len(line) and size + length(html.escape(line[end])) <= budget:
+                size += length(html.escape(line[end]))
+                end += 1
+            pieces.append(html.escape(line[:end]))
+            line = line[end:]
+        pieces.append(html.escape(line))
+    chunks: list[str] = []
+    current: list[str] = []
+    size = 0
+    for piece in pieces:
+        cost = length(piece) + (1 if current else 0)
+        if current and size + cost > budget:
+            chunks.append("\n".join(current))
+            current, size = [], 0
+            cost = length(piece)
+        current.append(piece)
+        size += cost
+    if current:
+        chunks.append("\n".join(current))
+    return [f"{PRE_OPEN}{chunk}{PRE_CLOSE}" for chunk in chunks if chunk.strip()]

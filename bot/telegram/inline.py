@@ -29,7 +29,7 @@ from bot.core.types import Answer, Kind, Question
 from bot.render.html import description, render
 from bot.telegram.commands import INLINE_START_PAYLOAD, deep_link
 from bot.telegram.keyboards import url_keyboard
-from bot.telegram.session import Context, engine_of
+from bot.telegram.session import LANG_KEY, Context, engine_of
 from bot.telegram.texts import EN, RU, text, user_lang
 
 PAGE_SIZE: Final = int(InlineQueryLimit.RESULTS)
@@ -132,6 +132,13 @@ def _article(
     )
 
 
+def private_lang(context: Context, user_id: int) -> str | None:
+    """The language pinned (/language) in the user's private chat with the bot, if any."""
+    data = context.application.chat_data.get(user_id)
+    lang = data.get(LANG_KEY) if data else None
+    return lang if lang in (EN, RU) else None
+
+
 async def on_inline_query(update: Update, context: Context) -> None:
     inline_query = update.inline_query
     if inline_query is None:
@@ -139,9 +146,12 @@ async def on_inline_query(update: Update, context: Context) -> None:
     engine = engine_of(context)
     query = " ".join(inline_query.query.split())
     # The language comes from the query's letters; with none to tell (an empty query) from the
-    # user's settings, and then the answer is cached per user.
+    # language pinned in the user's private chat with the bot, else the user's settings, and then
+    # the answer is cached per user.
     from_query = query_lang(query)
-    lang = from_query or user_lang(inline_query.from_user)
+    lang = from_query or private_lang(context, inline_query.from_user.id) or user_lang(
+        inline_query.from_user
+    )
     items = items_for(engine, query, lang)
     offset = parse_offset(inline_query.offset)
     page = items[offset : offset + PAGE_SIZE]

@@ -13,23 +13,31 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from telegram import InlineKeyboardMarkup, Message, MessageEntity, Update, User
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
-from bot.access import AccessPolicy, FloodLimiter, RefusalTracker
-from bot.config import Settings
+from bot.access import (
+    DEFAULT_FLOOD_WINDOW,
+    AccessPolicy,
+    AccessSettings,
+    FloodLimiter,
+    RefusalTracker,
+    load_access,
+)
+from bot.config import ConfigError, Settings
 from bot.core.context import ChatState
 from bot.core.engine import Engine
 from bot.core.types import Answer, Kind
-from bot.reload import KnowledgeHolder
+from bot.reload import KnowledgeHolder, watch_interval
 from bot.render.html import render
-from bot.store.questions import QuestionLog
+from bot.store.questions import LogSettings, QuestionLog, load_log_settings, open_question_log
 from bot.telegram.keyboards import LANGUAGES, ShareText, answer_keyboard, with_feedback
 from bot.telegram.texts import user_lang
 
@@ -44,10 +52,46 @@ LANG_KEY: Final = "projectbot.lang"
 _ENGINE_ATTR: Final = "_projectbot_engine"
 
 Context = ContextTypes.DEFAULT_TYPE
+T = TypeVar("T")
 
 
 class NotConfigured(RuntimeError):
     """The application was built without `build_application`: no operations in `bot_data`."""
+
+
+@dataclass(frozen=True)
+class OpsSettings:
+    """The operations settings: access, flood limit, question log, knowledge base watcher.
+
+    The default (tests, embedding) answers everyone, limits floods, logs nothing, watches nothing;
+    `load_ops_settings` reads the real ones from the environment.
+    """
+
+    access: AccessSettings = field(default_factory=lambda: AccessSettings(AccessPolicy()))
+    log: LogSettings = field(default_factory=lambda: LogSettings(None))
+    watch_interval: float | None = None
+    flood_window: float = DEFAULT_FLOOD_WINDOW
+
+
+def load_ops_settings(env: Mapping[str, str] | None = None) -> OpsSettings:
+    """The operations settings from `env` (default: the process environment); `ConfigError`
+    lists every malformed variable at once."""
+    env = os.environ if env is None else env
+    problems: list[str] = []
+
+    def attempt(read: Callable[[], T], default: T) -> T:
+        try:
+            return read()
+        except ConfigError as error:
+            problems.append(str(error))
+            return default
+
+    access = attempt(lambda: load_access(env), AccessSettings(AccessPolicy()))
+    log = attempt(lambda: load_log_settings(env), LogSettings(None))
+    interval = attempt(lambda: watch_interval(env), None)
+    if problems:
+        raise ConfigError("cannot start the bot:\n" + "\n".join(f"  - {p}" for p in problems))
+    return OpsSettings(access=access, log=log, watch_interval=interval)
 
 
 @dataclass
@@ -65,6 +109,19 @@ class Operations:
     watcher: asyncio.Task[None] | None = None
     sighup: bool = False
     log_failed: bool = False
+
+
+def make_operations(holder: KnowledgeHolder, settings: OpsSettings) -> Operations:
+    """The running operations state for `settings` (opens the question log, lazily)."""
+    limit = settings.access.flood_limit
+    return Operations(
+        holder=holder,
+        policy=settings.access.policy,
+        flood=FloodLimiter(limit, settings.flood_window),
+        inline_flood=FloodLimiter(limit, settings.flood_window),
+        question_log=open_question_log(settings.log),
+        watch_interval=settings.watch_interval,
+    )
 
 
 def ops_of(context: Context) -> Operations:
