@@ -158,7 +158,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
 
     # a field asked for, unless the question's own words point at a specific statement
     specific = [(d, s) for d, s in in_project if s >= DETAIL_MATCH]
-    field_name = q.field
+    field_name = q.field or _elliptical_field(q, ctx, named)
     if (
         field_name
         and field_name not in (F.SUMMARY,)
@@ -379,6 +379,16 @@ def _is_yes_no(q: Query) -> bool:
         "шел",
         "шла",
     ) or (" ли " in f" {q.text.lower()} ")
+
+
+def _elliptical_field(q: Query, ctx: ChatState, named: list[str]) -> str | None:
+    """ "and in Moldova?", "what about 2010?": a short follow-up keeps the previous field."""
+    if named or not ctx.field or ctx.field in (F.SUMMARY, F.DETAIL):
+        return None
+    content = [t for t in q.tokens if not t.stop]
+    if len(content) <= 3 and (q.countries() or q.orgs() or q.times):
+        return ctx.field
+    return None
 
 
 def _detail_beats_field(

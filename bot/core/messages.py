@@ -162,7 +162,7 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "role_of": ("{org} in {project}: {roles}.", "{org} в проекте {project}: {roles}."),
     "partners_count": ("{project} had {n} such partners.", "У проекта {project} таких партнёров: {n}."),
-    "partners_of": ("Partners of {project}:", "Партнёры проекта {project}:"),
+    "partners_of": ("Partners of {project}", "Партнёры проекта {project}"),
     "no_partners": (
         "The page names no partners of {project}.",
         "Партнёры проекта {project} не названы.",

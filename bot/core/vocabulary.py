@@ -350,6 +350,7 @@ FIELD_CUES: Final = _lexicons(
             finance sponsor sponsored sponsors paid bankrolled money co-funded cofunded
             финансир* профинансир* донор* спонсир* оплачив* оплатил*""",
         F.PARTNERS: """partner partners partnered counterpart counterparts cooperate cooperated
+            ngo ngos нко
             cooperation collaborate collaborated collaboration worked
             партнер* сотруднич* взаимодейств* контрагент* работал*""",
         F.BENEFICIARY: """beneficiary beneficiaries benefited бенефициар* выгодоприобрет*""",
