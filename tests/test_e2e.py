@@ -108,7 +108,7 @@ async def test_commands_are_registered_at_start_up(
     emulator: TelegramEmulator, bot: BotApplication
 ) -> None:
     private_en = [c["command"] for c in emulator.commands(BotCommandScopeAllPrivateChats())]
-    assert private_en == ["start", "help", "projects", "project", "about"]
+    assert private_en == ["start", "help", "projects", "project", "about", "language"]
     private_ru = emulator.commands(BotCommandScopeAllPrivateChats(), "ru")
     assert private_ru and "проект" in " ".join(c["description"] for c in private_ru).lower()
     groups = [c["command"] for c in emulator.commands(BotCommandScopeAllGroupChats())]

@@ -224,6 +224,7 @@ async def test_commands_are_registered_for_private_chats_and_groups_in_two_langu
         "projects",
         "project",
         "about",
+        "language",
     ]
 
 

@@ -21,7 +21,7 @@ from bot.core import fields as F
 from bot.core.text import is_cyrillic, stem, words
 from bot.core.vocabulary import CONCEPTS, GENERIC, STOPWORDS, all_lexicons, protected_words
 from bot.kb.countries import Country, all_countries, find_adjective
-from bot.kb.model import Date, KnowledgeBase, Organisation, Project, Statement, Status, Text
+from bot.kb.model import Date, KnowledgeBase, Organisation, Project, Statement, Status, Term, Text
 
 ORG_PREFIX = "org:"
 COUNTRY_PREFIX = "country:"
@@ -456,6 +456,9 @@ class Index:
             elif strength >= ORG_AS_NAME:
                 hits[name.project] = NameHit(name.project, old.strength, old.positions | used)
         return hits
+
+    def glossary_entry(self, key: str) -> Term | None:
+        return next((e for e in self.kb.glossary if e.term == key), None)
 
     def name_has(self, project_id: str, t: str) -> bool:
         """Whether any name of the project holds the term."""

@@ -145,10 +145,15 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     times = [s for s in times if s not in named_times]
     time_positions |= {p for s in named_times for p in s.positions}
     mention_positions = {p for m in mentions for p in m.positions}
+    named_entity_positions = {
+        p for m in mentions if m.kind in ("org", "country") and len(m.positions) > 1 for p in m.positions
+    }
 
     fields: list[str] = []
     cue_positions: set[int] = set()
     for t in tokens:
+        if t.position in named_entity_positions:
+            continue  # the "Office" of "Home Office" asks for no field
         for key, lexicon in V.FIELD_CUES.items():
             if lexicon.matches(t.word):
                 if key not in fields:
@@ -203,8 +208,13 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             continue
         residual.append(t.term)
     for m in mentions:
-        if m.kind == "term":
+        if m.kind == "term":  # the abbreviation and the words it stands for
             residual.extend(t.term for t in tokens if t.position in m.positions)
+            entry = index.glossary_entry(m.key)
+            also_named = any(o.positions == m.positions for o in mentions if o.kind != "term")
+            if entry is not None and not also_named and m.key.lower() not in V.GENERIC:
+                # "EU-RF" also finds "European Union - Russian Federation"
+                residual.extend(sorted(index.analyse_query(entry.meaning.en)))
         elif m.kind == "org":
             residual.append(ORG_PREFIX + m.key)
         elif m.kind == "country":

@@ -115,9 +115,7 @@ async def start_operations(app: AnyApplication, ops: Operations) -> None:
             on_result=reload_reporter(app, ops, "knowledge base changed"),
         )
         ops.watcher = asyncio.create_task(watcher.run(), name="projectbot knowledge watcher")
-        logger.info(
-            "watching %s for changes every %g s", ops.holder.path, ops.watch_interval
-        )
+        logger.info("watching %s for changes every %g s", ops.holder.path, ops.watch_interval)
 
 
 async def stop_operations(ops: Operations) -> None:

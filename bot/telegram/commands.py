@@ -77,17 +77,13 @@ async def start(update: Update, context: Context) -> None:
 async def help_command(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is not None:
-        await reply_answer(
-            message, engine_of(context).help(chat_lang(update, context)), context
-        )
+        await reply_answer(message, engine_of(context).help(chat_lang(update, context)), context)
 
 
 async def about(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is not None:
-        await reply_answer(
-            message, engine_of(context).about(chat_lang(update, context)), context
-        )
+        await reply_answer(message, engine_of(context).about(chat_lang(update, context)), context)
 
 
 async def projects(update: Update, context: Context) -> None:
@@ -116,7 +112,9 @@ async def project(update: Update, context: Context) -> None:
         )
         return
     asked = pinned_lang(context) or (RU if lang == RU else None)
-    reply = engine.ask(Question(text=name, chat_id=message.chat.id, lang=asked), load_state(context))
+    reply = engine.ask(
+        Question(text=name, chat_id=message.chat.id, lang=asked), load_state(context)
+    )
     answer = reply.answer
     await log_question(context, name, answer, chat_type=message.chat.type, user=message.from_user)
     if answer.kind in (Kind.PROJECT, Kind.CLARIFY):

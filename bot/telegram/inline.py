@@ -149,8 +149,10 @@ async def on_inline_query(update: Update, context: Context) -> None:
     # language pinned in the user's private chat with the bot, else the user's settings, and then
     # the answer is cached per user.
     from_query = query_lang(query)
-    lang = from_query or private_lang(context, inline_query.from_user.id) or user_lang(
-        inline_query.from_user
+    lang = (
+        from_query
+        or private_lang(context, inline_query.from_user.id)
+        or user_lang(inline_query.from_user)
     )
     items = items_for(engine, query, lang)
     offset = parse_offset(inline_query.offset)

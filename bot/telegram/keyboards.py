@@ -183,9 +183,7 @@ def url_keyboard(label: str, url: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton(short_label(label), url=url)]])
 
 
-def with_feedback(
-    markup: InlineKeyboardMarkup | None, question_id: int
-) -> InlineKeyboardMarkup:
+def with_feedback(markup: InlineKeyboardMarkup | None, question_id: int) -> InlineKeyboardMarkup:
     """`markup` with a 👍 / 👎 row last, for rating the answer logged as `question_id`."""
     row = [
         InlineKeyboardButton(THUMBS_UP, callback_data=feedback_data(question_id, True)),
@@ -198,6 +196,8 @@ def with_feedback(
 def language_keyboard() -> InlineKeyboardMarkup:
     """English / Русский: pins the chat's language."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(name, callback_data=language_data(code))]
-         for code, name in LANGUAGES.items()]
+        [
+            [InlineKeyboardButton(name, callback_data=language_data(code))]
+            for code, name in LANGUAGES.items()
+        ]
     )

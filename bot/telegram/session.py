@@ -127,7 +127,9 @@ def make_operations(holder: KnowledgeHolder, settings: OpsSettings) -> Operation
 def ops_of(context: Context) -> Operations:
     ops = context.bot_data.get(OPS_KEY)
     if not isinstance(ops, Operations):
-        raise NotConfigured("no Operations in bot_data; build the application with build_application")
+        raise NotConfigured(
+            "no Operations in bot_data; build the application with build_application"
+        )
     return ops
 
 

@@ -64,7 +64,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "You are asking faster than I can answer. I will answer again in about {seconds} s.",
         "Вы спрашиваете быстрее, чем я успеваю отвечать. Я снова отвечу примерно через {seconds} с.",
     ),
-    "flood_short": ("Too many queries: wait {seconds} s", "Слишком много запросов: подождите {seconds} с"),
+    "flood_short": (
+        "Too many queries: wait {seconds} s",
+        "Слишком много запросов: подождите {seconds} с",
+    ),
     # feedback buttons
     "feedback_thanks": ("Thank you for the feedback!", "Спасибо за отзыв!"),
     "feedback_stale": (
