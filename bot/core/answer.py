@@ -63,7 +63,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     lang = q.lang
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
-    named = _named_projects(q)
+    named = list(q.named)
     if not named and q.greeting and not q.residual and not q.fields:
         return help_answer(index, lang)
 
@@ -206,21 +206,6 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
             index,
         )
     return card(index, project.id, lang)
-
-
-def _named_projects(q: Query) -> list[str]:
-    """Projects the question names. A second, weaker name counts only in a comparison ("X or
-    Y", "difference between X and Y"): "what did the 2007-2010 programme say about voluntary
-    return" names one programme and a topic, not two projects."""
-    hits = q.strong_names(NAMED)
-    if len(hits) < 2:
-        return [h.project for h in hits]
-    joined = q.compare or any(t.word in _CONJUNCTIONS for t in q.tokens)
-    first, *rest = hits
-    return [first.project, *(h.project for h in rest if joined or h.strength >= 0.9)]
-
-
-_CONJUNCTIONS = frozenset("and or vs versus than и или чем".split())
 
 
 def _identify(
@@ -1331,7 +1316,7 @@ _PARTNER_WORDS = frozenset(
 )
 
 
-V.protect(_BEFORE, _AFTER, _CONJUNCTIONS, _PARTNER_WORDS)
+V.protect(_BEFORE, _AFTER, _PARTNER_WORDS)
 
 
 def _superlative(index: Index, q: Query, lang: str) -> Answer:

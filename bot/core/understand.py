@@ -106,6 +106,7 @@ class Query:
     refers_back: bool
     another: bool
     residual: tuple[str, ...]
+    named: tuple[str, ...] = ()  # the projects the question names, the main one first
     named_terms: tuple[str, ...] = ()  # the terms of the words that named projects
     durations: tuple[DurationSpec, ...] = ()
     superlative: tuple[str, str] | None = None  # (measure, "min" or "max"): "started earliest"
@@ -139,7 +140,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     language = lang or detect_language(text)
     names = sorted(index.name_hits(tokens).values(), key=lambda h: -h.strength)
     mentions = index.mentions(tokens)
-    name_positions = {p for h in names if h.strength >= NAMED_STRENGTH for p in h.positions}
+    accepted = _accepted_names(names, tokens)
+    name_positions = {p for h in accepted for p in h.positions}
     times, time_positions = _times(text, tokens)
     named_times = [s for s in times if set(s.positions) & name_positions]
     times = [s for s in times if s not in named_times]
@@ -258,10 +260,24 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         residual=tuple(dict.fromkeys(residual)),
         durations=tuple(durations),
         superlative=_superlative(tokens, anchors),
+        named=tuple(h.project for h in accepted),
         named_terms=tuple(
             dict.fromkeys(t.term for t in tokens if t.position in name_positions and not t.stop)
         ),
     )
+
+
+def _accepted_names(names: list[NameHit], tokens: tuple[Token, ...]) -> list[NameHit]:
+    """The projects the question names. A second, weaker name counts only in a comparison
+    ("X or Y", "difference between X and Y"): "what did the 2007-2010 programme say about
+    voluntary return" names one programme and a topic, not two projects."""
+    hits = [h for h in names if h.strength >= NAMED_STRENGTH]
+    if len(hits) < 2:
+        return hits
+    words = [t.word for t in tokens]
+    joined = any(V.COMPARE.matches(w) or w in V.CONJUNCTIONS for w in words)
+    first, *rest = hits
+    return [first, *(h for h in rest if joined or h.strength >= 0.9)]
 
 
 def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:

@@ -446,6 +446,7 @@ OVERLAP: Final = Lexicon.of(
 )
 GAP: Final = Lexicon.of(["gap", "after", "later", "between", "перерыв*", "спустя", "разрыв*"])
 MOST: Final = Lexicon.of(["most", "largest", "biggest", "больше", "всего", "наибольш*", "самое"])
+CONJUNCTIONS: Final = frozenset("and or vs versus than и или чем".split())
 ONLY: Final = Lexicon.of("only solely exclusively entirely alone только исключительно".split())
 ANOTHER: Final = Lexicon.of(["another", "other", "другой", "другие", "ещё"])
 ROLE_CHECK: Final = Lexicon.of(
