@@ -1183,6 +1183,11 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     for m in q.mentions:
         if m.kind == "org" and m.key not in event_orgs:
             groups.setdefault(m.positions, []).append(m.key)
+    # "the EU, including via the European Commission": the larger body covers the smaller one
+    for key, org_ids in list(groups.items()):
+        others = {o for k, ids in groups.items() if k != key for o in ids}
+        if all(others & (_org_family(index, o) - {o}) for o in org_ids):
+            del groups[key]
     as_actor = not topic_known or F.FUNDERS in q.fields or q.negated
     if as_actor:
         for org_ids in groups.values():
