@@ -297,9 +297,9 @@ def _detail_with_number(index: Index, q: Query, named: list[str]) -> bool:
     if not docs or docs[0][1] < DETAIL_IDENTIFIES:
         return False
     text = words(docs[0][0].text.en)
-    wanted = set(q.residual)
+    counted = q.counted_term  # "how many officials": the page counts courses, not officials
     return any(
-        w in _CARDINALS and any(term(x) in wanted for x in text[i + 1 : i + 7])
+        w in _CARDINALS and any(term(x) == counted for x in text[i + 1 : i + 7])
         for i, w in enumerate(text)
     )
 
@@ -450,7 +450,14 @@ def _months(n: int, lang: str) -> str:
     return text
 
 
-_RU_YEARS = {1: "года", 2: "двух лет", 3: "трёх лет", 4: "четырёх лет", 5: "пяти лет", 6: "шести лет"}
+_RU_YEARS = {
+    1: "года",
+    2: "двух лет",
+    3: "трёх лет",
+    4: "четырёх лет",
+    5: "пяти лет",
+    6: "шести лет",
+}
 _RU_YEARS_EXACT = {1: "один год", 2: "два года", 3: "три года", 4: "четыре года", 5: "пять лет"}
 
 
@@ -1203,9 +1210,11 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         reasons.append("ngo")
     if F.FUNDERS in q.fields and "government" in {t.term for t in q.tokens}:
         # "co-funded by national governments": funders that are governments
-        candidates = [p for p in candidates if any(
-            (org := index.org(f)) and org.kind is OrgKind.GOVERNMENT for f in p.funders
-        )]
+        candidates = [
+            p
+            for p in candidates
+            if any((org := index.org(f)) and org.kind is OrgKind.GOVERNMENT for f in p.funders)
+        ]
         reasons.append("government")
     if topic_known:
         terms = topic + (
@@ -1524,8 +1533,14 @@ def _duration_check(p: Project, q: Query, lang: str) -> Answer:
         start=_month(p.period.start, lang),
         end=_month(p.period.end, lang),
     )
-    return _answer(Kind.FIELD, lang, [_heading_block(p, lang), _p(text)], [p.id], [F.DURATION],
-                   suggestions=_suggestions(p, lang))
+    return _answer(
+        Kind.FIELD,
+        lang,
+        [_heading_block(p, lang), _p(text)],
+        [p.id],
+        [F.DURATION],
+        suggestions=_suggestions(p, lang),
+    )
 
 
 def _dated_docs(index: Index, p: Project, q: Query) -> list[Doc]:

@@ -161,7 +161,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{org} не упоминается в проекте {project}.",
     ),
     "role_of": ("{org} in {project}: {roles}.", "{org} в проекте {project}: {roles}."),
-    "partners_count": ("{project} had {n} such partners.", "У проекта {project} таких партнёров: {n}."),
+    "partners_count": (
+        "{project} had {n} such partners.",
+        "У проекта {project} таких партнёров: {n}.",
+    ),
     "partners_of": ("Partners of {project}", "Партнёры проекта {project}"),
     "no_partners": (
         "The page names no partners of {project}.",

@@ -107,6 +107,7 @@ class Query:
     another: bool
     residual: tuple[str, ...]
     named: tuple[str, ...] = ()  # the projects the question names, the main one first
+    counted_term: str | None = None  # the term of what "how many" asks to count
     named_terms: tuple[str, ...] = ()  # the terms of the words that named projects
     durations: tuple[DurationSpec, ...] = ()
     superlative: tuple[str, str] | None = None  # (measure, "min" or "max"): "started earliest"
@@ -148,7 +149,10 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     time_positions |= {p for s in named_times for p in s.positions}
     mention_positions = {p for m in mentions for p in m.positions}
     named_entity_positions = {
-        p for m in mentions if m.kind in ("org", "country") and len(m.positions) > 1 for p in m.positions
+        p
+        for m in mentions
+        if m.kind in ("org", "country") and len(m.positions) > 1
+        for p in m.positions
     }
 
     fields: list[str] = []
@@ -259,8 +263,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         another=any(V.ANOTHER.matches(w) for w in words),
         residual=tuple(dict.fromkeys(residual)),
         durations=tuple(durations),
-        superlative=_superlative(tokens, anchors),
+        superlative=_superlative(tokens),
         named=tuple(h.project for h in accepted),
+        counted_term=term(counted) if (counted := _after_how_many(words)) else None,
         named_terms=tuple(
             dict.fromkeys(t.term for t in tokens if t.position in name_positions and not t.stop)
         ),
@@ -632,17 +637,22 @@ _SUPERLATIVES: Final = {
 V.protect(_NAME_WORDS, _PERSON_ROLES, _GT, _LT, _EQ, _SUPERLATIVES, PRONOUNS)
 
 
-def _superlative(tokens: tuple[Token, ...], anchors: list[str]) -> tuple[str, str] | None:
-    """ "Which project started earliest / finished last / was the shortest"."""
+def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
+    """ "Which project started earliest / finished last / was the shortest". Whether "first"
+    means the start or the end comes from the nearest verb: "started in 2009, which one
+    finished first" asks about the end."""
     words = [t.word for t in tokens]
     if not any(w in ("which", "what", "какой", "какая", "какие", "who") for w in words):
         return None
-    for w in words:
+    for i, w in enumerate(words):
         found = _SUPERLATIVES.get(w)
         if found is None:
             continue
         measure, direction = found
-        if measure == "start" and "end" in anchors and anchors.index("end") == 0:
-            measure = "end"  # "finished first", "ended last"
+        if measure == "start":
+            ends = [abs(i - j) for j, x in enumerate(words) if V.END_WORDS.matches(x)]
+            starts = [abs(i - j) for j, x in enumerate(words) if V.START_WORDS.matches(x)]
+            if ends and (not starts or min(ends) < min(starts)):
+                measure = "end"
         return measure, direction
     return None
