@@ -48,7 +48,9 @@ def main() -> None:
         for w in words:
             key(w)
         per_word = (time.perf_counter() - started) / len(words) * 1e6
-        print(f"{name:<10} groups conflated {conflated}/{len(groups)}   {per_word:8.2f} µs per word")
+        print(
+            f"{name:<10} groups conflated {conflated}/{len(groups)}   {per_word:8.2f} µs per word"
+        )
 
 
 if __name__ == "__main__":

@@ -66,7 +66,10 @@ def test_russian_field_questions_with_inflected_words(
 
 def test_a_country_in_any_case_filters_the_list(engine: Engine) -> None:
     """Германия, Германии, Германией: one country."""
-    for question in ("какие проекты финансировала Германия", "какие проекты финансировались Германией"):
+    for question in (
+        "какие проекты финансировала Германия",
+        "какие проекты финансировались Германией",
+    ):
         kind, projects, _, _ = ask(engine, question)
         assert kind is Kind.LIST
         assert projects == ["readmission-framework"]
@@ -75,7 +78,11 @@ def test_a_country_in_any_case_filters_the_list(engine: Engine) -> None:
 def test_russian_list_and_count(engine: Engine) -> None:
     kind, projects, _, _ = ask(engine, "какие проекты шли в 2010 году")
     assert kind is Kind.LIST
-    assert set(projects) == {"border-checkpoints", "readmission-mechanisms", "readmission-framework"}
+    assert set(projects) == {
+        "border-checkpoints",
+        "readmission-mechanisms",
+        "readmission-framework",
+    }
     kind, projects, text, _ = ask(engine, "сколько проектов было с участием ФМС")
     assert kind is Kind.COUNT
     assert set(projects) == {"sireada", "readmission-mechanisms", "readmission-framework"}
@@ -83,7 +90,9 @@ def test_russian_list_and_count(engine: Engine) -> None:
 
 
 def test_a_russian_follow_up_uses_the_chat_context(engine: Engine) -> None:
-    kind, projects, text, _ = ask(engine, "расскажи про проект по пунктам пропуска", "а кто его финансировал?")
+    kind, projects, text, _ = ask(
+        engine, "расскажи про проект по пунктам пропуска", "а кто его финансировал?"
+    )
     assert projects[0] == "border-checkpoints"
     assert "Европейский союз" in text
 

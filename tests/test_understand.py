@@ -110,7 +110,9 @@ def test_durations_and_superlatives(engine: Engine) -> None:
         ("how many migrants returned", "statistics"),
     ],
 )
-def test_things_the_knowledge_base_never_holds_are_recognised(engine: Engine, text: str, kind: str) -> None:
+def test_things_the_knowledge_base_never_holds_are_recognised(
+    engine: Engine, text: str, kind: str
+) -> None:
     assert q(engine, text).no_info == kind
 
 
@@ -124,7 +126,9 @@ def test_things_the_knowledge_base_never_holds_are_recognised(engine: Engine, te
         "how many projects got EU money",
     ],
 )
-def test_ordinary_questions_are_not_mistaken_for_unheld_information(engine: Engine, text: str) -> None:
+def test_ordinary_questions_are_not_mistaken_for_unheld_information(
+    engine: Engine, text: str
+) -> None:
     assert q(engine, text).no_info is None
 
 
