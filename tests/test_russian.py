@@ -93,6 +93,7 @@ def test_a_russian_follow_up_uses_the_chat_context(engine: Engine) -> None:
     kind, projects, text, _ = ask(
         engine, "расскажи про проект по пунктам пропуска", "а кто его финансировал?"
     )
+    assert kind is Kind.FIELD
     assert projects[0] == "border-checkpoints"
     assert "Европейский союз" in text
 
