@@ -26,6 +26,10 @@ ENV_WEBHOOK_LISTEN: Final = "PROJECTBOT_WEBHOOK_LISTEN"
 ENV_WEBHOOK_PORT: Final = "PROJECTBOT_WEBHOOK_PORT"
 ENV_WEBHOOK_SECRET: Final = "PROJECTBOT_WEBHOOK_SECRET"
 ENV_CONTEXT_TTL: Final = "PROJECTBOT_CONTEXT_TTL"
+ENV_PERSISTENCE: Final = "PROJECTBOT_PERSISTENCE"
+#: `PROJECTBOT_PERSISTENCE` values: a local pickle file (default), none, or `module:factory`.
+PERSISTENCE_PICKLE: Final = "pickle"
+PERSISTENCE_OFF: Final = "off"
 
 DEFAULT_DATA_DIR: Final = "./data"
 DEFAULT_LOG_LEVEL: Final = "INFO"
@@ -64,6 +68,7 @@ class Settings:
     log_level: int = logging.INFO
     context_ttl: float = float(DEFAULT_TTL)
     webhook: WebhookSettings | None = None
+    persistence: str = PERSISTENCE_PICKLE
 
     @property
     def base_url(self) -> str | None:
@@ -126,6 +131,16 @@ def load_settings(env: Mapping[str, str] | None = None, *, webhook: bool = False
                 f"{ENV_CONTEXT_TTL} must be a positive number of seconds (default {DEFAULT_TTL})"
             )
 
+    persistence = _get(env, ENV_PERSISTENCE) or PERSISTENCE_PICKLE
+    if persistence not in (PERSISTENCE_PICKLE, PERSISTENCE_OFF) and not _is_factory_path(
+        persistence
+    ):
+        problems.append(
+            f"{ENV_PERSISTENCE} must be '{PERSISTENCE_PICKLE}', '{PERSISTENCE_OFF}' or "
+            "'package.module:factory' (a function that takes the settings and returns a "
+            "python-telegram-bot BasePersistence, e.g. one backed by Redis or PostgreSQL)"
+        )
+
     hook: WebhookSettings | None = None
     if webhook:
         hook = _webhook_settings(env, problems, self_hosted=api_url is not None)
@@ -139,7 +154,13 @@ def load_settings(env: Mapping[str, str] | None = None, *, webhook: bool = False
         log_level=logging.getLevelNamesMapping()[level_name],
         context_ttl=ttl,
         webhook=hook,
+        persistence=persistence,
     )
+
+
+def _is_factory_path(value: str) -> bool:
+    module, _, name = value.partition(":")
+    return bool(module and name) and all(part.isidentifier() for part in (*module.split("."), name))
 
 
 def _webhook_settings(

@@ -283,6 +283,10 @@ async def test_429_retry_after_is_waited_out(
     emulator.fail_next("sendMessage", status=429, retry_after=1)
     [reply] = await ask(emulator, private, alice, "What was SIREADA?")
     assert "SIREADA" in reply.text
+    # the call is recorded just after the message is stored: wait for the record too
+    await emulator.wait_until(
+        lambda: True if len(emulator.calls_to("sendMessage")) >= 2 else None, timeout=WAIT
+    )
     statuses = [c.status for c in emulator.calls_to("sendMessage")]
     assert statuses == [429, 200]
 

@@ -571,3 +571,10 @@ async def test_one_structured_log_line_per_update_without_the_question_text(
     assert all("update_id=" in line and "latency_ms=" in line for line in lines)
     info = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
     assert not any("secret-words" in line for line in info)
+
+
+async def test_an_unknown_command_in_a_private_chat_gets_the_help(bot: Bot) -> None:
+    await bot.say("/frobnicate")
+    await bot.say("/frobnicate", chat=Updates.group())
+    [reply] = bot.texts()
+    assert "I answer questions" in reply

@@ -30,8 +30,6 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
-    PersistenceInput,
-    PicklePersistence,
     TypeHandler,
     filters,
 )
@@ -41,9 +39,11 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.core.engine import Engine
 from bot.kb.check import load_valid_knowledge
 from bot.kb.load import resolve_knowledge_path
+from bot.kb.model import KnowledgeBase
 from bot.reload import KnowledgeHolder
 from bot.telegram import admin, buttons, chat, commands, errors, gate, inline, language
 from bot.telegram.logs import setup_logging
+from bot.telegram.persistence import make_persistence
 from bot.telegram.retry import RetryingRateLimiter
 from bot.telegram.session import (
     OPS_KEY,
@@ -59,8 +59,6 @@ from bot.telegram.texts import RU
 
 logger = logging.getLogger(__name__)
 
-#: The file PicklePersistence keeps chat context in, under PROJECTBOT_DATA_DIR.
-PERSISTENCE_FILE: Final = "projectbot.pickle"
 #: The updates the bot handles; Telegram sends no others.
 ALLOWED_UPDATES: Final = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 #: How often a request that got 429 "retry after" is retried.
@@ -105,10 +103,7 @@ def build_application(
     """
     holder = engine if isinstance(engine, KnowledgeHolder) else KnowledgeHolder(engine)
     operations = make_operations(holder, ops or OpsSettings())
-    persistence = PicklePersistence(
-        filepath=settings.data_dir / PERSISTENCE_FILE,
-        store_data=PersistenceInput(bot_data=False, user_data=False, callback_data=False),
-    )
+    persistence = make_persistence(settings)
 
     async def post_init(app: BotApplication) -> None:
         await register_commands(app)
@@ -132,11 +127,12 @@ def build_application(
             )
         )
         .rate_limiter(RetryingRateLimiter(max_retries=RATE_LIMIT_RETRIES))
-        .persistence(persistence)
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
     )
+    if persistence is not None:
+        builder = builder.persistence(persistence)
     if settings.base_url and settings.base_file_url:
         builder = builder.base_url(settings.base_url).base_file_url(settings.base_file_url)
     if request is not None:
@@ -163,6 +159,11 @@ def build_application(
     # Admin commands (PROJECTBOT_ADMINS; others are told it is not for them).
     app.add_handler(CommandHandler(commands.RELOAD, admin.reload_command, filters=new))
     app.add_handler(CommandHandler(commands.REPORT, admin.report_command, filters=new))
+
+    # Any other command in a private chat (a typo, an old menu): the help. In groups an unknown
+    # "/cmd" may be for another bot, so it is left alone.
+    unknown = new & filters.COMMAND & filters.ChatType.PRIVATE
+    app.add_handler(MessageHandler(unknown, commands.help_command))
 
     # Then free text: every message in a private chat; in groups only those addressed to the bot
     # (the handler checks the mention or reply, since the bot's username is known only at start).
@@ -250,8 +251,14 @@ def _prepare(knowledge_path: str | None, *, webhook: bool) -> Prepared | int:
         )
         return 2
     setup_logging(settings.log_level, settings.token)
-    engine = Engine(load_valid_knowledge(knowledge_path))
-    return settings, KnowledgeHolder(engine, resolve_knowledge_path(knowledge_path)), ops
+    ttl = settings.context_ttl
+
+    def build(knowledge: KnowledgeBase) -> Engine:  # also for every reload
+        return Engine(knowledge, context_ttl=ttl)
+
+    engine = build(load_valid_knowledge(knowledge_path))
+    holder = KnowledgeHolder(engine, resolve_knowledge_path(knowledge_path), build=build)
+    return settings, holder, ops
 
 
 def run_polling(knowledge_path: str | None) -> int:
@@ -260,7 +267,10 @@ def run_polling(knowledge_path: str | None) -> int:
     if isinstance(prepared, int):
         return prepared
     settings, holder, ops = prepared
-    build_application(settings, holder, ops=ops).run_polling(allowed_updates=ALLOWED_UPDATES)
+    app = _build_or_report(settings, holder, ops)
+    if app is None:
+        return 2
+    app.run_polling(allowed_updates=ALLOWED_UPDATES)
     return 0
 
 
@@ -270,5 +280,20 @@ def run_webhook(knowledge_path: str | None) -> int:
     if isinstance(prepared, int):
         return prepared
     settings, holder, ops = prepared
-    build_application(settings, holder, ops=ops).run_webhook(**webhook_options(settings))
+    app = _build_or_report(settings, holder, ops)
+    if app is None:
+        return 2
+    app.run_webhook(**webhook_options(settings))
     return 0
+
+
+def _build_or_report(
+    settings: Settings, holder: KnowledgeHolder, ops: OpsSettings
+) -> BotApplication | None:
+    """The application, or None after printing why it cannot be built (a persistence factory
+    that cannot be loaded)."""
+    try:
+        return build_application(settings, holder, ops=ops)
+    except ConfigError as error:
+        print(f"projectbot: {error}", file=sys.stderr)
+        return None

@@ -8,9 +8,11 @@ buttons and the welcome.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Final
 
 from telegram import CallbackQuery, Message, Update
+from telegram.error import BadRequest
 
 from bot.telegram.keyboards import LANGUAGES, language_keyboard
 from bot.telegram.session import Context, chat_lang, pin_lang, pinned_lang
@@ -70,4 +72,6 @@ async def on_language_button(query: CallbackQuery, lang: str, context: Context) 
     pin_lang(context, lang)
     await query.answer()
     if isinstance(query.message, Message):
-        await query.edit_message_text(confirmation(lang, lang))
+        # Pressed twice (an old prompt): the text is already the confirmation; nothing to do.
+        with contextlib.suppress(BadRequest):
+            await query.edit_message_text(confirmation(lang, lang))
