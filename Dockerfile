@@ -9,8 +9,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 WORKDIR /src
-# README.m[d]: the README is copied when it exists (pyproject.toml names it as the long description).
-COPY pyproject.toml README.m[d] ./
+# pyproject.toml names the README as the long description, so the build needs it.
+COPY pyproject.toml README.md ./
 COPY bot ./bot
 RUN pip install . && rm -rf /src
 
