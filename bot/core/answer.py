@@ -34,6 +34,9 @@ DETAIL_IDENTIFIES = 0.7
 DETAIL_BAND = 0.8
 #: A project whose best statement reaches this share of a topic matches a list question.
 TOPIC_MATCH = 0.55
+#: The lowest statement score `_single` and `_identify` look at (0.3: "no such detail here");
+#: statements below it are never scored.
+_SINGLE_MIN = 0.3
 
 
 def respond(index: Index, question: Question, state: ChatState, ttl: float = DEFAULT_TTL) -> Reply:
@@ -115,7 +118,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
 
 def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     lang = q.lang
-    docs = index.score_docs(q.residual, None) if q.residual else []
+    docs = index.score_docs(q.residual, None, _SINGLE_MIN) if q.residual else []
     found = _identify(index, q, ctx, named, docs)
     if isinstance(found, Answer):
         return found
@@ -123,7 +126,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     project = index.kb.by_id[project_id]
     content = [t for t in q.residual if not index.name_has(project_id, t)]
     if content != list(q.residual):  # once the project is chosen, its name is not content
-        docs = index.score_docs(content, None) if content else []
+        docs = index.score_docs(content, None, _SINGLE_MIN) if content else []
     in_project = [(d, s) for d, s in docs if d.project == project_id]
     best_here = in_project[0][1] if in_project else 0.0
 
@@ -293,7 +296,7 @@ def _asks_for_one(q: Query) -> bool:
 
 def _detail_with_number(index: Index, q: Query, named: list[str]) -> bool:
     """Whether the statement the question points at states a count in words ("five courses")."""
-    docs = index.score_docs(q.residual, named or None) if q.residual else []
+    docs = index.score_docs(q.residual, named or None, DETAIL_IDENTIFIES) if q.residual else []
     if not docs or docs[0][1] < DETAIL_IDENTIFIES:
         return False
     text = words(docs[0][0].text.en)
@@ -308,7 +311,7 @@ _CARDINALS = frozenset("two three four five six seven eight nine ten eleven twel
 
 
 def _detail_identifies(index: Index, q: Query) -> bool:
-    docs = index.score_docs(q.residual) if q.residual else []
+    docs = index.score_docs(q.residual, None, DETAIL_IDENTIFIES) if q.residual else []
     return (
         bool(docs)
         and docs[0][1] >= DETAIL_IDENTIFIES
@@ -989,7 +992,7 @@ def _projects_using(index: Index, *phrases: str) -> list[str]:
     counts: dict[str, int] = {}
     for phrase in phrases:
         terms = sorted(index.analyse_query(phrase))
-        for d, score in index.score_docs(terms):
+        for d, score in index.score_docs(terms, None, 0.99):
             if score >= 0.99:
                 counts[d.project] = counts.get(d.project, 0) + 1
     return sorted(counts, key=lambda pid: -counts[pid])
@@ -1198,7 +1201,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     as_actor = not topic_known or F.FUNDERS in q.fields or q.negated
     if as_actor:
         for org_ids in groups.values():
-            keep = {p.id for p in candidates if any(_org_ok(index, p, o, q) for o in org_ids)}
+            keep = _projects_with_any_org(index, candidates, org_ids, q)
             candidates = [p for p in candidates if (p.id in keep) != q.negated]
             reasons.append("org")
     for code in q.countries():
@@ -1220,7 +1223,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         terms = topic + (
             [] if as_actor else [ORG_PREFIX + o for ids in groups.values() for o in ids]
         )
-        scored = index.score_docs(terms, [p.id for p in candidates])
+        scored = index.score_docs(terms, [p.id for p in candidates], TOPIC_MATCH)
         best: dict[str, float] = {}
         for d, score in scored:
             best[d.project] = max(best.get(d.project, 0.0), score)
@@ -1249,16 +1252,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     ids = [p.id for p in candidates]
     if not ids:
         return _abstain(Kind.NOT_FOUND, say("no_list_match", lang), [], lang, index)
-    bullets = tuple(
-        (
-            _strong(_name(p, lang)),
-            Span(
-                f" · {_period(p, lang)} ({_months(p.period.months, lang)})"
-                + (" · " + p.title.get(lang) if p.acronym else "")
-            ),
-        )
-        for p in candidates
-    )
+    bullets = tuple(_list_line(index, p, lang) for p in candidates)
     if q.wants_count:
         word = say("project_word" if len(ids) == 1 else "projects_word", lang)
         head = say("count_header", lang, n=number_word(len(ids), lang), projects=word)
@@ -1270,6 +1264,22 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         ids,
         list(q.fields),
     )
+
+
+def _list_line(index: Index, p: Project, lang: str) -> tuple[Span, ...]:
+    """One project's line in a list answer; made once per project and language, since a list
+    can hold thousands of projects."""
+    key = (p.id, lang)
+    line = index.lines.get(key)
+    if line is None:
+        line = index.lines[key] = (
+            _strong(_name(p, lang)),
+            Span(
+                f" · {_period(p, lang)} ({_months(p.period.months, lang)})"
+                + (" · " + p.title.get(lang) if p.acronym else "")
+            ),
+        )
+    return line
 
 
 _BEFORE = frozenset(["older", "earlier", "before", "prior", "раньше", "до", "старше", "ранее"])
@@ -1357,26 +1367,43 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
 
 
 def _time_ok(p: Project, spec: TimeSpec, anchor: str) -> bool:
-    """Whether a project's period fits a time expression of the question."""
-    point = {"start": p.period.start, "end": p.period.end}.get(anchor)
+    """Whether a project's period fits a time expression of the question (months compared by
+    their index: list questions test every project)."""
+    start, end = p.period.start, p.period.end
+    point = start if anchor == "start" else end if anchor == "end" else None
     if spec.month_only:  # "ended in a February"
         if point is not None:
             return point.month == spec.first.month
         return p.period.months >= 12 or any(
-            _from_index(i).month == spec.first.month
-            for i in range(p.period.start.index, p.period.end.index + 1)
+            _from_index(i).month == spec.first.month for i in range(start.index, end.index + 1)
         )
+    first, last = spec.first.index, spec.last.index
     if spec.relation == "before":
-        return (point or p.period.start) < spec.first
+        return (point or start).index < first
     if spec.relation == "after":
-        return (point or p.period.end) > spec.last
+        return (point or end).index > last
     if spec.relation == "by":
-        return (point or p.period.end) <= spec.last
+        return (point or end).index <= last
     if point is not None:
-        return spec.first <= point <= spec.last
+        return first <= point.index <= last
     if spec.exact:
-        return spec.first <= p.period.start and p.period.end <= spec.last
-    return p.period.active_in(spec.first, spec.last)
+        return first <= start.index and end.index <= last
+    return start.index <= last and end.index >= first
+
+
+def _projects_with_any_org(
+    index: Index, candidates: list[Project], org_ids: list[str], q: Query
+) -> set[str]:
+    """The ids of the candidates `_org_ok` accepts for any of the organisations, found through
+    the index's maps from organisations to projects rather than project by project."""
+    if F.PROGRAMME in q.fields or (F.FUNDERS in q.fields and q.has(V.ONLY)):
+        return {p.id for p in candidates if any(_org_ok(index, p, o, q) for o in org_ids)}
+    found: set[str] = set()
+    for o in org_ids:
+        found |= (
+            index.projects_funded_by(o) if F.FUNDERS in q.fields else index.projects_involving(o)
+        )
+    return {p.id for p in candidates if p.id in found}
 
 
 def _org_ok(index: Index, p: Project, org_id: str, q: Query) -> bool:
@@ -1394,15 +1421,9 @@ def _org_ok(index: Index, p: Project, org_id: str, q: Query) -> bool:
     return any(org_id in s.orgs for s in (*p.activities, *p.results, *p.background))
 
 
-def _org_family(index: Index, org_id: str) -> set[str]:
+def _org_family(index: Index, org_id: str) -> frozenset[str]:
     """An organisation and every larger body it is part of (the EC → the EU)."""
-    family = set()
-    current: str | None = org_id
-    while current is not None and current not in family:
-        family.add(current)
-        org = index.org(current)
-        current = org.part_of if org else None
-    return family
+    return index.org_family(org_id)
 
 
 def _country_ok(index: Index, p: Project, code: str, q: Query) -> bool:
@@ -1436,11 +1457,7 @@ def _projects_with_all_orgs(index: Index, q: Query) -> list[str]:
 
 
 def _projects_with_org(index: Index, org_id: str) -> list[str]:
-    return [
-        p.id
-        for p in index.projects
-        if org_id in p.funders or any(part.org == org_id for part in p.partners)
-    ]
+    return index.projects_with_org(org_id)
 
 
 def _context_projects(q: Query, ctx: ChatState) -> list[str]:
@@ -1473,7 +1490,7 @@ def _identify_by_filters(index: Index, q: Query) -> str | None:
         if exact:
             candidates = exact
     if len(candidates) > 1 and q.residual:
-        scored = index.score_docs(q.residual, [p.id for p in candidates])
+        scored = index.score_docs(q.residual, [p.id for p in candidates], limit=1)
         if scored:
             return scored[0][0].project
     return candidates[0].id if len(candidates) == 1 else None
@@ -1501,7 +1518,7 @@ def _event_reference(index: Index, q: Query) -> Doc | None:
     )
     if not relation or not q.residual:
         return None
-    events = [(d, s) for d, s in index.score_docs(q.residual) if d.date is not None]
+    events = [(d, s) for d, s in index.score_docs(q.residual, None, 0.5) if d.date is not None]
     if events and events[0][1] >= 0.5:
         return events[0][0]
     return None
@@ -1596,18 +1613,9 @@ def _active_on(p: Project, date: Date, what: str, lang: str) -> Answer:
 
 def _unknown_countries(index: Index, q: Query) -> list[str]:
     """Countries named in the question that no project, partner or statement mentions."""
-    known: set[str] = set()
-    for p in index.projects:
-        known.update(p.countries)
-        for s in (*p.activities, *p.results, *p.background):
-            known.update(s.places)
-        for o in (*p.funders, *(part.org for part in p.partners)):
-            org = index.org(o)
-            if org and org.country:
-                known.add(org.country)
     unknown = []
     for code in q.countries():
         country = index.country(code)
-        if country is not None and country.name not in known:
+        if country is not None and country.name not in index.places:
             unknown.append(code)
     return unknown

@@ -9,11 +9,15 @@ that share a term with it, however large the knowledge base grows.
 
 from __future__ import annotations
 
+import gc
+import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -21,6 +25,7 @@ from bot.core import fields as F
 from bot.core.text import is_cyrillic, stem, words
 from bot.core.vocabulary import CONCEPTS, GENERIC, STOPWORDS, all_lexicons, protected_words
 from bot.kb.countries import Country, all_countries, find_adjective
+from bot.kb.load import cached_index, store_index
 from bot.kb.model import Date, KnowledgeBase, Organisation, Project, Statement, Status, Term, Text
 
 ORG_PREFIX = "org:"
@@ -32,6 +37,12 @@ MIN_CORRECTABLE = 4
 CORRECTION_CUTOFF = 80
 #: Strength of a project name that is only an organisation's name (see `Index.name_hits`).
 ORG_AS_NAME = 0.6
+#: Names scored per question at most, beyond which only the rarest terms bring candidates.
+NAME_CANDIDATES = 1500
+#: Names a single common term brings at most: those it covers the most of.
+LIGHT_NAMES = 32
+#: Statements of at most this many projects are looked up project by project.
+SMALL_PROJECT_SET = 64
 #: Weight of a question word the knowledge base never uses, relative to an average known word.
 UNKNOWN_WEIGHT = 0.35
 
@@ -45,7 +56,7 @@ def term(word: str) -> str:
     return stem(word)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One word of a question, after cleaning and spelling correction."""
 
@@ -56,7 +67,7 @@ class Token:
     stop: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Doc:
     """A searchable statement: one sentence-sized fact of one project."""
 
@@ -74,7 +85,7 @@ class Doc:
     orgs: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """One name of a project: its acronym, a title or an alias, as index terms."""
 
@@ -83,7 +94,7 @@ class Name:
     terms: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """Something named in a question: an organisation, a country or a glossary term."""
 
@@ -92,11 +103,12 @@ class Mention:
     positions: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameHit:
     project: str
     strength: float
     positions: frozenset[int]
+    coverage: float = 0.0  # the share of the name's weight the question holds
 
 
 @dataclass
@@ -113,13 +125,19 @@ class _PhraseTable:
 
     def scan(self, stems: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
+        by_first = self.by_first
         i = 0
-        while i < len(stems):
+        n_stems = len(stems)
+        while i < n_stems:
+            entries = by_first.get(stems[i])
+            if not entries:
+                i += 1
+                continue
             longest = 0
             keys: dict[tuple[str, str], None] = {}
-            for phrase, kind, key in self.by_first.get(stems[i], ()):
+            for phrase, kind, key in entries:
                 n = len(phrase)
-                if tuple(stems[i : i + n]) != phrase or n < longest:
+                if n < longest or (n > 1 and tuple(stems[i : i + n]) != phrase):
                     continue
                 if n > longest:
                     longest, keys = n, {}
@@ -138,6 +156,7 @@ class _PhraseTable:
 RUSSIAN_KEY = 5
 
 
+@lru_cache(maxsize=200_000)
 def phrase_key(word: str) -> str:
     """The form in which a word of an organisation's or country's name is compared."""
     s = stem(word)
@@ -151,7 +170,18 @@ def phrase_stems(text: str) -> tuple[str, ...]:
 class Index:
     """Everything the question parser and the answer composer look up."""
 
+    def __new__(cls, kb: KnowledgeBase | None = None) -> Index:
+        # a knowledge base read from the cache comes with its index (see `inspect_knowledge`);
+        # unpickling calls this without one
+        cached = cached_index(kb) if kb is not None else None
+        if isinstance(cached, cls):
+            return cached
+        return super().__new__(cls)
+
     def __init__(self, kb: KnowledgeBase) -> None:
+        if getattr(self, "kb", None) is kb:  # restored from the cache by `__new__`
+            gc.freeze()
+            return
         self.kb = kb
         self.projects: tuple[Project, ...] = kb.projects
         self._phrases = _PhraseTable()
@@ -163,10 +193,21 @@ class Index:
         self.names: list[Name] = []
         self._name_postings: dict[str, list[int]] = defaultdict(list)
         self._name_df: dict[str, int] = {}
+        self._name_terms: dict[str, set[str]] = {}
+        self._acronym_postings: dict[str, list[int]] = defaultdict(list)
+        self._project_docs: dict[str, list[int]] = defaultdict(list)
+        self._families: dict[str, frozenset[str]] = {}
+        self._light: dict[str, list[int]] = {}
+        #: lines of list answers, made by `answer` on first use (a project's name and period)
+        self.lines: dict[tuple[str, str], tuple[Any, ...]] = {}
         self.vocabulary: set[str] = set()
+        self._text_terms: dict[str, frozenset[str]] = {}
+        self._term_sets: dict[frozenset[str], frozenset[str]] = {}
         for project in kb.projects:
             self._index_project(project)
         self._index_names()
+        self._text_terms.clear()
+        self._term_sets.clear()
         self._df = {t: len(ids) for t, ids in self._postings.items()}
         n = max(1, len(self.docs))
         self._idf = {t: math.log(1 + n / df) for t, df in self._df.items()}
@@ -180,9 +221,15 @@ class Index:
             self.vocabulary
             | {w for w in protected_words() | _COMMON if len(w) >= MIN_CORRECTABLE - 1}
         )
-        self._vocab_by_len: dict[int, list[str]] = defaultdict(list)
+        self._vocab_by_len: dict[tuple[int, bool], list[str]] = defaultdict(list)
         for w in self._vocab_list:
-            self._vocab_by_len[len(w)].append(w)
+            self._vocab_by_len[(len(w), is_cyrillic(w))].append(w)
+        # The knowledge base and its index live as long as the process and hold millions of
+        # objects: the cyclic garbage collector need not walk them on every full collection
+        # (that took half a second at 10,000 projects, in the middle of an answer).
+        gc.collect()
+        gc.freeze()
+        store_index(kb, self)
 
     # ----- building -----------------------------------------------------------------------
 
@@ -203,21 +250,30 @@ class Index:
                 self._phrases.add(phrase_stems(name), "term", entry.term)
 
     def _add_vocabulary(self, text: str) -> None:
-        self.vocabulary.update(w for w in words(text) if not w.isdigit())
+        self._analysed(text)
+
+    def _analysed(self, text: str) -> frozenset[str]:
+        """The index terms of one text (before `GENERIC` is taken out); its words join the
+        vocabulary. Texts repeat across projects (an organisation's description, a partner's
+        name), so each distinct text is analysed once while the index is built."""
+        found = self._text_terms.get(text)
+        if found is None:
+            ws = words(text)
+            terms = {term(w) for w in ws if w not in STOPWORDS}
+            for m in self._phrases.scan([phrase_key(w) for w in ws]):
+                if m.kind == "org":
+                    terms.add(ORG_PREFIX + m.key)
+                elif m.kind == "country":
+                    terms.add(COUNTRY_PREFIX + m.key)
+            self.vocabulary.update(w for w in ws if not w.isdigit())
+            found = self._text_terms[text] = frozenset(terms)
+        return found
 
     def analyse_text(self, texts: Iterable[str]) -> set[str]:
         """Index terms of knowledge base text: concept terms plus the organisations named."""
         terms: set[str] = set()
         for text in texts:
-            ws = words(text)
-            terms.update(term(w) for w in ws if w not in STOPWORDS)
-            for m in self._phrases.scan([phrase_key(w) for w in ws]):
-                prefix = (
-                    ORG_PREFIX if m.kind == "org" else COUNTRY_PREFIX if m.kind == "country" else ""
-                )
-                if prefix:
-                    terms.add(prefix + m.key)
-            self._add_vocabulary(text)
+            terms |= self._analysed(text)
         return terms - GENERIC
 
     def analyse_query(self, text: str) -> set[str]:
@@ -246,13 +302,14 @@ class Index:
             org = self.kb.org(org_id)
             if org:
                 sources.extend(org.name.variants())
-        terms = self.analyse_text(sources) | {ORG_PREFIX + o for o in orgs}
+        terms = frozenset(self.analyse_text(sources) | {ORG_PREFIX + o for o in orgs})
+        terms = self._term_sets.setdefault(terms, terms)  # equal sets are stored once
         doc = Doc(
             id=len(self.docs),
             project=project.id,
             field=field_name,
             text=text,
-            terms=frozenset(terms),
+            terms=terms,
             status=status,
             label=label,
             area=area,
@@ -263,6 +320,7 @@ class Index:
         )
         self.docs.append(doc)
         self._docs_by_project[(project.id, field_name)].append(doc)
+        self._project_docs[project.id].append(doc.id)
         for t in doc.terms:
             self._postings[t].append(doc.id)
 
@@ -337,10 +395,17 @@ class Index:
                     continue
                 name = Name(p.id, kind, terms)
                 self.names.append(name)
+                self._name_terms.setdefault(p.id, set()).update(terms)
                 for t in set(terms):
                     self._name_postings[t].append(len(self.names) - 1)
+                    if kind == "acronym":
+                        self._acronym_postings[t].append(len(self.names) - 1)
         for t, ids in self._name_postings.items():
             self._name_df[t] = len({self.names[i].project for i in ids})
+        # what name matching needs per term and per name, computed once
+        n_projects = max(1, len(self.projects))
+        self._name_weight = {t: math.log(1 + n_projects / df) for t, df in self._name_df.items()}
+        self._name_total = [sum(self._name_weight[t] for t in n.terms) for n in self.names]
 
     # ----- questions ----------------------------------------------------------------------
 
@@ -356,11 +421,9 @@ class Index:
         if _known_elsewhere(word):
             return word
         n = len(word)
+        script = is_cyrillic(word)
         candidates = [
-            w
-            for k in range(n - 2, n + 3)
-            for w in self._vocab_by_len.get(k, ())
-            if is_cyrillic(w) == is_cyrillic(word)
+            w for k in range(n - 2, n + 3) for w in self._vocab_by_len.get((k, script), ())
         ]
         best = process.extractOne(
             word, candidates, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF
@@ -407,22 +470,21 @@ class Index:
         first_position: dict[str, int] = {}
         for t in content:
             first_position.setdefault(t.term, t.position)
-        candidates = {i for t in set(terms) for i in self._name_postings.get(t, ())}
-        n_projects = max(1, len(self.projects))
+        candidates = self._name_candidates(list(first_position))
+        if not candidates:
+            return {}
         org_positions = {p for m in self.mentions(tokens) if m.kind == "org" for p in m.positions}
+        weight = self._name_weight
+        name_df = self._name_df
         hits: dict[str, NameHit] = {}
         for i in candidates:
             name = self.names[i]
-            weights = {t: math.log(1 + n_projects / self._name_df.get(t, 1)) for t in name.terms}
             matched = [t for t in name.terms if t in first_position]
-            coverage = sum(weights[t] for t in matched) / sum(weights.values())
-            run_start, run = _longest_run(name.terms, terms)
-            run_terms = terms[run_start : run_start + run]
-            distinctive = [t for t in matched if self._name_df.get(t, 0) == 1]
-            run_distinctive = sum(1 for t in run_terms if self._name_df.get(t, 0) == 1)
-            used = frozenset(first_position[t] for t in matched)
             if all(t.isdigit() for t in matched):
                 continue  # years alone ("in 2009 but not 2011") never name a project
+            coverage = sum(weight[t] for t in matched) / self._name_total[i]
+            distinctive = [t for t in matched if name_df[t] == 1]
+            used = frozenset(first_position[t] for t in matched)
             if name.kind == "acronym" or (
                 coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)
             ):
@@ -435,16 +497,22 @@ class Index:
                     # "the border project" names a project; "border" or "voluntary return"
                     # alone are topic words
                     strength = ORG_AS_NAME
-            elif run >= 4 or (run == 3 and run_distinctive >= 2):
-                strength = min(0.95, 0.8 + 0.05 * (run - 3))
-                used = frozenset(content[j].position for j in range(run_start, run_start + run))
-            elif coverage >= 0.75 and len(matched) >= 2 and distinctive:
-                strength = 0.8
-            elif run >= 2 and run_distinctive >= 1:
-                strength = 0.7
-                used = frozenset(content[j].position for j in range(run_start, run_start + run))
             else:
-                strength = (0.6 if distinctive else 0.3) * coverage
+                # an in-order run needs two matched words: single-word matches skip the search
+                run_start, run = _longest_run(name.terms, terms) if len(matched) >= 2 else (0, 1)
+                run_distinctive = sum(
+                    1 for t in terms[run_start : run_start + run] if name_df.get(t, 0) == 1
+                )
+                if run >= 4 or (run == 3 and run_distinctive >= 2):
+                    strength = min(0.95, 0.8 + 0.05 * (run - 3))
+                    used = frozenset(content[j].position for j in range(run_start, run_start + run))
+                elif coverage >= 0.75 and len(matched) >= 2 and distinctive:
+                    strength = 0.8
+                elif run >= 2 and run_distinctive >= 1:
+                    strength = 0.7
+                    used = frozenset(content[j].position for j in range(run_start, run_start + run))
+                else:
+                    strength = (0.6 if distinctive else 0.3) * coverage
             if used and used <= org_positions and strength > ORG_AS_NAME:
                 # "Rosgranitsa" names an organisation first; as a project name it is only a hint
                 strength = ORG_AS_NAME
@@ -452,17 +520,55 @@ class Index:
             if old is None or (strength, len(used)) > (old.strength, len(old.positions)):
                 # the words of every strong name of the project count as naming it
                 keep = old.positions if old and old.strength >= ORG_AS_NAME else frozenset()
-                hits[name.project] = NameHit(name.project, strength, used | keep)
+                hits[name.project] = NameHit(name.project, strength, used | keep, coverage)
             elif strength >= ORG_AS_NAME:
-                hits[name.project] = NameHit(name.project, old.strength, old.positions | used)
+                hits[name.project] = NameHit(
+                    name.project, old.strength, old.positions | used, old.coverage
+                )
         return hits
+
+    def _name_candidates(self, terms: Sequence[str]) -> list[int]:
+        """The names worth scoring for a question's terms, in index order.
+
+        Every name that shares a term, while that is at most `NAME_CANDIDATES` names. Beyond
+        that (thousands of titles say "readmission" or "border"), a name sharing a single term
+        is scored only when that term is rare enough to fit the budget (rarest first) or the name
+        is an acronym: a name that shares one common word and nothing else can only be a weak
+        hint (at most 0.3), never a project named. Names sharing two or more of the question's
+        terms are always scored; they are counted in C (`Counter`), not in a Python loop.
+        """
+        postings = [p for t in terms if (p := self._name_postings.get(t))]
+        if sum(len(p) for p in postings) <= NAME_CANDIDATES:
+            return sorted({i for p in postings for i in p})
+        counts = Counter(chain.from_iterable(postings))
+        found = {i for i, c in counts.items() if c >= 2}
+        budget = len(found) + NAME_CANDIDATES
+        for p in sorted(postings, key=len):
+            if len(found) + len(p) > budget:
+                break
+            found.update(p)
+        for t in terms:
+            found.update(self._acronym_postings.get(t, ()))
+            found.update(self._lightest_names(t))
+        return sorted(found)
+
+    def _lightest_names(self, t: str) -> list[int]:
+        """The names that one term covers the most of (the lightest names holding it): the
+        strongest hints a single common word can give, kept for the weak-name decisions."""
+        found = self._light.get(t)
+        if found is None:
+            ids = self._name_postings.get(t, [])
+            found = self._light[t] = sorted(ids, key=lambda i: (self._name_total[i], i))[
+                :LIGHT_NAMES
+            ]
+        return found
 
     def glossary_entry(self, key: str) -> Term | None:
         return next((e for e in self.kb.glossary if e.term == key), None)
 
     def name_has(self, project_id: str, t: str) -> bool:
         """Whether any name of the project holds the term."""
-        return any(self.names[i].project == project_id for i in self._name_postings.get(t, ()))
+        return t in self._name_terms.get(project_id, ())
 
     def docs_of(self, project_id: str, field_name: str) -> list[Doc]:
         """A project's statements of one field."""
@@ -473,27 +579,61 @@ class Index:
         return [t for t in dict.fromkeys(query_terms) if t in doc.terms]
 
     def score_docs(
-        self, query_terms: Sequence[str], projects: Iterable[str] | None = None
+        self,
+        query_terms: Sequence[str],
+        projects: Iterable[str] | None = None,
+        min_score: float = 0.0,
+        limit: int | None = None,
     ) -> list[tuple[Doc, float]]:
         """Statements that share terms with the query, best first, scored by how much of the
-        query's weight they cover (0-1)."""
+        query's weight they cover (0-1); only those scoring at least `min_score`.
+
+        With a `min_score`, the query's most common terms that together weigh less than it
+        cannot make a statement reach it alone: only statements holding one of the rarer terms
+        are scored (the idea of MaxScore), and statements of `projects` are looked up by
+        project when there are few of them. The scores are the same as scoring every statement.
+        """
         unique = list(dict.fromkeys(t for t in query_terms if t not in GENERIC))
         if not unique:
             return []
-        total = sum(self.idf(t) for t in unique)
+        idf = self.idf
+        weights = [idf(t) for t in unique]
+        total = sum(weights)
         allowed = set(projects) if projects is not None else None
-        scores: dict[int, float] = defaultdict(float)
-        for t in unique:
-            w = self.idf(t)
-            for doc_id in self._postings.get(t, ()):
-                scores[doc_id] += w
+        postings = self._postings
+        if allowed is not None and len(allowed) <= SMALL_PROJECT_SET:
+            ids: Iterable[int] = (i for pid in allowed for i in self._project_docs.get(pid, ()))
+        else:
+            # the common terms whose summed weight stays below the bar are not needed to find
+            # the statements above it; they still count in the scores
+            by_weight = sorted(range(len(unique)), key=lambda k: weights[k])
+            skipped, needed = 0.0, []
+            for k in by_weight:
+                if skipped + weights[k] < min_score * total * (1 - 1e-9):
+                    skipped += weights[k]
+                else:
+                    needed.append(unique[k])
+            if len(needed) == 1:
+                ids = postings.get(needed[0], ())
+            else:
+                ids = {i for t in needed for i in postings.get(t, ())}
+        docs = self.docs
+        pairs = tuple(zip(unique, weights, strict=True))
         ranked = []
-        for doc_id, s in scores.items():
-            doc = self.docs[doc_id]
+        for doc_id in ids:
+            doc = docs[doc_id]
             if allowed is not None and doc.project not in allowed:
                 continue
-            ranked.append((doc, s / total))
-        ranked.sort(key=lambda pair: (-pair[1], pair[0].id))
+            doc_terms = doc.terms
+            s = 0.0
+            for t, w in pairs:
+                if t in doc_terms:
+                    s += w
+            if s and s / total >= min_score:
+                ranked.append((doc, s / total))
+        if limit is not None and limit < len(ranked):
+            return heapq.nsmallest(limit, ranked, key=_rank_key)  # the same as sorting, cut
+        ranked.sort(key=_rank_key)
         return ranked
 
     def rank_projects(self, text: str, limit: int = 50) -> list[tuple[str, float]]:
@@ -508,13 +648,78 @@ class Index:
         for m in self.mentions(tokens):
             if m.kind in ("org", "country"):
                 terms.append((ORG_PREFIX if m.kind == "org" else COUNTRY_PREFIX) + m.key)
-        for doc, s in self.score_docs(terms)[:200]:
+        for doc, s in self.score_docs(terms, min_score=0.5)[:200]:
             scores[doc.project] = max(scores.get(doc.project, 0.0), 60 * s)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         return [(pid, round(s, 1)) for pid, s in ranked if s >= 30][:limit]
 
     def org(self, org_id: str) -> Organisation | None:
-        return self.kb.org(org_id)
+        return self.kb.orgs_by_id.get(org_id)
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """Every country some project, statement, funder or partner mentions."""
+        known: set[str] = set()
+        for p in self.projects:
+            known.update(p.countries)
+            for s in (*p.activities, *p.results, *p.background):
+                known.update(s.places)
+            for o in (*p.funders, *(part.org for part in p.partners)):
+                org = self.org(o)
+                if org and org.country:
+                    known.add(org.country)
+        return frozenset(known)
+
+    @cached_property
+    def _org_projects(
+        self,
+    ) -> tuple[dict[str, list[str]], dict[str, set[str]], dict[str, set[str]]]:
+        direct: dict[str, list[str]] = defaultdict(list)
+        funded: dict[str, set[str]] = defaultdict(set)
+        involved: dict[str, set[str]] = defaultdict(set)
+        for p in self.projects:
+            for o in dict.fromkeys((*p.funders, *(part.org for part in p.partners))):
+                direct[o].append(p.id)
+            for f in p.funders:
+                for o in self.org_family(f):
+                    funded[o].add(p.id)
+            for o in (*(part.org for part in p.partners), *funded_keys(p, self)):
+                involved[o].add(p.id)
+            for s in (*p.activities, *p.results, *p.background):
+                for o in s.orgs:
+                    involved[o].add(p.id)
+        return dict(direct), dict(funded), dict(involved)
+
+    def projects_with_org(self, org_id: str) -> list[str]:
+        """Projects the organisation funded or was a partner of, in knowledge base order."""
+        return self._org_projects[0].get(org_id, [])
+
+    def projects_funded_by(self, org_id: str) -> set[str]:
+        """Projects funded by the organisation or by a body that is part of it (the EC: the EU)."""
+        return self._org_projects[1].get(org_id, set())
+
+    def projects_involving(self, org_id: str) -> set[str]:
+        """Projects the organisation funded (itself or through a part), partnered or is named in
+        an activity, result or background statement of."""
+        return self._org_projects[2].get(org_id, set())
+
+    def org_family(self, org_id: str) -> frozenset[str]:
+        """An organisation and every larger body it is part of (the EC → the EU)."""
+        family = self._families.get(org_id)
+        if family is None:
+            found: set[str] = set()
+            current: str | None = org_id
+            while current is not None and current not in found:
+                found.add(current)
+                org = self.org(current)
+                current = org.part_of if org else None
+            family = self._families[org_id] = frozenset(found)
+        return family
+
+
+def funded_keys(p: Project, index: Index) -> set[str]:
+    """Every organisation a project's funders are, or are part of."""
+    return {o for f in p.funders for o in index.org_family(f)}
 
 
 _NAME_GENERIC = frozenset(
@@ -605,23 +810,30 @@ _PROJECT_WORDS = frozenset(
 )
 
 
+def _rank_key(pair: tuple[Doc, float]) -> tuple[float, int]:
+    return (-pair[1], pair[0].id)
+
+
 def _beside_project_word(tokens: Sequence[Token], positions: frozenset[int]) -> bool:
     near = {p + d for p in positions for d in (-2, -1, 1, 2)}
     return any(t.position in near and t.word in _PROJECT_WORDS for t in tokens)
 
 
 def _longest_run(name_terms: Sequence[str], question_terms: Sequence[str]) -> tuple[int, int]:
-    """Where in the question the longest in-order run of the name's terms starts, and its length."""
-    best = (0, 0)
-    for i in range(len(question_terms)):
-        for j in range(len(name_terms)):
-            k = 0
-            while (
-                i + k < len(question_terms)
-                and j + k < len(name_terms)
-                and question_terms[i + k] == name_terms[j + k]
-            ):
-                k += 1
-            if k > best[1]:
-                best = (i, k)
-    return best
+    """Where in the question the longest in-order run of the name's terms starts, and its length.
+
+    A name's terms are distinct, so each question word can start a run at one place only."""
+    best_start, best = 0, 0
+    n_question, n_name = len(question_terms), len(name_terms)
+    for i, word in enumerate(question_terms):
+        if n_question - i <= best:
+            break  # no longer run can start here
+        if word not in name_terms:
+            continue
+        j = name_terms.index(word)
+        k = 1
+        while i + k < n_question and j + k < n_name and question_terms[i + k] == name_terms[j + k]:
+            k += 1
+        if k > best:
+            best_start, best = i, k
+    return best_start, best

@@ -139,7 +139,7 @@ class Query:
 def parse(index: Index, text: str, lang: str | None = None) -> Query:
     tokens = tuple(index.tokens(text))
     language = lang or detect_language(text)
-    names = sorted(index.name_hits(tokens).values(), key=lambda h: -h.strength)
+    names = sorted(index.name_hits(tokens).values(), key=_name_order)
     mentions = index.mentions(tokens)
     accepted = _accepted_names(names, tokens)
     name_positions = {p for h in accepted for p in h.positions}
@@ -270,6 +270,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             dict.fromkeys(t.term for t in tokens if t.position in name_positions and not t.stop)
         ),
     )
+
+
+def _name_order(hit: NameHit) -> tuple[float, float, int]:
+    """Strongest first; among equally strong names, the one the question quotes more of, then
+    the one it names first ("the border checkpoints project and the 2007-2010 programme")."""
+    return (-hit.strength, -round(hit.coverage, 6), min(hit.positions, default=0))
 
 
 def _accepted_names(names: list[NameHit], tokens: tuple[Token, ...]) -> list[NameHit]:

@@ -9,7 +9,10 @@ keys in `keys.py`.
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import os
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +44,9 @@ from bot.kb.model import (
 from bot.kb.validate import Declaration, Location, Problem, Reference, Severity, Space
 
 ENV_VAR = "PROJECTBOT_KNOWLEDGE"
+#: A folder for cached knowledge bases and their search indexes (see `inspect_knowledge`).
+CACHE_ENV_VAR = "PROJECTBOT_INDEX_CACHE"
+DATA_DIR_ENV_VAR = "PROJECTBOT_DATA_DIR"
 
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -128,10 +134,98 @@ def load_knowledge(path: str | Path | None = None) -> KnowledgeBase:
 
 
 def inspect_knowledge(path: str | Path | None = None) -> LoadReport:
-    """Read and validate the knowledge base at `path`, returning every problem found."""
+    """Read and validate the knowledge base at `path`, returning every problem found.
+
+    With a cache folder ($PROJECTBOT_INDEX_CACHE, else $PROJECTBOT_DATA_DIR/index-cache), a
+    valid knowledge base is read back from a pickle together with the search index built on it,
+    skipping YAML, validation and indexing. The pickle's name is a hash of every file's path,
+    size and modification time (and of the code that reads and indexes them), so any change to
+    a knowledge file makes a new one.
+    """
     root = resolve_knowledge_path(None) if path is None else Path(path).expanduser()
     _check_readable(root)
-    return _Loader(root.absolute()).run()
+    cache = _cache_file(root.absolute())
+    if cache is not None and cache.is_file():
+        try:
+            enabled = gc.isenabled()
+            gc.disable()  # millions of new objects: collecting while they arrive is wasted
+            try:
+                with cache.open("rb") as handle:
+                    report, index = pickle.load(handle)
+            finally:
+                if enabled:
+                    gc.enable()
+            if isinstance(report, LoadReport) and report.knowledge is not None:
+                _PREBUILT[id(report.knowledge)] = (report.knowledge, index, None)
+                return report
+        except Exception:  # an unreadable cache is rebuilt, never an error
+            pass
+    report = _Loader(root.absolute()).run()
+    if cache is not None and report.knowledge is not None:
+        _PREBUILT[id(report.knowledge)] = (report.knowledge, None, (cache, report))
+    return report
+
+
+#: Knowledge bases read from the cache (with their index), or to be written to it once indexed,
+#: by `id` of the `KnowledgeBase` (the object itself is kept too, so the id stays its own).
+_PREBUILT: dict[int, tuple[KnowledgeBase, object, tuple[Path, LoadReport] | None]] = {}
+
+
+def cached_index(knowledge: KnowledgeBase) -> object | None:
+    """The index read from the cache with `knowledge`, if it was (handed out once)."""
+    entry = _PREBUILT.get(id(knowledge))
+    if entry is None or entry[0] is not knowledge or entry[1] is None:
+        return None
+    del _PREBUILT[id(knowledge)]
+    return entry[1]
+
+
+def store_index(knowledge: KnowledgeBase, index: object) -> None:
+    """Write `knowledge` and the index built on it to the cache, when it is to be cached."""
+    entry = _PREBUILT.pop(id(knowledge), None)
+    if entry is None or entry[0] is not knowledge or entry[2] is None:
+        return
+    cache, report = entry[2]
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        for old in cache.parent.glob(f"{cache.name.split('-')[0]}-*.pickle"):
+            old.unlink(missing_ok=True)  # the same folder's earlier versions
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump((report, index), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(cache)
+    except (OSError, pickle.PicklingError, RecursionError):
+        pass  # no cache: the next start reads the files again
+
+
+def _cache_dir() -> Path | None:
+    explicit = os.environ.get(CACHE_ENV_VAR, "").strip()
+    if explicit:
+        return Path(explicit).expanduser()
+    data = os.environ.get(DATA_DIR_ENV_VAR, "").strip()
+    return Path(data).expanduser() / "index-cache" if data else None
+
+
+def _cache_file(root: Path) -> Path | None:
+    """Where the knowledge base at `root` is cached: `<folder hash>-<content hash>.pickle`."""
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256()
+    code = Path(__file__).resolve().parents[1]
+    try:
+        for path in sorted((*code.glob("kb/*.py"), *code.glob("core/*.py"))):
+            stat = path.stat()
+            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+        for dirpath, _dirs, names in sorted(os.walk(root)):
+            for name in sorted(names):
+                stat = os.stat(os.path.join(dirpath, name))
+                relative = os.path.relpath(os.path.join(dirpath, name), root)
+                digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    except OSError:
+        return None
+    where = hashlib.sha256(str(root).encode()).hexdigest()[:16]
+    return folder / f"{where}-{digest.hexdigest()[:32]}.pickle"
 
 
 def _check_readable(root: Path) -> None:
@@ -721,7 +815,7 @@ class _Loader:
             self.problem(path, f"cannot be read: {exc.strerror or exc}")
             return None
         try:
-            node = yaml.compose(source, Loader=yaml.SafeLoader)
+            node = _compose(source)
         except yaml.YAMLError as exc:
             self.sink.problems.append(rules.syntax_problem(display, exc))
             return None
@@ -776,6 +870,22 @@ class _Loader:
                 if _is_yaml_like(path) and path.suffix != keys.YAML_SUFFIX:
                     hint = f"rename it {path.stem}{keys.YAML_SUFFIX}"
                     self.problem(path, f"this file is ignored — {hint}", Severity.WARNING)
+
+
+#: libyaml's composer when PyYAML was built with it: the same nodes and line marks, several
+#: times faster than the pure-Python one.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose(source: str) -> yaml.Node | None:
+    """The YAML node tree of one file. A file libyaml rejects is composed again by the
+    pure-Python composer, so that syntax errors keep PyYAML's wording and position."""
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(source, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(source, Loader=yaml.SafeLoader)
 
 
 def _has_id(node: yaml.Node) -> bool:
