@@ -187,8 +187,8 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     if q.orgs() or q.countries():
         return _role_answer(index, project, q, lang)
     if (
-        q.residual
-        and any(index.known(t) for t in q.residual)
+        content
+        and any(index.known(t) for t in content)
         and not named
         and best_here < 0.3
         and not q.refers_back
@@ -200,7 +200,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
             lang,
             index,
         )
-    if q.residual and named and best_here < 0.3 and _is_question(q) and len(q.residual) >= 2:
+    if content and named and best_here < 0.3 and _is_question(q) and len(content) >= 2:
         return _abstain(
             Kind.NO_INFO,
             say("no_info_detail", lang, project=_name(project, lang)),
@@ -232,7 +232,10 @@ def _identify(
     if weak and (len(weak) == 1 or weak[0].strength - weak[1].strength >= AMBIGUITY_MARGIN):
         return weak[0].project  # "what about the border one?"
     back = _context_projects(q, ctx)
-    if back and (q.fields or q.refers_back or q.residual or q.times or q.orgs() or q.countries()):
+    known_content = any(index.known(t) for t in q.residual)
+    if back and (
+        q.fields or q.refers_back or known_content or q.times or q.orgs() or q.countries()
+    ):
         return back[0]
     fragment = _name_fragment_candidates(index, q)
     if len(fragment) >= 2:

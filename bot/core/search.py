@@ -35,6 +35,8 @@ COUNTRY_PREFIX = "country:"
 MIN_CORRECTABLE = 4
 #: Minimum rapidfuzz ratio (0-100) for replacing an unknown word by a known one.
 CORRECTION_CUTOFF = 80
+CORRECTION_CUTOFF_CYRILLIC = 86
+SHORT_WORD_CUTOFF = 85
 #: Strength of a project name that is only an organisation's name (see `Index.name_hits`).
 ORG_AS_NAME = 0.6
 #: Names scored per question at most, beyond which only the rarest terms bring candidates.
@@ -383,7 +385,9 @@ class Index:
                 entries.append(("acronym", p.acronym))
             entries += [("title", v) for t in (p.title, *p.other_titles) for v in t.variants()]
             entries += [("alias", v) for t in p.aliases for v in t.variants()]
-            for kind, text in entries:
+            for kind_given, text in entries:
+                # an alias that is one upper-case word is the acronym in another script (СИРЕАДА)
+                kind = "acronym" if kind_given == "alias" and _is_acronym(text) else kind_given
                 terms = tuple(
                     dict.fromkeys(
                         term(w)
@@ -425,9 +429,13 @@ class Index:
         candidates = [
             w for k in range(n - 2, n + 3) for w in self._vocab_by_len.get((k, script), ())
         ]
-        best = process.extractOne(
-            word, candidates, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF
-        )
+        # Russian words change their endings a lot: a near word is more often another form
+        # or another word ("погода" / "года") than a typo, so the bar is higher
+        cutoff = CORRECTION_CUTOFF_CYRILLIC if script else CORRECTION_CUTOFF
+        if n < 5:  # a short word has many near neighbours: one letter off, at most
+            candidates = [w for w in candidates if abs(len(w) - n) <= 1]
+            cutoff = max(cutoff, SHORT_WORD_CUTOFF)
+        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
         return best[0] if best else word
 
     def tokens(self, text: str) -> list[Token]:
@@ -817,6 +825,10 @@ def _rank_key(pair: tuple[Doc, float]) -> tuple[float, int]:
 def _beside_project_word(tokens: Sequence[Token], positions: frozenset[int]) -> bool:
     near = {p + d for p in positions for d in (-2, -1, 1, 2)}
     return any(t.position in near and t.word in _PROJECT_WORDS for t in tokens)
+
+
+def _is_acronym(text: str) -> bool:
+    return " " not in text.strip() and text.strip().isupper() and len(text.strip()) >= 3
 
 
 def _longest_run(name_terms: Sequence[str], question_terms: Sequence[str]) -> tuple[int, int]:

@@ -24,32 +24,11 @@ _YEAR: Final = re.compile(r"^(19|20)\d\d$")
 
 #: The words of a project named at least this strongly are the name, not the question's content.
 NAMED_STRENGTH: Final = 0.7
+#: Words that point back at the project of the previous answer ("it", "that project").
 PRONOUNS: Final = frozenset(
-    [
-        "it",
-        "its",
-        "it's",
-        "that",
-        "this",
-        "they",
-        "them",
-        "their",
-        "the",
-        "project",
-        "programme",
-        "он",
-        "она",
-        "оно",
-        "его",
-        "ее",
-        "их",
-        "этот",
-        "этого",
-        "этом",
-        "этим",
-        "тот",
-        "том",
-    ]
+    """
+    it its it's that this they them their project programme он она оно его ее их этот этого этом этим тот том
+    """.split()
 )
 
 
