@@ -15,7 +15,7 @@ from bot.core import vocabulary as V
 from bot.core.context import DEFAULT_TTL, ChatState
 from bot.core.messages import label, month_name, number_word, role_label, say
 from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, term
-from bot.core.text import words
+from bot.core.text import is_cyrillic, words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import Query, TimeSpec
 from bot.kb.model import Date, Month, OrgKind, Participation, Project, Role, Status
@@ -105,7 +105,12 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
 
     # "which programme was X part of" asks about X; "which project started after X" is a list
     wants_list = q.wants_list and not (named and _asks_for_one(q) and not _relative_words(q))
-    if q.wants_count or wants_list or (_has_filters(q) and not named) or (q.another and not named):
+    if (
+        q.wants_count
+        or wants_list
+        or (_has_filters(q) and not named and not _asks_who(q))
+        or (q.another and not named)
+    ):
         listed = _list_or_count(index, q, ctx, named)
         one_expected = _asks_for_one(q) and len(listed.projects) != 1 if listed else False
         if listed is not None and not (
@@ -124,8 +129,12 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         return found
     project_id = found
     project = index.kb.by_id[project_id]
-    content = [t for t in q.residual if not index.name_has(project_id, t)]
-    if content != list(q.residual):  # once the project is chosen, its name is not content
+    # once the project is chosen, the words that named it ("readmision mechansims") are not
+    # content; its other name words ("did SIREADA include assistance") still are
+    hit = next((h for h in q.names if h.project == project_id), None)
+    naming = {t.term for t in q.tokens if hit is not None and t.position in hit.positions}
+    content = [t for t in q.residual if t not in naming]
+    if content != list(q.residual):
         docs = index.score_docs(content, None, _SINGLE_MIN) if content else []
     in_project = [(d, s) for d, s in docs if d.project == project_id]
     best_here = in_project[0][1] if in_project else 0.0
@@ -175,6 +184,8 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     if specific:
         top = specific[0][1]
         shown = [d for d, s in specific if s >= top * DETAIL_BAND]
+        if F.DATES in q.fields:  # "when was Rosgranitsa created": the dated statement first
+            shown.sort(key=lambda d: d.date is None)
         prefix = None
         if q.count_target and shown[0].places:  # "how many countries did the study tours visit"
             prefix = say(
@@ -277,6 +288,14 @@ def _about_projects(q: Query) -> bool:
         "мом",
     }
     return bool(words & project_words or q.fields or q.countries() or q.orgs() or q.times)
+
+
+_CLASS_TERMS = frozenset({"government", "nationals", "ngo"})
+
+
+def _asks_who(q: Query) -> bool:
+    """ "Who ran the 2007 programme": an organisation is asked for, not a list of projects."""
+    return bool(q.tokens) and q.tokens[0].word in ("who", "кто") and not q.wants_list
 
 
 def _relative_words(q: Query) -> bool:
@@ -389,7 +408,8 @@ def _detail_beats_field(
     residual_known = [t for t in content if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX))]
     if not residual_known:
         return False
-    if field_name in (F.FUNDERS, F.PARTNERS):  # "which government bodies": still the partners
+    if field_name in (F.FUNDERS, F.PARTNERS, F.IMPLEMENTERS, F.BENEFICIARY):
+        # "which government bodies", "the contracting authority": still the organisations
         return specific[0][1] >= 0.9 and len(residual_known) >= 2
     if field_name in (F.COUNTRIES, F.DURATION):
         return specific[0][1] >= 0.75 and len(residual_known) >= 2
@@ -477,11 +497,19 @@ def _years(n: int, lang: str, exact: bool = False) -> str:
 
 
 def _org_name(index: Index, org_id: str, lang: str) -> str:
+    """ "Federal Migration Service (FMS)": the name in `lang` and its best-known short form."""
     org = index.org(org_id)
     if org is None:
         return org_id
     name = org.name.get(lang)
-    short = [s for s in org.short_names if s.isupper() and len(s) <= 6 and s not in name]
+    cyrillic = lang == "ru"
+    short = [
+        s
+        for s in org.short_names
+        if s not in name
+        and is_cyrillic(s) == cyrillic
+        and ((s.isupper() and len(s) <= 6) or " " not in s)
+    ]
     return f"{name} ({short[0]})" if short else name
 
 
@@ -684,9 +712,10 @@ def _field_blocks(
     if field_name in (F.PARTNERS, F.IMPLEMENTERS, F.BENEFICIARY):
         return _partner_blocks(index, p, field_name, lang, q)
     if field_name == F.COUNTRIES:
-        return [
-            _p(say("countries_of", lang, project=name, countries=_join(list(p.countries), lang)))
-        ]
+        countries = _join(list(p.countries), lang)
+        if len(p.countries) > 1:  # "how many countries": the number, then the names
+            countries = f"{number_word(len(p.countries), lang)}: {countries}"
+        return [_p(say("countries_of", lang, project=name, countries=countries))]
     if field_name == F.PROGRAMME:
         if p.programme:
             return [_p(say("programme_of", lang, project=name, programme=p.programme.get(lang)))]
@@ -1158,7 +1187,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         if reference:
             exclude.add(reference.id)
 
-    for spec in q.times:
+    # "part of the EC thematic programme 2009": the year belongs to the programme's name
+    times = () if F.PROGRAMME in q.fields else q.times
+    for spec in times:
         candidates = [p for p in candidates if _time_ok(p, spec, q.anchor) != spec.negated]
         reasons.append("time")
     for duration in q.durations:
@@ -1222,6 +1253,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             if any((org := index.org(f)) and org.kind is OrgKind.GOVERNMENT for f in p.funders)
         ]
         reasons.append("government")
+    if "government" in reasons or "ngo" in reasons:  # the class of organisation was the filter
+        topic_known = [t for t in topic_known if t not in _CLASS_TERMS]
     if topic_known:
         terms = topic + (
             [] if as_actor else [ORG_PREFIX + o for ids in groups.values() for o in ids]
@@ -1245,7 +1278,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
 
     if q.superlative and candidates:
         return _ordered(index, q, candidates, *q.superlative, lang)
-    if q.has(V.MOST) and not q.times:
+    if (q.has(V.MOST) or q.has(V.LEAST)) and not q.times:
         return _superlative(index, q, lang)
     if not reasons:
         if q.wants_count and not named:
@@ -1356,11 +1389,21 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
     )
     measure = _MEASURES[measured]
     ranked = sorted(index.projects, key=lambda p: -measure(p))
-    if q.has(V.SHORTER):
-        ranked.reverse()
+    if q.has(V.SHORTER) or q.has(V.LEAST):  # "the fewest partners"
+        ranked = sorted(index.projects, key=measure)
     best = ranked[0]
     what = label(measured, lang).lower()
-    blocks = [_p(say("most", lang, project=_name(best, lang), what=what, n=measure(best)))]
+    blocks = [
+        _p(
+            say(
+                "least" if q.has(V.SHORTER) or q.has(V.LEAST) else "most",
+                lang,
+                project=_name(best, lang),
+                what=what,
+                n=measure(best),
+            )
+        )
+    ]
     blocks.append(
         Block(bullets=tuple((_strong(_name(p, lang)), Span(f" · {measure(p)}")) for p in ranked))
     )
@@ -1438,6 +1481,8 @@ def _country_ok(index: Index, p: Project, code: str, q: Query) -> bool:
         return any((org := index.org(o)) and org.country == name for o in p.funders)
     if "tour" in {t.term for t in q.tokens}:
         return any(name in s.places for s in (*p.activities, *p.results) if s.kind == "study tour")
+    if q.has(V.ONLY):  # "implemented only in Russia"
+        return set(p.countries) == {name}
     if name in p.countries:
         return True
     return any((org := index.org(part.org)) and org.country == name for part in p.partners)

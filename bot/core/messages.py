@@ -251,6 +251,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Not {wrong}: that was {right}.",
         "Не в {wrong}: это было в проекте {right}.",
     ),
+    "least": (
+        "{project} had the fewest {what} ({n}).",
+        "Меньше всего {what} у проекта {project} ({n}).",
+    ),
     "most": (
         "{project} had the most {what} ({n}).",
         "Больше всего {what} у проекта {project} ({n}).",

@@ -194,10 +194,24 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         residual.append(t.term)
     for m in mentions:
         if m.kind == "term":  # the abbreviation and the words it stands for
-            residual.extend(t.term for t in tokens if t.position in m.positions)
+            residual.extend(
+                t.term for t in tokens if t.position in m.positions and t.term not in V.GENERIC
+            )
             entry = index.glossary_entry(m.key)
             also_named = any(o.positions == m.positions for o in mentions if o.kind != "term")
-            if entry is not None and not also_named and m.key.lower() not in V.GENERIC:
+            if also_named:  # "EU" is the organisation: its org: term stands for it
+                residual = [
+                    t
+                    for t in residual
+                    if t not in {x.term for x in tokens if x.position in m.positions}
+                ]
+            naming = set(m.positions) <= name_positions  # "the AVRR project" names it
+            if (
+                entry is not None
+                and not also_named
+                and not naming
+                and m.key.lower() not in V.GENERIC
+            ):
                 # "EU-RF" also finds "European Union - Russian Federation"
                 residual.extend(sorted(index.analyse_query(entry.meaning.en)))
         elif m.kind == "org":
@@ -255,6 +269,31 @@ def _name_order(hit: NameHit) -> tuple[float, float, int]:
     """Strongest first; among equally strong names, the one the question quotes more of, then
     the one it names first ("the border checkpoints project and the 2007-2010 programme")."""
     return (-hit.strength, -round(hit.coverage, 6), min(hit.positions, default=0))
+
+
+def _who_ran(tokens: tuple[Token, ...]) -> bool:
+    words = [t.word for t in tokens]
+    return (
+        bool(words)
+        and words[0] in ("who", "кто")
+        and any(
+            w in ("ran", "run", "led", "managed", "implemented", "вел", "вела", "руководил")
+            for w in words
+        )
+    )
+
+
+def _what_is(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
+    """ "what is AVRR", "what's the FMS": the question is only an abbreviation to expand."""
+    content = [t for t in tokens if not t.stop]
+    named = {p for m in mentions if m.kind in ("term", "org") for p in m.positions}
+    words = [t.word for t in tokens]
+    asks = bool(words) and (
+        words[0] in ("what", "whats", "что", "кто") or words[:2] == ["what", "is"]
+    )
+    return (
+        asks and bool(content) and all(t.position in named for t in content) and len(content) <= 3
+    )
 
 
 def _accepted_names(names: list[NameHit], tokens: tuple[Token, ...]) -> list[NameHit]:
@@ -366,6 +405,10 @@ def _wants_list(tokens: tuple[Token, ...]) -> bool:
         "был",
         "all",
     )
+    if words and words[0] in ("list", "перечисли", "перечислите", "назови", "назовите"):
+        return not any(
+            w in ("its", "their", "it", "его", "их") for w in words
+        )  # not "list its components"
     if words and words[0] in ("projects", "programmes", "проекты"):
         return True  # "projects that dealt with voluntary return"
     if "ones" in words and listing_words(words):

@@ -190,6 +190,7 @@ OVERLAP: Final = Lexicon.of(
 )
 GAP: Final = Lexicon.of(["gap", "after", "later", "between", "перерыв*", "спустя", "разрыв*"])
 MOST: Final = Lexicon.of(["most", "largest", "biggest", "больше", "всего", "наибольш*", "самое"])
+LEAST: Final = Lexicon.of("fewest least smallest lowest меньше наименьш* меньш*".split())
 CONJUNCTIONS: Final = frozenset("and or vs versus than и или чем".split())
 ONLY: Final = Lexicon.of("only solely exclusively entirely alone только исключительно".split())
 ANOTHER: Final = Lexicon.of(["another", "other", "другой", "другие", "ещё"])
@@ -429,6 +430,7 @@ CONCEPTS: Final = _lexicons(
             )
         },
         "effect": "effect effective force вступил* действу* силу",
+        "assistance": "assistance assist assisted aid help helped помощ* содейств*",
         "establish": """establish established establishment create created creation found founded
             формирован* создан* учрежд* образован*""",
         "strengthen": """build building enhance enhancing enhancement strengthen strengthening
