@@ -108,6 +108,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if (
         q.wants_count
         or wants_list
+        or (q.superlative is not None and not named)
         or (_has_filters(q) and not named and not _asks_who(q))
         or (q.another and not named)
     ):
@@ -606,11 +607,13 @@ def about(index: Index, lang: str) -> Answer:
 
 
 def all_projects(index: Index, lang: str) -> Answer:
+    shown = index.projects[:LIST_LIMIT]
     bullets = tuple(
         (_strong(_name(p, lang)), Span(" · " + _period(p, lang) + " · " + p.summary.get(lang)))
-        for p in index.projects
+        for p in shown
     )
-    return _answer(Kind.LIST, lang, [Block(bullets=bullets)], [p.id for p in index.projects])
+    blocks = [Block(bullets=bullets), *_more_blocks(len(index.projects), lang)]
+    return _answer(Kind.LIST, lang, blocks, [p.id for p in shown])
 
 
 def card(index: Index, project_id: str, lang: str) -> Answer:
@@ -1164,10 +1167,17 @@ def _field_for_many(index: Index, ids: list[str], field_name: str, lang: str) ->
 
 
 def _all_projects_asked(q: Query) -> bool:
+    """ "start and end months of all four projects": "all" right before the project word."""
     words = [t.word for t in q.tokens]
-    return (
-        "all" in words or "every" in words or "все" in words or "всех" in words or "four" in words
-    ) and any(w.startswith(("project", "programme", "проект")) for w in words)
+    for i, w in enumerate(words):
+        if w.startswith(("project", "programme", "проект")):
+            before = words[max(0, i - 3) : i]
+            if any(
+                b in ("all", "every", "все", "всех", "всем", "four", "четырех", "четырёх")
+                for b in before
+            ):
+                return True
+    return False
 
 
 def _has_filters(q: Query) -> bool:
@@ -1288,18 +1298,32 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     ids = [p.id for p in candidates]
     if not ids:
         return _abstain(Kind.NOT_FOUND, say("no_list_match", lang), [], lang, index)
-    bullets = tuple(_list_line(index, p, lang) for p in candidates)
+    # the header states the full number; the list names the first LIST_LIMIT (best first)
+    bullets = tuple(_list_line(index, p, lang) for p in candidates[:LIST_LIMIT])
+    more = _more_blocks(len(ids), lang)
     if q.wants_count:
         word = say("project_word" if len(ids) == 1 else "projects_word", lang)
         head = say("count_header", lang, n=number_word(len(ids), lang), projects=word)
-        return _answer(Kind.COUNT, lang, [_p(head.rstrip(": ") + ":"), Block(bullets=bullets)], ids)
+        blocks = [_p(head.rstrip(": ") + ":"), Block(bullets=bullets), *more]
+        return _answer(Kind.COUNT, lang, blocks, ids[:LIST_LIMIT])
     return _answer(
         Kind.LIST,
         lang,
-        [_p(say("list_header", lang, n=len(ids))), Block(bullets=bullets)],
-        ids,
+        [_p(say("list_header", lang, n=len(ids))), Block(bullets=bullets), *more],
+        ids[:LIST_LIMIT],
         list(q.fields),
     )
+
+
+#: A list or count answer names at most this many projects (in its text and in
+#: `Answer.projects`), best first; "… and N more" counts the rest.
+LIST_LIMIT = 20
+
+
+def _more_blocks(total: int, lang: str) -> list[Block]:
+    """The "… and N more" line under a list cut at `LIST_LIMIT`; none when nothing was cut."""
+    hidden = total - LIST_LIMIT
+    return [_p(say("list_more", lang, n=hidden))] if hidden > 0 else []
 
 
 def _list_line(index: Index, p: Project, lang: str) -> tuple[Span, ...]:
@@ -1358,9 +1382,13 @@ def _ordered(
     ranked = sorted(candidates, key=key, reverse=direction == "max")
     bullets = tuple(
         (_strong(_name(p, lang)), Span(f" · {_period(p, lang)} ({_months(p.period.months, lang)})"))
-        for p in ranked
+        for p in ranked[:LIST_LIMIT]
     )
-    blocks = [_heading_block(ranked[0], lang), Block(bullets=bullets)]
+    blocks = [
+        _heading_block(ranked[0], lang),
+        Block(bullets=bullets),
+        *_more_blocks(len(ranked), lang),
+    ]
     return _answer(Kind.LIST, lang, blocks, [p.id for p in ranked[:1]], [F.DATES])
 
 

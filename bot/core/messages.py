@@ -207,6 +207,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "in_project": ("In {project}.", "В проекте {project}."),
     "list_header": ("{n} matching: ", "Подходят ({n}): "),
     "count_header": ("{n} {projects}: ", "{n} {projects}: "),
+    "list_more": (
+        "… and {n} more: narrow the question by a year, a country or an organisation.",
+        "… и ещё {n}: уточните вопрос — год, страна или организация.",
+    ),
     "project_word": ("project", "проект"),
     "projects_word": ("projects", "проекта"),
     "active_yes": (

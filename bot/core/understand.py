@@ -49,16 +49,17 @@ class TimeSpec:
 class DurationSpec:
     """ "longer than two years", "exactly 24 months", "under 2 years"."""
 
-    op: str  # "gt", "lt" or "eq"
+    op: str  # "gt", "lt", "ge", "le" or "eq"
     months: int
     positions: tuple[int, ...]
 
     def accepts(self, months: int) -> bool:
-        if self.op == "gt":
-            return months > self.months
-        if self.op == "lt":
-            return months < self.months
-        return months == self.months
+        return {
+            "gt": months > self.months,
+            "lt": months < self.months,
+            "ge": months >= self.months,
+            "le": months <= self.months,
+        }.get(self.op, months == self.months)
 
 
 @dataclass(frozen=True)
@@ -432,7 +433,7 @@ _NAME_WORDS: Final = frozenset(
 )
 # Exact words, not stems: "manager" names a person, "management" does not.
 _PERSON_ROLES: Final = frozenset(
-    ["coordinator", "coordinators", "manager", "managers", "director", "directors", "chief", "head"]
+    "coordinator coordinators manager managers director directors chief head headed heads".split()
 )
 _PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор")
 
@@ -503,11 +504,14 @@ def _asks_for_names(words: list[str]) -> bool:
 def _asks_about_future(words: list[str]) -> bool:
     """Plans and news ("next year", "upcoming projects"): the knowledge base holds completed
     projects only."""
+    if words[:1] in (["will"], ["будет"], ["будут"]):  # "will there be a follow-up?"
+        return True
+    now = any(w in ("now", "currently", "today", "сейчас", "сегодня", "нынче") for w in words)
     future = any(V.NO_INFO["future"].matches(w) for w in words)
     project_word = any(
         w.startswith(("project", "programme", "call", "проект", "программ")) for w in words
     )
-    return future and project_word and not any(w.isdigit() and len(w) == 4 for w in words)
+    return (future or now) and project_word and not any(w.isdigit() and len(w) == 4 for w in words)
 
 
 def _after_how_many(words: list[str]) -> str | None:
@@ -516,7 +520,7 @@ def _after_how_many(words: list[str]) -> str | None:
             "сколько"
         ):
             j = i + (2 if w == "how" else 1)
-            rest = [x for x in words[j:] if x not in V.STOPWORDS]
+            rest = [x for x in words[j:] if x not in V.STOPWORDS and not x.isdigit()]
             return rest[0] if rest else None
         if w == "number" and i + 2 < len(words) and words[i + 1] == "of":
             return words[i + 2]
@@ -638,15 +642,19 @@ def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:
         if n is None:
             continue
         window = words[max(0, j - 3) : j]
-        op = (
-            "gt"
-            if set(window) & _GT
-            else "lt"
-            if set(window) & _LT
-            else "eq"
-            if set(window) & _EQ
-            else ""
-        )
+        joined = " ".join(window)
+        if "at least" in joined or "не менее" in joined or "no less" in joined:
+            op = "ge"
+        elif "at most" in joined or "не более" in joined or "no more" in joined:
+            op = "le"
+        elif set(window) & _GT:
+            op = "gt"
+        elif set(window) & _LT:
+            op = "lt"
+        elif set(window) & _EQ:
+            op = "eq"
+        else:
+            op = ""
         if op:
             found.append(DurationSpec(op, n * unit, tuple(range(max(0, j - 3), i + 1))))
     return found
@@ -670,7 +678,8 @@ def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
     means the start or the end comes from the nearest verb: "started in 2009, which one
     finished first" asks about the end."""
     words = [t.word for t in tokens]
-    if not any(w in ("which", "what", "какой", "какая", "какие", "who") for w in words):
+    asks = ("which", "what", "какой", "какая", "какие", "who", "project", "programme", "проект")
+    if not any(w in asks for w in words):
         return None
     for i, w in enumerate(words):
         found = _SUPERLATIVES.get(w)
