@@ -109,6 +109,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         q.wants_count
         or wants_list
         or (q.superlative is not None and not named)
+        or (len(ctx.projects) >= 2 and _refers_to_previous_list(q))
         or (_has_filters(q) and not named and not _asks_who(q))
         or (q.another and not named)
     ):
@@ -140,9 +141,17 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     in_project = [(d, s) for d, s in docs if d.project == project_id]
     best_here = in_project[0][1] if in_project else 0.0
 
-    # a wrong premise: the detail belongs to another project
+    if q.durations and _is_yes_no(q):  # "did the border project run for more than 2 years"
+        return _duration_check(project, q, lang)
+
+    # a wrong premise: the detail belongs to another project ("the profile study - was it part
+    # of SIREADA?"); an organisation alone is a role question, not a detail
+    topical = [
+        t for t in content if index.known(t) and not t.startswith((ORG_PREFIX, COUNTRY_PREFIX))
+    ]
     if (
         docs
+        and topical
         and docs[0][0].project != project_id
         and docs[0][1] >= 0.75
         and best_here < 0.5
@@ -158,8 +167,6 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
             also=[project_id],
         )
 
-    if q.durations and _is_yes_no(q):  # "did the border project run for more than 2 years"
-        return _duration_check(project, q, lang)
     dated = _dated_docs(index, project, q) if q.times and not _is_yes_no(q) else []
     if dated:  # "what new entity was set up in 2007"
         return _detail(index, project, dated, lang)
@@ -292,6 +299,15 @@ def _about_projects(q: Query) -> bool:
 
 
 _CLASS_TERMS = frozenset({"government", "nationals", "ngo"})
+
+
+def _refers_to_previous_list(q: Query) -> bool:
+    words = [t.word for t in q.tokens]
+    pairs = set(zip(words, words[1:], strict=False))
+    return bool(
+        {"those", "these", "them", "них", "этих", "них?"} & set(words)
+        or {("which", "one"), ("which", "of"), ("какой", "из"), ("который", "из")} & pairs
+    )
 
 
 def _asks_who(q: Query) -> bool:
@@ -650,10 +666,9 @@ def field_answer(
         return _abstain(Kind.NOT_FOUND, say("unknown_project", lang), [], lang, index)
     blocks = [_heading_block(project, lang), *_field_blocks(index, project, field_name, lang, q)]
     projects = [project.id]
-    if field_name == F.RELATED:  # the answer is about both ends of the link
+    if field_name == F.RELATED:  # the answer is about both ends of the link, the follow-up first
         projects += _related_ids(index, project)
-        if q is not None and _asks_for_one(q):  # "which project continued it?": that one first
-            projects = projects[1:] + projects[:1]
+        projects.sort(key=lambda pid: index.kb.by_id[pid].period.start, reverse=True)
     return _answer(
         Kind.FIELD,
         lang,
@@ -1189,6 +1204,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     lang = q.lang
     candidates = list(index.projects)
     reasons: list[str] = []
+    if len(ctx.projects) >= 2 and _refers_to_previous_list(q):
+        # "which of those had NGO partners", "which one was the latest": the last list
+        candidates = [index.kb.by_id[pid] for pid in ctx.projects if pid in index.kb.by_id]
     exclude = set(named)
     reference: Project | None = index.kb.by_id[named[0]] if named else None
     if reference is None and q.another:
