@@ -193,6 +193,7 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     rss_start = _rss_mb()
     from rapidfuzz import fuzz, process, utils
 
+    from bot.core import answer as answering
     from bot.core.engine import Engine
     from bot.core.types import Question
     from bot.evaluate import evaluate
@@ -249,7 +250,15 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     real_ids &= set(kb.by_id)
     by_id = {c["id"]: c for c in cases}
     passed = [o.passed for o in outcomes]
-    scoped = [_scoped_pass(by_id[o.case_id], o.answer, real_ids, o.passed) for o in outcomes]
+    # scoped grading looks at the whole matching set: a list answer names at most LIST_LIMIT
+    # projects (a presentation cap), so it is graded once more with the cap lifted
+    limit = answering.LIST_LIMIT
+    answering.LIST_LIMIT = sys.maxsize
+    try:
+        uncapped = evaluate(engine, cases)
+    finally:
+        answering.LIST_LIMIT = limit
+    scoped = [_scoped_pass(by_id[o.case_id], o.answer, real_ids, o.passed) for o in uncapped]
     out["accuracy"] = round(100 * sum(passed) / max(1, len(passed)), 2)
     out["accuracy_scoped"] = round(100 * sum(scoped) / max(1, len(scoped)), 2)
     by_match: dict[str, list[bool]] = {}

@@ -131,6 +131,9 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         return found
     project_id = found
     project = index.kb.by_id[project_id]
+    # "the programme with study tours - who funded it": the detail found the project; the
+    # field is still what is asked
+    by_detail = not named and bool(docs) and docs[0][0].project == project_id and docs[0][1] >= DETAIL_IDENTIFIES
     # once the project is chosen, the words that named it ("readmision mechansims") are not
     # content; its other name words ("did SIREADA include assistance") still are
     hit = next((h for h in q.names if h.project == project_id), None)
@@ -182,7 +185,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     if (
         field_name
         and field_name not in (F.SUMMARY,)
-        and not (specific and _detail_beats_field(content, field_name, specific))
+        and not (specific and not by_detail and _detail_beats_field(content, field_name, specific))
     ):
         if field_name == F.RESULTS and specific and any(d.area for d, _ in specific):
             return _detail(

@@ -138,8 +138,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     fields: list[str] = []
     cue_positions: set[int] = set()
     for t in tokens:
-        if t.position in named_entity_positions:
-            continue  # the "Office" of "Home Office" asks for no field
+        if t.position in named_entity_positions or t.position in name_positions:
+            continue  # the "Office" of "Home Office", the "Implementation" of a title: no field
         for key, lexicon in V.FIELD_CUES.items():
             if lexicon.matches(t.word):
                 if key not in fields:
