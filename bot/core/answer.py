@@ -313,6 +313,14 @@ def _refers_to_previous_list(q: Query) -> bool:
     )
 
 
+def _least(q: Query) -> bool:
+    """ "the fewest partners", "меньше всего", but not "at least two years"."""
+    words = [t.word for t in q.tokens]
+    return any(
+        V.LEAST.matches(w) and not (i > 0 and words[i - 1] in ("at", "не")) for i, w in enumerate(words)
+    )
+
+
 def _asks_who(q: Query) -> bool:
     """ "Who ran the 2007 programme": an organisation is asked for, not a list of projects."""
     return bool(q.tokens) and q.tokens[0].word in ("who", "кто") and not q.wants_list
@@ -939,6 +947,16 @@ def _role_notes(
             blocks.append(
                 _p(say("role_of", lang, org=name, project=_name(p, lang), roles=", ".join(roles)))
             )
+    # a country that appears in the project only as a place ("was the Netherlands a donor?"):
+    # say where it appears, so the real role is clear
+    for code in q.countries():
+        country = index.country(code)
+        if country is None or _orgs_for_country(index, p, code):
+            continue
+        for s in (*p.activities, *p.results):
+            if country.name in s.places:
+                text = s.text.get(lang)
+                blocks.append(_p(say("place_in", lang, place=country.name, text=text)))
     return blocks
 
 
@@ -1273,8 +1291,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         keep = {p.id for p in candidates if _country_ok(index, p, code, q)}
         candidates = [p for p in candidates if (p.id in keep) != q.negated]
         reasons.append("country")
-    if "ngo" in {t.term for t in q.tokens}:
-        candidates = [p for p in candidates if p.orgs_with_role(Role.NGO_PARTNER)]
+    if "ngo" in {t.term for t in q.tokens}:  # "had (no) NGO partners"
+        candidates = [p for p in candidates if bool(p.orgs_with_role(Role.NGO_PARTNER)) != q.negated]
         reasons.append("ngo")
     if F.FUNDERS in q.fields and "government" in {t.term for t in q.tokens}:
         # "co-funded by national governments": funders that are governments
@@ -1309,7 +1327,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
 
     if q.superlative and candidates:
         return _ordered(index, q, candidates, *q.superlative, lang)
-    if (q.has(V.MOST) or q.has(V.LEAST)) and not q.times:
+    if (q.has(V.MOST) or _least(q)) and not q.times:
         return _superlative(index, q, lang)
     if not reasons:
         if q.wants_count and not named:
@@ -1438,14 +1456,14 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
     )
     measure = _MEASURES[measured]
     ranked = sorted(index.projects, key=lambda p: -measure(p))
-    if q.has(V.SHORTER) or q.has(V.LEAST):  # "the fewest partners"
+    if q.has(V.SHORTER) or _least(q):  # "the fewest partners"
         ranked = sorted(index.projects, key=measure)
     best = ranked[0]
     what = label(measured, lang).lower()
     blocks = [
         _p(
             say(
-                "least" if q.has(V.SHORTER) or q.has(V.LEAST) else "most",
+                "least" if q.has(V.SHORTER) or _least(q) else "most",
                 lang,
                 project=_name(best, lang),
                 what=what,

@@ -112,7 +112,7 @@ FIELD_CUES: Final = _lexicons(
         F.COMPONENTS: """component components компонент*""",
         F.ACTIVITIES: """activit* деятельност* мероприят* делал* сделал*""",
         F.RESULTS: """result results achieve achieved achievement achievements output outputs outcome
-            outcomes accomplish accomplished produced deliverables
+            outcomes accomplish accomplished produced deliverables deliver delivered
             результат* достиг* достижен* итог*""",
         F.PROGRAMME: """thematic belong belonged framework
             тематическ* входил* относил*""",
