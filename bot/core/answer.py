@@ -133,7 +133,12 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     project = index.kb.by_id[project_id]
     # "the programme with study tours - who funded it": the detail found the project; the
     # field is still what is asked
-    by_detail = not named and bool(docs) and docs[0][0].project == project_id and docs[0][1] >= DETAIL_IDENTIFIES
+    by_detail = (
+        not named
+        and bool(docs)
+        and docs[0][0].project == project_id
+        and docs[0][1] >= DETAIL_IDENTIFIES
+    )
     # once the project is chosen, the words that named it ("readmision mechansims") are not
     # content; its other name words ("did SIREADA include assistance") still are
     hit = next((h for h in q.names if h.project == project_id), None)
@@ -317,7 +322,8 @@ def _least(q: Query) -> bool:
     """ "the fewest partners", "меньше всего", but not "at least two years"."""
     words = [t.word for t in q.tokens]
     return any(
-        V.LEAST.matches(w) and not (i > 0 and words[i - 1] in ("at", "не")) for i, w in enumerate(words)
+        V.LEAST.matches(w) and not (i > 0 and words[i - 1] in ("at", "не"))
+        for i, w in enumerate(words)
     )
 
 
@@ -1292,7 +1298,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         candidates = [p for p in candidates if (p.id in keep) != q.negated]
         reasons.append("country")
     if "ngo" in {t.term for t in q.tokens}:  # "had (no) NGO partners"
-        candidates = [p for p in candidates if bool(p.orgs_with_role(Role.NGO_PARTNER)) != q.negated]
+        candidates = [
+            p for p in candidates if bool(p.orgs_with_role(Role.NGO_PARTNER)) != q.negated
+        ]
         reasons.append("ngo")
     if F.FUNDERS in q.fields and "government" in {t.term for t in q.tokens}:
         # "co-funded by national governments": funders that are governments
@@ -1587,8 +1595,21 @@ def _identify_by_detail(index: Index, docs: list[tuple[Doc, float]], q: Query) -
     ):
         return None  # one known word among unknown ones ("weather in Moscow") identifies nothing
     best = docs[0][0].project
-    rivals = [d.project for d, s in docs if s >= docs[0][1] - 0.05 and d.project != best]
-    return None if rivals else best
+    close = list(dict.fromkeys(d.project for d, s in docs if s >= docs[0][1] - 0.05))
+    if len(close) > 1:
+        # "the programme with study tours": the word "programme" picks the one programme
+        programmes = [pid for pid in close if index.kb.by_id[pid].kind == "programme"]
+        if len(programmes) == 1 and _says_programme(q):
+            return programmes[0]
+        return None
+    return best
+
+
+def _says_programme(q: Query) -> bool:
+    return any(
+        t.word in ("programme", "program", "программа", "программе", "программы", "программу")
+        for t in q.tokens
+    )
 
 
 def _identify_by_filters(index: Index, q: Query) -> str | None:

@@ -160,7 +160,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{org} is not named in {project}.",
         "{org} не упоминается в проекте {project}.",
     ),
-    "place_in": ("{place} appears in the project only as a place: {text}.", "{place} упоминается в проекте только как место: {text}."),
+    "place_in": (
+        "{place} appears in the project only as a place: {text}.",
+        "{place} упоминается в проекте только как место: {text}.",
+    ),
     "role_of": ("{org} in {project}: {roles}.", "{org} в проекте {project}: {roles}."),
     "partners_count": (
         "{project} had {n} such partners.",

@@ -33,7 +33,7 @@ STOPWORDS: Final = frozenset(
     какому каким ком кто чем чего том тот та те так там тут где когда ещё еще уже также тоже
     только все всё всех весь вся же ли вот подскажите скажите расскажите пожалуйста привет
     здравствуйте спасибо можно рамках рамки co make made makes making take taken carry carried
-    give gave given come came
+    give gave given come came кого кому кем чей чья чье чьи зачем почему
     """.split()
 )
 
