@@ -104,7 +104,18 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return _field_for_many(index, [p.id for p in index.projects], q.fields[0], lang)
 
     # "which programme was X part of" asks about X; "which project started after X" is a list
-    wants_list = q.wants_list and not (named and _asks_for_one(q) and not _relative_words(q))
+    # "list the components of X" asks for X's field, not for a list of projects
+    field_of_named = (
+        named
+        and q.field not in (None, F.SUMMARY)
+        and not _plural_projects(q)
+        and not _relative_words(q)
+    )
+    wants_list = (
+        q.wants_list
+        and not (named and _asks_for_one(q) and not _relative_words(q))
+        and not field_of_named
+    )
     if (
         q.wants_count
         or wants_list
@@ -190,7 +201,12 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     if (
         field_name
         and field_name not in (F.SUMMARY,)
-        and not (specific and not by_detail and _detail_beats_field(content, field_name, specific))
+        and not (
+            specific
+            and (not by_detail or field_name not in _ORGANISATION_FIELDS)
+            and _detail_beats_field(content, field_name, specific)
+        )
+        and not (field_name == F.COUNTRIES and specific and specific[0][0].places)
     ):
         if field_name == F.RESULTS and specific and any(d.area for d, _ in specific):
             return _detail(
@@ -316,6 +332,15 @@ def _refers_to_previous_list(q: Query) -> bool:
         {"those", "these", "them", "них", "этих", "них?"} & set(words)
         or {("which", "one"), ("which", "of"), ("какой", "из"), ("который", "из")} & pairs
     )
+
+
+#: Fields whose answer is organisations: a detail that found the project does not replace them.
+_ORGANISATION_FIELDS = frozenset({F.FUNDERS, F.PARTNERS, F.IMPLEMENTERS, F.BENEFICIARY})
+
+
+def _plural_projects(q: Query) -> bool:
+    plural = ("projects", "programmes", "проекты", "проектов", "проектах", "программы")
+    return any(t.word in plural for t in q.tokens)
 
 
 def _least(q: Query) -> bool:

@@ -246,6 +246,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         negated=any(
             t.word in ("not", "without", "except", "excluding", "кроме", "без")
             or t.surface.endswith("n't")
+            or (t.word == "no" and t.position > 0)  # "had no NGO partners"
             for t in tokens
         )
         or "not" in text.lower().split(),
