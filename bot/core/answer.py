@@ -8,6 +8,7 @@ field, detail or card. When nothing fits well enough the bot says so instead of 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 
 from bot.core import fields as F
 from bot.core import understand
@@ -327,9 +328,9 @@ _CLASS_TERMS = frozenset({"government", "nationals", "ngo"})
 
 def _refers_to_previous_list(q: Query) -> bool:
     words = [t.word for t in q.tokens]
-    pairs = set(zip(words, words[1:], strict=False))
+    pairs = set(pairwise(words))
     return bool(
-        {"those", "these", "them", "них", "этих", "них?"} & set(words)
+        {"those", "these", "them", "них", "этих"} & set(words)
         or {("which", "one"), ("which", "of"), ("какой", "из"), ("который", "из")} & pairs
     )
 
