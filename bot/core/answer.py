@@ -1701,25 +1701,28 @@ def _event_relation_ok(p: Project, date: Date, q: Query) -> bool:
     return p.period.active_in(month, month)
 
 
-def _duration_check(p: Project, q: Query, lang: str) -> Answer:
-    months = p.period.months
-    ok = all(d.accepts(months) for d in q.durations)
+def _verdict(
+    p: Project, ok: bool, key: str, field_name: str, lang: str, *extra: Block, months: int = 0
+) -> Answer:
+    """A yes/no answer about a project's period: "Yes. X ran from ... to ..." and the facts."""
     text = say(
-        "duration_yes" if ok else "duration_no",
+        f"{key}_yes" if ok else f"{key}_no",
         lang,
         project=_name(p, lang),
-        months=_months(months, lang),
+        months=_months(months or p.period.months, lang),
         start=_month(p.period.start, lang),
         end=_month(p.period.end, lang),
     )
+    blocks = [_heading_block(p, lang), _p(text), *extra]
     return _answer(
-        Kind.FIELD,
-        lang,
-        [_heading_block(p, lang), _p(text)],
-        [p.id],
-        [F.DURATION],
-        suggestions=_suggestions(p, lang),
+        Kind.FIELD, lang, blocks, [p.id], [field_name], suggestions=_suggestions(p, lang)
     )
+
+
+def _duration_check(p: Project, q: Query, lang: str) -> Answer:
+    """ "Did the border project run for more than 2 years?" """
+    ok = all(d.accepts(p.period.months) for d in q.durations)
+    return _verdict(p, ok, "duration", F.DURATION, lang)
 
 
 def _dated_docs(index: Index, p: Project, q: Query) -> list[Doc]:
@@ -1737,40 +1740,15 @@ def _dated_docs(index: Index, p: Project, q: Query) -> list[Doc]:
 
 
 def _active_check(p: Project, spec: TimeSpec, lang: str) -> Answer:
-    ok = p.period.active_in(spec.first, spec.last)
-    text = say(
-        "active_yes" if ok else "active_no",
-        lang,
-        project=_name(p, lang),
-        start=_month(p.period.start, lang),
-        end=_month(p.period.end, lang),
-    )
-    return _answer(
-        Kind.FIELD,
-        lang,
-        [_heading_block(p, lang), _p(text)],
-        [p.id],
-        [F.DATES],
-        suggestions=_suggestions(p, lang),
-    )
+    """ "Was it running in summer 2009?" """
+    return _verdict(p, p.period.active_in(spec.first, spec.last), "active", F.DATES, lang)
 
 
 def _active_on(p: Project, date: Date, what: str, lang: str) -> Answer:
+    """ "Was it already running when the agreement took effect?" """
     month = Month(date.year, date.month or 1)
-    ok = p.period.active_in(month, month)
-    text = say(
-        "active_yes" if ok else "active_no",
-        lang,
-        project=_name(p, lang),
-        start=_month(p.period.start, lang),
-        end=_month(p.period.end, lang),
-    )
-    blocks = [
-        _heading_block(p, lang),
-        _p(text),
-        _p(say("event_date", lang, date=_date(date, lang), text=what)),
-    ]
-    return _answer(Kind.FIELD, lang, blocks, [p.id], [F.DATES], suggestions=_suggestions(p, lang))
+    event = _p(say("event_date", lang, date=_date(date, lang), text=what))
+    return _verdict(p, p.period.active_in(month, month), "active", F.DATES, lang, event)
 
 
 def _unknown_countries(index: Index, q: Query) -> list[str]:
