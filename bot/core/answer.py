@@ -19,6 +19,7 @@ from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, term
 from bot.core.text import is_cyrillic, words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import Query, TimeSpec
+from bot.kb.countries import localized_name
 from bot.kb.model import Date, Month, OrgKind, Participation, Project, Role, Status
 
 #: A project named at least this strongly (0-1) is taken as named.
@@ -89,7 +90,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     unknown = _unknown_countries(index, q)
     if unknown:
         country = index.country(unknown[0])
-        name = country.name if country else unknown[0]
+        name = localized_name(country.name, lang) if country else unknown[0]
         return _abstain(
             Kind.NOT_FOUND, say("not_found_country", lang, country=name), [], lang, index
         )
@@ -340,8 +341,9 @@ _ORGANISATION_FIELDS = frozenset({F.FUNDERS, F.PARTNERS, F.IMPLEMENTERS, F.BENEF
 
 
 def _plural_projects(q: Query) -> bool:
+    """ "projects", "проекты" — not the "программы" of "у программы 2007–2010" (a name)."""
     plural = ("projects", "programmes", "проекты", "проектов", "проектах", "программы")
-    return any(t.word in plural for t in q.tokens)
+    return any(t.word in plural and t.term not in q.named_terms for t in q.tokens)
 
 
 def _least(q: Query) -> bool:
@@ -688,7 +690,8 @@ def card(index: Index, project_id: str, lang: str) -> Answer:
         Block(heading=label(F.FUNDERS, lang), spans=(Span(_join(funders, lang)),)),
         Block(heading=label(F.PARTNERS, lang), spans=(Span(_join(partners, lang)),)),
         Block(
-            heading=label(F.COUNTRIES, lang), spans=(Span(_join(list(project.countries), lang)),)
+            heading=label(F.COUNTRIES, lang),
+            spans=(Span(_join([localized_name(c, lang) for c in project.countries], lang)),),
         ),
     ]
     return _answer(
@@ -773,7 +776,7 @@ def _field_blocks(
     if field_name in (F.PARTNERS, F.IMPLEMENTERS, F.BENEFICIARY):
         return _partner_blocks(index, p, field_name, lang, q)
     if field_name == F.COUNTRIES:
-        countries = _join(list(p.countries), lang)
+        countries = _join([localized_name(c, lang) for c in p.countries], lang)
         if len(p.countries) > 1:  # "how many countries": the number, then the names
             countries = f"{number_word(len(p.countries), lang)}: {countries}"
         return [_p(say("countries_of", lang, project=name, countries=countries))]
@@ -879,7 +882,7 @@ def _partner_blocks(
         org = index.org(part.org)
         roles = ", ".join(role_label(r.value, lang) for r in part.roles)
         extra = f" — {part.note.get(lang)}" if part.note else ""
-        country = f", {org.country}" if org and org.country else ""
+        country = f", {localized_name(org.country, lang)}" if org and org.country else ""
         bullets.append(
             (_strong(_org_name(index, part.org, lang)), Span(f" ({roles}{country}){extra}"))
         )
@@ -1004,7 +1007,7 @@ def _role_answer(index: Index, p: Project, q: Query, lang: str) -> Answer:
                         "countries_of",
                         lang,
                         project=_name(p, lang),
-                        countries=_join(list(p.countries), lang),
+                        countries=_join([localized_name(c, lang) for c in p.countries], lang),
                     )
                 )
             )
@@ -1062,7 +1065,16 @@ def _meaning(index: Index, q: Query, projects: list[str], lang: str) -> Answer:
     surface = {t.position: t.surface for t in q.tokens}
     for m in q.mentions:
         written = " ".join(surface[p] for p in m.positions)
-        written = written.upper() if len(written) <= 6 else written
+        written = next(
+            (
+                n
+                for o in (index.org(m.key),)
+                if o
+                for n in o.short_names
+                if n.lower() == written.lower()
+            ),
+            written.upper() if len(written) <= 6 else written,
+        )
         if m.kind == "term":
             entry = next((e for e in index.kb.glossary if e.term == m.key), None)
             if entry is None:
@@ -1190,7 +1202,10 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
                 Span(f"{label(F.PARTNERS, lang)}: "),
                 Span(_join([_org_name(index, part.org, lang) for part in p.partners], lang)),
             ),
-            (Span(f"{label(F.COUNTRIES, lang)}: "), Span(_join(list(p.countries), lang))),
+            (
+                Span(f"{label(F.COUNTRIES, lang)}: "),
+                Span(_join([localized_name(c, lang) for c in p.countries], lang)),
+            ),
             (Span(f"{label(F.SUMMARY, lang)}: "), Span(p.summary.get(lang))),
         ]
         blocks.append(Block(bullets=tuple(lines)))

@@ -145,7 +145,17 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
                 if key not in fields:
                     fields.append(key)
                 cue_positions.add(t.position)
+    for a, b in pairwise(tokens):  # "part of": the programme a project belongs to
+        after = [t for t in tokens if t.position > b.position and not t.stop][:1]
+        of_a_project = bool(after) and after[0].position in name_positions  # "part of SIREADA"
+        if a.word == "part" and b.word == "of" and F.PROGRAMME not in fields and not of_a_project:
+            fields.append(F.PROGRAMME)
+            cue_positions.update((a.position, b.position))
     fields = _rank_fields(fields, tokens)
+    if _who_ran(tokens) and F.IMPLEMENTERS not in fields:  # "who ran the 2007 programme"
+        fields.insert(0, F.IMPLEMENTERS)
+    if not fields and _what_is(tokens, mentions):  # "what is AVRR", "что такое Росграница"
+        fields.append(F.MEANING)
 
     words = [t.word for t in tokens]
     target = _count_target(words)
@@ -674,6 +684,18 @@ _SUPERLATIVES: Final = {
 V.protect(_NAME_WORDS, _PERSON_ROLES, _GT, _LT, _EQ, _SUPERLATIVES, PRONOUNS)
 
 
+# Russian superlatives change their endings ("самым коротким", "самый ранний").
+_SUPERLATIVE_PREFIXES: Final = (
+    ("коротк", ("duration", "min")),
+    ("кратчайш", ("duration", "min")),
+    ("длинн", ("duration", "max")),
+    ("продолжительн", ("duration", "max")),
+    ("ранн", ("start", "min")),
+    ("поздн", ("start", "max")),
+    ("последн", ("start", "max")),
+)
+
+
 def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
     """ "Which project started earliest / finished last / was the shortest". Whether "first"
     means the start or the end comes from the nearest verb: "started in 2009, which one
@@ -683,7 +705,9 @@ def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
     if not any(w in asks for w in words):
         return None
     for i, w in enumerate(words):
-        found = _SUPERLATIVES.get(w)
+        found = _SUPERLATIVES.get(w) or next(
+            (value for prefix, value in _SUPERLATIVE_PREFIXES if w.startswith(prefix)), None
+        )
         if found is None:
             continue
         measure, direction = found

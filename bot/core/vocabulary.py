@@ -33,7 +33,8 @@ STOPWORDS: Final = frozenset(
     какому каким ком кто чем чего том тот та те так там тут где когда ещё еще уже также тоже
     только все всё всех весь вся же ли вот подскажите скажите расскажите пожалуйста привет
     здравствуйте спасибо можно рамках рамки co make made makes making take taken carry carried
-    give gave given come came кого кому кем чей чья чье чьи зачем почему
+    give gave given come came кого кому кем чей чья чье чьи зачем почему такое такой такая
+    таком
     """.split()
 )
 
@@ -100,7 +101,7 @@ FIELD_CUES: Final = _lexicons(
             партнер* сотруднич* взаимодейств* контрагент* работал*""",
         F.BENEFICIARY: """beneficiary beneficiaries benefited бенефициар* выгодоприобрет*""",
         F.IMPLEMENTERS: """implemented implementer implementers implementing contracted contractor
-            contracting реализовывал* реализовал* осуществлял* исполнител* подрядч*""",
+            contracting реализовывал* реализовал* осуществлял* исполнител* подрядч* заказчик*""",
         F.DATES: """when date dates start started starting begin began begun beginning launch
             launched end ended ending finish finished close closed period timeframe timeline
             когда дат* начал* запущ* старт* заверш* закончил* окончил* окончан* срок* период*""",

@@ -266,3 +266,19 @@ def canonical_name(name: str) -> str | None:
     """The short English name of the country `name` names ('Russia' -> 'Russian Federation')."""
     country = find_country(name)
     return country.name if country else None
+
+
+@cache
+def localized_name(name: str, lang: str) -> str:
+    """A country's name in `lang` ('Moldova', 'ru' -> 'Республика Молдова'); the name itself
+    when there is no translation."""
+    if lang != "ru":
+        return name
+    country = find_country(name)
+    if country is None:
+        return name
+    record = pycountry.countries.get(alpha_2=country.code)
+    if record is None:
+        return name
+    translated = str(_russian().gettext(record.name))
+    return translated if translated != record.name else name
