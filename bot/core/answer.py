@@ -257,7 +257,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
 
 
 def _identify(
-    index: Index, q: Query, ctx: ChatState, named: list[str], docs: list[tuple[Doc, float]]
+    index: Index, q: Query, ctx: ChatState, named: list[str], docs: Sequence[tuple[Doc, float]]
 ) -> str | Answer:
     """Which one project the question is about, from the strongest evidence down; or, when
     nothing is strong enough, a clarifying question or an honest abstention."""
@@ -1628,7 +1628,7 @@ def _context_projects(q: Query, ctx: ChatState) -> list[str]:
     return list(ctx.projects)  # already expired in `respond` when stale
 
 
-def _identify_by_detail(index: Index, docs: list[tuple[Doc, float]], q: Query) -> str | None:
+def _identify_by_detail(index: Index, docs: Sequence[tuple[Doc, float]], q: Query) -> str | None:
     if not docs or docs[0][1] < DETAIL_IDENTIFIES:
         return None
     if len(index.matched(docs[0][0], q.residual)) < 2 and any(

@@ -13,11 +13,11 @@ import gc
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
-from typing import Any
+from typing import Any, overload
 
 from rapidfuzz import fuzz, process
 
@@ -592,57 +592,26 @@ class Index:
         projects: Iterable[str] | None = None,
         min_score: float = 0.0,
         limit: int | None = None,
-    ) -> list[tuple[Doc, float]]:
+    ) -> Ranked:
         """Statements that share terms with the query, best first, scored by how much of the
         query's weight they cover (0-1); only those scoring at least `min_score`.
 
         With a `min_score`, the query's most common terms that together weigh less than it
         cannot make a statement reach it alone: only statements holding one of the rarer terms
-        are scored (the idea of MaxScore), and statements of `projects` are looked up by
-        project when there are few of them. The scores are the same as scoring every statement.
+        can be in the result (the idea of MaxScore), and statements of `projects` are looked up
+        by project when there are few of them. A statement's score depends only on which of
+        the query's terms it holds, so statements are ranked by that signature, counted in C
+        (see `Ranked`); pairs are made only as far as they are read, and `Ranked.of_project`
+        gives one project's statements without ranking the others. The scores and their order
+        are exactly those of scoring every statement.
         """
         unique = list(dict.fromkeys(t for t in query_terms if t not in GENERIC))
         if not unique:
-            return []
+            return Ranked.empty()
         idf = self.idf
         weights = [idf(t) for t in unique]
-        total = sum(weights)
         allowed = set(projects) if projects is not None else None
-        postings = self._postings
-        if allowed is not None and len(allowed) <= SMALL_PROJECT_SET:
-            ids: Iterable[int] = (i for pid in allowed for i in self._project_docs.get(pid, ()))
-        else:
-            # the common terms whose summed weight stays below the bar are not needed to find
-            # the statements above it; they still count in the scores
-            by_weight = sorted(range(len(unique)), key=lambda k: weights[k])
-            skipped, needed = 0.0, []
-            for k in by_weight:
-                if skipped + weights[k] < min_score * total * (1 - 1e-9):
-                    skipped += weights[k]
-                else:
-                    needed.append(unique[k])
-            if len(needed) == 1:
-                ids = postings.get(needed[0], ())
-            else:
-                ids = {i for t in needed for i in postings.get(t, ())}
-        docs = self.docs
-        pairs = tuple(zip(unique, weights, strict=True))
-        ranked = []
-        for doc_id in ids:
-            doc = docs[doc_id]
-            if allowed is not None and doc.project not in allowed:
-                continue
-            doc_terms = doc.terms
-            s = 0.0
-            for t, w in pairs:
-                if t in doc_terms:
-                    s += w
-            if s and s / total >= min_score:
-                ranked.append((doc, s / total))
-        if limit is not None and limit < len(ranked):
-            return heapq.nsmallest(limit, ranked, key=_rank_key)  # the same as sorting, cut
-        ranked.sort(key=_rank_key)
-        return ranked
+        return Ranked(self, tuple(zip(unique, weights, strict=True)), allowed, min_score, limit)
 
     def rank_projects(self, text: str, limit: int = 50) -> list[tuple[str, float]]:
         """Projects for a short search query (inline mode): names first, then statements."""
@@ -723,6 +692,186 @@ class Index:
                 current = org.part_of if org else None
             family = self._families[org_id] = frozenset(found)
         return family
+
+
+class Ranked(Sequence[tuple[Doc, float]]):
+    """The result of `Index.score_docs`: (statement, score) pairs, best first (ties by id).
+
+    Made lazily. A statement's score is the summed weight of the query terms it holds, so it
+    depends only on its *signature*, the subset of query terms it holds. Signatures are
+    counted in C: each term's postings are counted 1, 2, 4 ... times (the longest postings
+    once), so that a statement's count is its signature as a bit mask; then statements are
+    ordered by their signature's score with two C sorts. When that counting would cost more
+    than scoring the candidates one by one (many terms with long postings), or for the
+    statements of a few projects, they are scored one by one as before.
+    """
+
+    __slots__ = ("_allowed", "_index", "_limit", "_min", "_out", "_pairs", "_ready", "_total")
+
+    #: The counting pass may touch at most this many postings per candidate statement.
+    COUNT_BUDGET = 6
+
+    def __init__(
+        self,
+        index: Index | None,
+        pairs: tuple[tuple[str, float], ...],
+        allowed: set[str] | None,
+        min_score: float,
+        limit: int | None,
+    ) -> None:
+        self._index = index
+        self._pairs = pairs
+        self._allowed = allowed
+        self._min = min_score
+        self._limit = limit
+        self._total = sum(w for _t, w in pairs)
+        self._ready = index is None
+        self._out: list[tuple[Doc, float]] = []
+
+    @classmethod
+    def empty(cls) -> Ranked:
+        return cls(None, (), None, 0.0, None)
+
+    # --- the Sequence protocol -----------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._ranked())
+
+    def __iter__(self) -> Iterator[tuple[Doc, float]]:
+        return iter(self._ranked())
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[Doc, float]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[Doc, float]]: ...
+    def __getitem__(self, i: int | slice) -> tuple[Doc, float] | list[tuple[Doc, float]]:
+        return self._ranked()[i]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Ranked | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Ranked({self._ranked()!r})"
+
+    # --- what callers need without ranking everything ------------------------------------
+
+    def of_project(self, project_id: str) -> list[tuple[Doc, float]]:
+        """The project's own statements of this result, best first: the same pairs as
+        `[(d, s) for d, s in ranked if d.project == project_id]` (ignoring `limit`), scored
+        from that project's few statements only."""
+        index = self._index
+        if index is None or (self._allowed is not None and project_id not in self._allowed):
+            return []
+        docs = index.docs
+        out = [
+            pair
+            for i in index._project_docs.get(project_id, ())
+            if (pair := self._score(docs[i])) is not None
+        ]
+        out.sort(key=_rank_key)
+        return out
+
+    # --- ranking --------------------------------------------------------------------------
+
+    def _score(self, doc: Doc) -> tuple[Doc, float] | None:
+        doc_terms = doc.terms
+        s = 0.0
+        for t, w in self._pairs:
+            if t in doc_terms:
+                s += w
+        total = self._total
+        return (doc, s / total) if s and s / total >= self._min else None
+
+    def _ranked(self) -> list[tuple[Doc, float]]:
+        if not self._ready:
+            self._out = self._rank()
+            self._ready = True
+        return self._out
+
+    def _rank(self) -> list[tuple[Doc, float]]:
+        index = self._index
+        assert index is not None
+        allowed, limit = self._allowed, self._limit
+        if allowed is not None and len(allowed) <= SMALL_PROJECT_SET:
+            ids: Iterable[int] = chain.from_iterable(
+                index._project_docs.get(pid, ()) for pid in allowed
+            )
+            return self._scan(ids, limit)
+        postings = index._postings
+        pairs, total = self._pairs, self._total
+        # the common terms whose summed weight stays below the bar are not needed to find
+        # the statements above it; they still count in the scores
+        bar = self._min * total * (1 - 1e-9)
+        skipped, needed = 0.0, []
+        for t, w in sorted(pairs, key=lambda tw: tw[1]):
+            if skipped + w < bar:
+                skipped += w
+            else:
+                needed.append(t)
+        lists = [postings.get(t, []) for t, _w in pairs]
+        by_length = sorted(range(len(pairs)), key=lambda k: -len(lists[k]))
+        cost = sum(len(lists[k]) << j for j, k in enumerate(by_length))
+        candidates = sum(len(postings.get(t, ())) for t in needed)
+        if len(pairs) > 12 or cost > self.COUNT_BUDGET * max(candidates, 1):
+            if len(needed) == 1:
+                return self._scan(postings.get(needed[0], ()), limit)
+            return self._scan({i for t in needed for i in postings.get(t, ())}, limit)
+        # each statement's count is the bit mask of the query terms it holds
+        counts: Counter[int] = Counter()
+        bit_of = [0] * len(pairs)
+        for j, k in enumerate(by_length):
+            bit_of[k] = 1 << j
+            for _ in range(1 << j):
+                counts.update(lists[k])
+        # the score of every signature, summed in the query's order as `_score` does
+        scores: dict[int, float] = {}
+        for mask in set(counts.values()):
+            s = 0.0
+            for k, (_t, w) in enumerate(pairs):
+                if mask & bit_of[k]:
+                    s += w
+            if s and s / total >= self._min:
+                scores[mask] = s / total
+        if not scores:
+            return []
+        levels = sorted(set(scores.values()), reverse=True)
+        level_of = {v: n for n, v in enumerate(levels)}
+        rank = [len(levels)] * (1 << len(pairs))  # signatures below the bar rank last
+        for mask, v in scores.items():
+            rank[mask] = level_of[v]
+        doc_rank = dict(zip(counts.keys(), map(rank.__getitem__, counts.values()), strict=True))
+        order = sorted(sorted(doc_rank), key=doc_rank.__getitem__)  # by score, then by id
+        docs = index.docs
+        out: list[tuple[Doc, float]] = []
+        append = out.append
+        for i in order:
+            level = doc_rank[i]
+            if level == len(levels) or (limit is not None and len(out) >= limit):
+                break
+            doc = docs[i]
+            if allowed is None or doc.project in allowed:
+                append((doc, levels[level]))
+        return out
+
+    def _scan(self, ids: Iterable[int], limit: int | None) -> list[tuple[Doc, float]]:
+        """Score statements one by one."""
+        docs, allowed, score = self._index.docs, self._allowed, self._score  # type: ignore[union-attr]
+        ranked = []
+        for doc_id in ids:
+            doc = docs[doc_id]
+            if allowed is not None and doc.project not in allowed:
+                continue
+            pair = score(doc)
+            if pair is not None:
+                ranked.append(pair)
+        if limit is not None and limit < len(ranked):
+            return heapq.nsmallest(limit, ranked, key=_rank_key)  # the same as sorting, cut
+        ranked.sort(key=_rank_key)
+        return ranked
 
 
 def funded_keys(p: Project, index: Index) -> set[str]:

@@ -684,6 +684,14 @@ _SUPERLATIVES: Final = {
 V.protect(_NAME_WORDS, _PERSON_ROLES, _GT, _LT, _EQ, _SUPERLATIVES, PRONOUNS)
 
 
+# Comparatives pick one of several too ("of those two, which one lasted longer"), unless they
+# compare with a number ("longer than two years": a duration filter).
+_COMPARATIVES: Final = {
+    **dict.fromkeys(["longer"], ("duration", "max")),
+    **dict.fromkeys(["shorter"], ("duration", "min")),
+    **dict.fromkeys(["earlier", "sooner"], ("start", "min")),
+    **dict.fromkeys(["later"], ("start", "max")),
+}
 # Russian superlatives change their endings ("самым коротким", "самый ранний").
 _SUPERLATIVE_PREFIXES: Final = (
     ("коротк", ("duration", "min")),
@@ -704,9 +712,19 @@ def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
     asks = ("which", "what", "какой", "какая", "какие", "who", "project", "programme", "проект")
     if not any(w in asks for w in words):
         return None
+    # "which one lasted longer" picks one; "longer than two years" and "any earlier programme" do not
+    comparing = (
+        "than" not in words
+        and "чем" not in words
+        and any(w in ("which", "какой", "какая", "который") for w in words)
+    )
     for i, w in enumerate(words):
-        found = _SUPERLATIVES.get(w) or next(
-            (value for prefix, value in _SUPERLATIVE_PREFIXES if w.startswith(prefix)), None
+        found = (
+            _SUPERLATIVES.get(w)
+            or (_COMPARATIVES.get(w) if comparing else None)
+            or next(
+                (value for prefix, value in _SUPERLATIVE_PREFIXES if w.startswith(prefix)), None
+            )
         )
         if found is None:
             continue
