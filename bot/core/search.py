@@ -13,7 +13,7 @@ import gc
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -25,7 +25,7 @@ from bot.core import fields as F
 from bot.core.text import is_cyrillic, stem, words
 from bot.core.vocabulary import CONCEPTS, GENERIC, STOPWORDS, all_lexicons, protected_words
 from bot.kb.countries import Country, all_countries, find_adjective
-from bot.kb.load import cached_index, store_index
+from bot.kb.load import cached_index, paused_gc, store_index
 from bot.kb.model import Date, KnowledgeBase, Organisation, Project, Statement, Status, Term, Text
 
 ORG_PREFIX = "org:"
@@ -184,6 +184,16 @@ class Index:
         if getattr(self, "kb", None) is kb:  # restored from the cache by `__new__`
             gc.freeze()
             return
+        with paused_gc():
+            self._build(kb)
+        # The knowledge base and its index live as long as the process and hold millions of
+        # objects: the cyclic garbage collector need not walk them on every full collection
+        # (that took half a second at 10,000 projects, in the middle of an answer).
+        gc.collect()
+        gc.freeze()
+        store_index(kb, self)
+
+    def _build(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.projects: tuple[Project, ...] = kb.projects
         self._phrases = _PhraseTable()
@@ -226,12 +236,6 @@ class Index:
         self._vocab_by_len: dict[tuple[int, bool], list[str]] = defaultdict(list)
         for w in self._vocab_list:
             self._vocab_by_len[(len(w), is_cyrillic(w))].append(w)
-        # The knowledge base and its index live as long as the process and hold millions of
-        # objects: the cyclic garbage collector need not walk them on every full collection
-        # (that took half a second at 10,000 projects, in the middle of an answer).
-        gc.collect()
-        gc.freeze()
-        store_index(kb, self)
 
     # ----- building -----------------------------------------------------------------------
 
@@ -484,15 +488,33 @@ class Index:
         org_positions = {p for m in self.mentions(tokens) if m.kind == "org" for p in m.positions}
         weight = self._name_weight
         name_df = self._name_df
-        hits: dict[str, NameHit] = {}
+        names, name_total = self.names, self._name_total
+        # what depends on the question only, computed once (the loop below runs for thousands
+        # of names at 10,000 projects): digit terms, terms unique to one project's names, and
+        # for each question word whether it is such a term
+        position_of = first_position.__getitem__
+        digits = {t for t in first_position if t.isdigit()}
+        unique_terms = {t for t in first_position if name_df.get(t, 0) == 1}
+        unique_at = [1 if name_df.get(t, 0) == 1 else 0 for t in terms]
+        # Everything about a name but its total weight depends only on its *shape*: its terms
+        # with the ones the question lacks blanked out. Names that differ only in unmatched
+        # words ("... the Armenia / Georgia Border Checkpoints") share one, worked out once.
+        blank = {t: t for t in first_position}.get
+        shapes: dict[tuple[str | None, ...], _Shape | None] = {}
+        found: dict[str, tuple[float, frozenset[int], float]] = {}
         for i in candidates:
-            name = self.names[i]
-            matched = [t for t in name.terms if t in first_position]
-            if all(t.isdigit() for t in matched):
+            name = names[i]
+            shape = tuple(map(blank, name.terms))
+            if shape in shapes:
+                info = shapes[shape]
+            else:
+                info = shapes[shape] = _shape(
+                    shape, terms, content, digits, unique_terms, unique_at, weight, position_of
+                )
+            if info is None:
                 continue  # years alone ("in 2009 but not 2011") never name a project
-            coverage = sum(weight[t] for t in matched) / self._name_total[i]
-            distinctive = [t for t in matched if name_df[t] == 1]
-            used = frozenset(first_position[t] for t in matched)
+            matched_weight, n_matched, distinctive, used, run, run_distinctive, run_used = info
+            coverage = matched_weight / name_total[i]
             if name.kind == "acronym" or (
                 coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)
             ):
@@ -505,35 +527,29 @@ class Index:
                     # "the border project" names a project; "border" or "voluntary return"
                     # alone are topic words
                     strength = ORG_AS_NAME
+            elif run >= 4 or (run == 3 and run_distinctive >= 2):
+                strength = min(0.95, 0.8 + 0.05 * (run - 3))
+                used = run_used
+            elif coverage >= 0.75 and n_matched >= 2 and distinctive:
+                strength = 0.8
+            elif run >= 2 and run_distinctive >= 1:
+                strength = 0.7
+                used = run_used
             else:
-                # an in-order run needs two matched words: single-word matches skip the search
-                run_start, run = _longest_run(name.terms, terms) if len(matched) >= 2 else (0, 1)
-                run_distinctive = sum(
-                    1 for t in terms[run_start : run_start + run] if name_df.get(t, 0) == 1
-                )
-                if run >= 4 or (run == 3 and run_distinctive >= 2):
-                    strength = min(0.95, 0.8 + 0.05 * (run - 3))
-                    used = frozenset(content[j].position for j in range(run_start, run_start + run))
-                elif coverage >= 0.75 and len(matched) >= 2 and distinctive:
-                    strength = 0.8
-                elif run >= 2 and run_distinctive >= 1:
-                    strength = 0.7
-                    used = frozenset(content[j].position for j in range(run_start, run_start + run))
-                else:
-                    strength = (0.6 if distinctive else 0.3) * coverage
+                strength = (0.6 if distinctive else 0.3) * coverage
             if used and used <= org_positions and strength > ORG_AS_NAME:
                 # "Rosgranitsa" names an organisation first; as a project name it is only a hint
                 strength = ORG_AS_NAME
-            old = hits.get(name.project)
-            if old is None or (strength, len(used)) > (old.strength, len(old.positions)):
+            # (strength, positions, coverage) per project; NameHits are made at the end
+            old = found.get(name.project)
+            if old is None or (strength, len(used)) > (old[0], len(old[1])):
                 # the words of every strong name of the project count as naming it
-                keep = old.positions if old and old.strength >= ORG_AS_NAME else frozenset()
-                hits[name.project] = NameHit(name.project, strength, used | keep, coverage)
+                if old is not None and old[0] >= ORG_AS_NAME:
+                    used = used | old[1]
+                found[name.project] = (strength, used, coverage)
             elif strength >= ORG_AS_NAME:
-                hits[name.project] = NameHit(
-                    name.project, old.strength, old.positions | used, old.coverage
-                )
-        return hits
+                found[name.project] = (old[0], old[1] | used, old[2])
+        return {pid: NameHit(pid, s, used, c) for pid, (s, used, c) in found.items()}
 
     def _name_candidates(self, terms: Sequence[str]) -> list[int]:
         """The names worth scoring for a question's terms, in index order.
@@ -980,7 +996,9 @@ def _is_acronym(text: str) -> bool:
     return " " not in text.strip() and text.strip().isupper() and len(text.strip()) >= 3
 
 
-def _longest_run(name_terms: Sequence[str], question_terms: Sequence[str]) -> tuple[int, int]:
+def _longest_run(
+    name_terms: Sequence[str | None], question_terms: Sequence[str]
+) -> tuple[int, int]:
     """Where in the question the longest in-order run of the name's terms starts, and its length.
 
     A name's terms are distinct, so each question word can start a run at one place only."""
@@ -998,3 +1016,36 @@ def _longest_run(name_terms: Sequence[str], question_terms: Sequence[str]) -> tu
         if k > best:
             best_start, best = i, k
     return best_start, best
+
+
+#: What `Index.name_hits` needs of a name's shape: matched weight, matched count, whether a
+#: matched word is unique to one project, the positions of the matched words, and the longest
+#: in-order run of matched words (length, unique words in it, its positions).
+_Shape = tuple[float, int, bool, frozenset[int], int, int, frozenset[int]]
+
+
+def _shape(
+    shape: tuple[str | None, ...],
+    terms: Sequence[str],
+    content: Sequence[Token],
+    digits: set[str],
+    unique_terms: set[str],
+    unique_at: Sequence[int],
+    weight: dict[str, float],
+    position_of: Callable[[str], int],
+) -> _Shape | None:
+    """See `_Shape`; None when the name matches only years."""
+    matched = [t for t in shape if t is not None]
+    if digits.issuperset(matched):  # also when none matched, as `all` did
+        return None
+    # an in-order run needs two matched words: single-word matches skip the search
+    run_start, run = _longest_run(shape, terms) if len(matched) >= 2 else (0, 1)
+    return (
+        sum(map(weight.__getitem__, matched)),
+        len(matched),
+        not unique_terms.isdisjoint(matched),
+        frozenset(map(position_of, matched)),
+        run,
+        sum(unique_at[run_start : run_start + run]),
+        frozenset(content[j].position for j in range(run_start, run_start + run)),
+    )

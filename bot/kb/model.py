@@ -15,7 +15,7 @@ LANGUAGES = ("en", "ru")
 DEFAULT_LANGUAGE = "en"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A human-readable text in English, with an optional Russian version."""
 
@@ -33,7 +33,7 @@ class Text:
         return tuple(v for v in (self.en, self.ru) if v)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Month:
     """A calendar month; the unit of the project periods on the source page."""
 
@@ -49,7 +49,7 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """The months a project ran, both ends included."""
 
@@ -66,7 +66,7 @@ class Period:
         return self.start.index <= last.index and self.end.index >= first.index
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Date:
     """A date as precise as the source gives it: a year, a month or a day."""
 
@@ -111,7 +111,7 @@ class OrgKind(StrEnum):
     NGO = "NGO"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Organisation:
     """A funder, partner or other body, named once in `organisations.yaml`."""
 
@@ -125,7 +125,7 @@ class Organisation:
     part_of: str | None = None  # the id of a larger body: the European Commission is part of the EU
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participation:
     """An organisation's roles in one project."""
 
@@ -134,7 +134,7 @@ class Participation:
     note: Text | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One objective, component, activity or result of a project, as the source gives it."""
 
@@ -147,7 +147,7 @@ class Statement:
     orgs: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated fact in a project's story: an agreement signed, a body created."""
 
@@ -156,7 +156,7 @@ class Event:
     orgs: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A link to another project of the knowledge base."""
 
@@ -164,7 +164,7 @@ class Relation:
     kind: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Project:
     """Everything the knowledge base holds about one project."""
 
@@ -202,7 +202,7 @@ class Project:
         return tuple(p.org for p in self.partners if role in p.roles)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """An abbreviation or term used in the source, and what it stands for."""
 
@@ -211,7 +211,7 @@ class Term:
     variants: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class About:
     """The organisation whose projects these are, and where the facts come from."""
 
@@ -222,7 +222,7 @@ class About:
     topics: tuple[Text, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
     """The whole knowledge base, as loaded and validated."""
 
