@@ -273,6 +273,12 @@ def _identify(
     involved = _projects_with_all_orgs(index, q)
     if len(involved) == 1:  # "MIA of Ukraine and the State Border Guard Service: which project?"
         return involved[0]
+    if q.countries() and not q.orgs():  # "Finland funded which project?"
+        fitting = [
+            p.id for p in index.projects if all(_country_ok(index, p, c, q) for c in q.countries())
+        ]
+        if len(fitting) == 1:
+            return fitting[0]
     weak = [h for h in q.names if h.strength >= WEAK_NAME]
     if weak and (len(weak) == 1 or weak[0].strength - weak[1].strength >= AMBIGUITY_MARGIN):
         return weak[0].project  # "what about the border one?"

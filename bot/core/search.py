@@ -197,6 +197,8 @@ class Index:
         self.kb = kb
         self.projects: tuple[Project, ...] = kb.projects
         self._phrases = _PhraseTable()
+        self._exact_countries = _PhraseTable()
+        self._country_words: set[str] = set()
         self._countries: dict[str, Country] = {}
         self._build_mentions()
         self.docs: list[Doc] = []
@@ -232,6 +234,7 @@ class Index:
         self._vocab_list = sorted(
             self.vocabulary
             | {w for w in protected_words() | _COMMON if len(w) >= MIN_CORRECTABLE - 1}
+            | {w for w in self._country_words if len(w) >= MIN_CORRECTABLE}  # "finnland"
         )
         self._vocab_by_len: dict[tuple[int, bool], list[str]] = defaultdict(list)
         for w in self._vocab_list:
@@ -251,6 +254,8 @@ class Index:
             self._countries[country.code] = country
             for name in (*country.names, *country.adjectives):
                 self._phrases.add(phrase_stems(name), "country", country.code)
+                self._exact_countries.add(tuple(stem(w) for w in words(name)), "country", country.code)
+                self._country_words.update(w for w in words(name) if not is_cyrillic(w))
         for entry in self.kb.glossary:
             for name in (entry.term, *entry.variants):
                 self._phrases.add(phrase_stems(name), "term", entry.term)
@@ -451,7 +456,12 @@ class Index:
 
     def mentions(self, tokens: Sequence[Token]) -> list[Mention]:
         """Organisations, countries and glossary terms named in the question."""
-        found = self._phrases.scan([phrase_key(t.word) for t in tokens])
+        # country names by their exact stems first ("Австрию" is Austria, not Australia, though
+        # both begin "австр"), then everything by the shorter keys that absorb Russian endings
+        exact = self._exact_countries.scan([stem(t.word) for t in tokens])
+        claimed = {p for m in exact for p in m.positions}
+        keys = ["\0" if t.position in claimed else phrase_key(t.word) for t in tokens]
+        found = exact + self._phrases.scan(keys)
         taken = {p for m in found for p in m.positions}
         for t in tokens:  # adjectives ("Russian", "German") name countries too
             if t.position in taken or t.stop:
