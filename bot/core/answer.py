@@ -16,7 +16,7 @@ from bot.core import vocabulary as V
 from bot.core.context import DEFAULT_TTL, ChatState
 from bot.core.messages import label, month_name, number_word, role_label, say
 from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, term
-from bot.core.text import is_cyrillic, words
+from bot.core.text import is_cyrillic, stem, words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import Query, TimeSpec
 from bot.kb.countries import localized_name
@@ -217,7 +217,9 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         return field_answer(index, project.id, field_name, lang, q)
     if specific:
         top = specific[0][1]
-        shown = [d for d, s in specific if s >= top * DETAIL_BAND]
+        scored = [(d, s) for d, s in specific if s >= top * DETAIL_BAND]
+        scored.sort(key=lambda pair: (-round(pair[1], 6), -_same_words(q, pair[0])))
+        shown = [d for d, _ in scored]
         if F.DATES in q.fields:  # "when was Rosgranitsa created": the dated statement first
             shown.sort(key=lambda d: d.date is None)
         prefix = None
@@ -1648,8 +1650,25 @@ def _identify_by_detail(index: Index, docs: Sequence[tuple[Doc, float]], q: Quer
         programmes = [pid for pid in close if index.kb.by_id[pid].kind == "programme"]
         if len(programmes) == 1 and _says_programme(q):
             return programmes[0]
+        # synonyms made the statements equal ("snapshot study" and "analytical reports" are
+        # both reports); the question's own words, unfolded, may still tell them apart
+        top = docs[0][1]
+        exact = {
+            pid: max(_same_words(q, d) for d, s in docs if d.project == pid and s >= top - 0.05)
+            for pid in close
+        }
+        ranked = sorted(exact.items(), key=lambda kv: -kv[1])
+        if ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
         return None
     return best
+
+
+def _same_words(q: Query, doc: Doc) -> int:
+    """How many of the question's words (by stem, before synonyms are folded) a statement uses."""
+    asked = {stem(t.word) for t in q.tokens if not t.stop}
+    used = {stem(w) for text in doc.text.variants() for w in words(text)}
+    return len(asked & used)
 
 
 def _says_programme(q: Query) -> bool:

@@ -254,7 +254,9 @@ class Index:
             self._countries[country.code] = country
             for name in (*country.names, *country.adjectives):
                 self._phrases.add(phrase_stems(name), "country", country.code)
-                self._exact_countries.add(tuple(stem(w) for w in words(name)), "country", country.code)
+                self._exact_countries.add(
+                    tuple(stem(w) for w in words(name)), "country", country.code
+                )
                 self._country_words.update(w for w in words(name) if not is_cyrillic(w))
         for entry in self.kb.glossary:
             for name in (entry.term, *entry.variants):
