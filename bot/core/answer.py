@@ -16,7 +16,7 @@ from bot.core import vocabulary as V
 from bot.core.context import DEFAULT_TTL, ChatState
 from bot.core.messages import label, month_name, number_word, role_label, say
 from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, term
-from bot.core.text import is_cyrillic, stem, words
+from bot.core.text import is_cyrillic, stem, truncate, words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import Query, TimeSpec
 from bot.kb.countries import localized_name
@@ -1280,6 +1280,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     lang = q.lang
     candidates = list(index.projects)
     reasons: list[str] = []
+    why: dict[str, str] = {}  # per project, the statement or names that made it match
+    why_field: dict[str, str] = {}
     if len(ctx.projects) >= 2 and _refers_to_previous_list(q):
         # "which of those had NGO partners", "which one was the latest": the last list
         candidates = [index.kb.by_id[pid] for pid in ctx.projects if pid in index.kb.by_id]
@@ -1351,6 +1353,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             p for p in candidates if bool(p.orgs_with_role(Role.NGO_PARTNER)) != q.negated
         ]
         reasons.append("ngo")
+        for p in candidates:
+            ngos = [_org_name(index, o, lang) for o in p.orgs_with_role(Role.NGO_PARTNER)]
+            if ngos:
+                why[p.id] = _join(ngos, lang)
     if F.FUNDERS in q.fields and "government" in {t.term for t in q.tokens}:
         # "co-funded by national governments": funders that are governments
         candidates = [
@@ -1368,7 +1374,12 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         scored = index.score_docs(terms, [p.id for p in candidates], TOPIC_MATCH)
         best: dict[str, float] = {}
         for d, score in scored:
-            best[d.project] = max(best.get(d.project, 0.0), score)
+            if score > best.get(d.project, 0.0) or (
+                score == best[d.project] and why_field.get(d.project) == F.SUMMARY != d.field
+            ):  # the best statement; a specific one rather than the description
+                best[d.project] = score
+                why[d.project] = truncate(d.text.get(lang), WHY_LENGTH)
+                why_field[d.project] = d.field
         ranked = sorted(best.items(), key=lambda kv: -kv[1])
         top = ranked[0][1] if ranked else 0.0
         keep_ids = [
@@ -1395,7 +1406,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     if not ids:
         return _abstain(Kind.NOT_FOUND, say("no_list_match", lang), [], lang, index)
     # the header states the full number; the list names the first LIST_LIMIT (best first)
-    bullets = tuple(_list_line(index, p, lang) for p in candidates[:LIST_LIMIT])
+    bullets = tuple(
+        (*_list_line(index, p, lang), *((Span(f" — {why[p.id]}"),) if p.id in why else ()))
+        for p in candidates[:LIST_LIMIT]
+    )
     more = _more_blocks(len(ids), lang)
     if q.wants_count:
         word = say("project_word" if len(ids) == 1 else "projects_word", lang)
@@ -1411,6 +1425,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     )
 
 
+#: Characters of the matching statement shown beside a project in a list.
+WHY_LENGTH = 320
 #: A list or count answer names at most this many projects (in its text and in
 #: `Answer.projects`), best first; "… and N more" counts the rest.
 LIST_LIMIT = 20
