@@ -14,8 +14,8 @@ from bot.core import fields as F
 from bot.core import understand
 from bot.core import vocabulary as V
 from bot.core.context import DEFAULT_TTL, ChatState
-from bot.core.messages import label, month_name, number_word, role_label, say
-from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, term
+from bot.core.messages import label, month_name, number_word, projects_word, role_label, say
+from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, Ranked, term
 from bot.core.text import is_cyrillic, stem, truncate, words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import Query, TimeSpec
@@ -159,7 +159,11 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     content = [t for t in q.residual if t not in naming]
     if content != list(q.residual):
         docs = index.score_docs(content, None, _SINGLE_MIN) if content else []
-    in_project = [(d, s) for d, s in docs if d.project == project_id]
+    in_project = (
+        docs.of_project(project_id)
+        if isinstance(docs, Ranked)
+        else [(d, s) for d, s in docs if d.project == project_id]
+    )
     best_here = in_project[0][1] if in_project else 0.0
 
     if q.durations and _is_yes_no(q):  # "did the border project run for more than 2 years"
@@ -1249,12 +1253,13 @@ def _from_index(i: int) -> Month:
 
 def _field_for_many(index: Index, ids: list[str], field_name: str, lang: str) -> Answer:
     blocks = []
-    for pid in ids:
+    for pid in ids[:LIST_LIMIT]:
         p = index.kb.by_id[pid]
         blocks.append(_heading_block(p, lang))
         if field_name not in (F.DATES, F.DURATION):
             blocks += _field_blocks(index, p, field_name, lang, None)
-    return _answer(Kind.LIST, lang, blocks, ids, [field_name])
+    blocks += _more_blocks(len(ids), lang)
+    return _answer(Kind.LIST, lang, blocks, ids[:LIST_LIMIT], [field_name])
 
 
 def _all_projects_asked(q: Query) -> bool:
@@ -1412,7 +1417,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     )
     more = _more_blocks(len(ids), lang)
     if q.wants_count:
-        word = say("project_word" if len(ids) == 1 else "projects_word", lang)
+        word = projects_word(len(ids), lang)
         head = say("count_header", lang, n=number_word(len(ids), lang), projects=word)
         blocks = [_p(head.rstrip(": ") + ":"), Block(bullets=bullets), *more]
         return _answer(Kind.COUNT, lang, blocks, ids[:LIST_LIMIT])
@@ -1545,8 +1550,13 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
         )
     ]
     blocks.append(
-        Block(bullets=tuple((_strong(_name(p, lang)), Span(f" · {measure(p)}")) for p in ranked))
+        Block(
+            bullets=tuple(
+                (_strong(_name(p, lang)), Span(f" · {measure(p)}")) for p in ranked[:LIST_LIMIT]
+            )
+        )
     )
+    blocks += _more_blocks(len(ranked), lang)
     if measured == F.PARTNERS:
         blocks += _partner_blocks(index, best, F.PARTNERS, lang, None)
     return _answer(Kind.FIELD, lang, blocks, [best.id], [measured])

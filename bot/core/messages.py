@@ -215,8 +215,6 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "… and {n} more: narrow the question by a year, a country or an organisation.",
         "… и ещё {n}: уточните вопрос — год, страна или организация.",
     ),
-    "project_word": ("project", "проект"),
-    "projects_word": ("projects", "проекта"),
     "active_yes": (
         "Yes. {project} ran from {start} to {end}, so it was running then.",
         "Да. {project} шёл в период {start} – {end}, то есть в это время он действовал.",
@@ -304,3 +302,14 @@ def number_word(n: int, lang: str) -> str:
         en, ru = NUMBER_WORDS[n]
         return f"{ru} ({n})" if lang == "ru" else f"{en} ({n})"
     return str(n)
+
+
+def projects_word(n: int, lang: str) -> str:
+    """ "project"/"projects"; in Russian проект, проекта or проектов by the number."""
+    if lang != "ru":
+        return "project" if n == 1 else "projects"
+    if n % 10 == 1 and n % 100 != 11:
+        return "проект"
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return "проекта"
+    return "проектов"
