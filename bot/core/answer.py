@@ -300,7 +300,7 @@ def _identify(
     if len(fragment) == 1:
         return fragment[0]
     if docs and docs[0][1] >= 0.4 and len(index.matched(docs[0][0], q.residual)) >= 2:
-        close = list(dict.fromkeys(d.project for d, s in docs if s >= docs[0][1] - 0.05))
+        close = _near_ties(docs)
         if len(close) > 1:
             return _clarify(index, close[:4], lang)
         return close[0]
@@ -1430,6 +1430,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     )
 
 
+#: How many of the best statements a tie between projects is broken on.
+TIE_BREAK_DOCS = 50
 #: Characters of the matching statement shown beside a project in a list.
 WHY_LENGTH = 320
 #: A list or count answer names at most this many projects (in its text and in
@@ -1670,7 +1672,7 @@ def _identify_by_detail(index: Index, docs: Sequence[tuple[Doc, float]], q: Quer
     ):
         return None  # one known word among unknown ones ("weather in Moscow") identifies nothing
     best = docs[0][0].project
-    close = list(dict.fromkeys(d.project for d, s in docs if s >= docs[0][1] - 0.05))
+    close = _near_ties(docs)
     if len(close) > 1:
         # "the programme with study tours": the word "programme" picks the one programme
         programmes = [pid for pid in close if index.kb.by_id[pid].kind == "programme"]
@@ -1679,15 +1681,28 @@ def _identify_by_detail(index: Index, docs: Sequence[tuple[Doc, float]], q: Quer
         # synonyms made the statements equal ("snapshot study" and "analytical reports" are
         # both reports); the question's own words, unfolded, may still tell them apart
         top = docs[0][1]
-        exact = {
-            pid: max(_same_words(q, d) for d, s in docs if d.project == pid and s >= top - 0.05)
-            for pid in close
-        }
-        ranked = sorted(exact.items(), key=lambda kv: -kv[1])
-        if ranked[0][1] > ranked[1][1]:
-            return ranked[0][0]
+        exact: dict[str, int] = {}
+        for d, score in docs[:TIE_BREAK_DOCS]:  # ranked best first: the near-ties come first
+            if score < top - 0.05:
+                break
+            exact[d.project] = max(exact.get(d.project, 0), _same_words(q, d))
+        ranked = sorted(exact.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0] > ranked[1]:
+            return max(exact, key=lambda pid: exact[pid])
         return None
     return best
+
+
+def _near_ties(docs: Sequence[tuple[Doc, float]], margin: float = 0.05) -> list[str]:
+    """The projects of the statements within `margin` of the best one (docs are ranked best
+    first, so the scan stops at the first one below)."""
+    found: dict[str, None] = {}
+    top = docs[0][1]
+    for d, score in docs:
+        if score < top - margin:
+            break
+        found[d.project] = None
+    return list(found)
 
 
 def _same_words(q: Query, doc: Doc) -> int:
