@@ -18,12 +18,12 @@ from bot.core.messages import label, month_name, number_word, projects_word, rol
 from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, Ranked, term
 from bot.core.text import is_cyrillic, stem, truncate, words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
-from bot.core.understand import Query, TimeSpec
+from bot.core.understand import NAMED_STRENGTH, Query, TimeSpec
 from bot.kb.countries import localized_name
 from bot.kb.model import Date, Month, OrgKind, Participation, Project, Role, Status
 
-#: A project named at least this strongly (0-1) is taken as named.
-NAMED = 0.7
+#: A project named at least this strongly (0-1) is taken as named (decided in understand.py).
+NAMED = NAMED_STRENGTH
 #: A weaker name ("the border one") still picks a project when no other project comes close.
 WEAK_NAME = 0.25
 #: Two candidates closer than this are ambiguous: the bot asks which one.
