@@ -128,8 +128,17 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     ):
         listed = _list_or_count(index, q, ctx, named)
         one_expected = _asks_for_one(q) and len(listed.projects) != 1 if listed else False
-        if listed is not None and not (
-            one_expected and (_detail_identifies(index, q) or _identify_by_filters(index, q))
+        # nothing matched the filters, but a statement matches the question well: the time or
+        # place belongs to that statement ("Russian border management strategy 2007")
+        empty_but_detailed = (
+            listed is not None and listed.kind is Kind.NOT_FOUND and _detail_identifies(index, q)
+        )
+        if (
+            listed is not None
+            and not empty_but_detailed
+            and not (
+                one_expected and (_detail_identifies(index, q) or _identify_by_filters(index, q))
+            )
         ):
             return listed
 
@@ -287,7 +296,13 @@ def _identify(
             return fitting[0]
     weak = [h for h in q.names if h.strength >= WEAK_NAME]
     if weak and (len(weak) == 1 or weak[0].strength - weak[1].strength >= AMBIGUITY_MARGIN):
-        return weak[0].project  # "what about the border one?"
+        # "what about the border one?" — unless a statement of another project fits the
+        # question clearly better ("which readmission project called voluntary return ...")
+        if docs and docs[0][1] >= DETAIL_MATCH and docs[0][0].project != weak[0].project:
+            own = docs.of_project(weak[0].project) if isinstance(docs, Ranked) else []
+            if not own or own[0][1] < 0.4:
+                return docs[0][0].project
+        return weak[0].project
     back = _context_projects(q, ctx)
     known_content = any(index.known(t) for t in q.residual)
     if back and (
@@ -835,7 +850,10 @@ def _statement_blocks(p: Project, field_name: str, lang: str) -> list[Block]:
     for area, bullets in areas.items():
         blocks.append(
             Block(
-                heading=(area[0].upper() + area[1:]) if area else label(field_name, lang),
+                heading=(area[0].upper() + area[1:])
+                if area
+                # "had only three components?": the count answers it
+                else f"{label(field_name, lang)} ({len(bullets)})",
                 bullets=tuple(bullets),
             )
         )
@@ -940,13 +958,23 @@ def _related_blocks(index: Index, p: Project, lang: str) -> list[Block]:
                         project=_name(p, lang),
                         kind=rel.kind,
                         other=other.title.get(lang),
+                        period=_period(other, lang),
                     )
                 )
             )
     for other in index.projects:
         for rel in other.related:
             if rel.project == p.id:
-                blocks.append(_p(say("followed_by", lang, other=other.title.get(lang))))
+                blocks.append(
+                    _p(
+                        say(
+                            "followed_by",
+                            lang,
+                            other=other.title.get(lang),
+                            period=_period(other, lang),
+                        )
+                    )
+                )
     return blocks or [_p(say("no_related", lang, project=_name(p, lang)))]
 
 
@@ -1048,6 +1076,8 @@ def _detail(
     bullets = []
     for d in docs[:4]:
         text = d.text.get(lang)
+        if d.field == F.PARTNERS and d.orgs:  # a partner's note: say whose it is
+            text = f"{_org_name(index, d.orgs[0], lang)}: {text}"
         if d.date is not None:
             text = f"{_date(d.date, lang)}: {text}"
         if d.label:
@@ -1349,6 +1379,14 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             keep = _projects_with_any_org(index, candidates, org_ids, q)
             candidates = [p for p in candidates if (p.id in keep) != q.negated]
             reasons.append("org")
+            for p in candidates[:LIST_LIMIT]:  # "UKBA - was it involved?": in which role
+                roles = [
+                    f"{_org_name(index, o, lang)}: {', '.join(r)}"
+                    for o in org_ids
+                    if (r := _roles_in(index, p, o, lang))
+                ]
+                if roles:
+                    why[p.id] = "; ".join(roles)
     for code in q.countries():
         keep = {p.id for p in candidates if _country_ok(index, p, code, q)}
         candidates = [p for p in candidates if (p.id in keep) != q.negated]
@@ -1508,7 +1546,7 @@ def _ordered(
         Block(bullets=bullets),
         *_more_blocks(len(ranked), lang),
     ]
-    return _answer(Kind.LIST, lang, blocks, [p.id for p in ranked[:1]], [F.DATES])
+    return _answer(Kind.LIST, lang, blocks, [p.id for p in ranked[:LIST_LIMIT]], [F.DATES])
 
 
 #: What "the most ..." can be measured by, per field.

@@ -194,8 +194,14 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "IOM offices involved in {project}: {offices}.",
         "Офисы МОМ в проекте {project}: {offices}.",
     ),
-    "related_of": ("{project} is a {kind} {other}.", "{project} — {kind} {other}."),
-    "followed_by": ("{other} was its follow-up.", "Его продолжением стал проект {other}."),
+    "related_of": (
+        "{project} is a {kind} {other} ({period}).",
+        "{project} — {kind} {other} ({period}).",
+    ),
+    "followed_by": (
+        "{other} ({period}) was its follow-up.",
+        "Его продолжением стал проект {other} ({period}).",
+    ),
     "no_related": (
         "The page links {project} to no other project.",
         "Связанных проектов у {project} нет.",

@@ -360,14 +360,30 @@ def _anchors(tokens: tuple[Token, ...], skip: set[int]) -> list[str]:
 
 
 def _count_target(words: list[str]) -> str | None:
-    """What a "how many" question counts, when the knowledge base can count it."""
-    after = _after_how_many(words)
-    if after is None:
+    """What a "how many" question counts, when the knowledge base can count it: the first
+    countable word among the next few ("how many completed projects", "how many IOM offices")."""
+    after = _words_after_how_many(words)
+    if not after:
         return None
-    for key, lexicon in V.COUNTABLE.items():
-        if lexicon.matches(after):
-            return key
+    for word in after[:3]:
+        for key, lexicon in V.COUNTABLE.items():
+            if lexicon.matches(word):
+                return key
     return None
+
+
+def _words_after_how_many(words: list[str]) -> list[str]:
+    for i, w in enumerate(words):
+        if (w == "how" and i + 1 < len(words) and words[i + 1] in ("many", "much")) or w.startswith(
+            "сколько"
+        ):
+            j = i + (2 if w == "how" else 1)
+            return [
+                x
+                for x in words[j:]
+                if x not in V.STOPWORDS and not x.isdigit() and x not in V.GENERIC
+            ]
+    return []
 
 
 def _asks_which_countries(words: list[str]) -> bool:
