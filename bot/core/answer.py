@@ -98,7 +98,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if F.MEANING in q.fields and (q.terms() or q.orgs()):
         return _meaning(index, q, named or _context_projects(q, ctx), lang)
 
-    if len(named) >= 2 or (named and q.compare and len(named) >= 2):
+    if len(named) >= 2 and q.superlative:  # "X and Y - which one finished first?"
+        return _ordered(index, q, [index.kb.by_id[pid] for pid in named], *q.superlative, lang)
+    if len(named) >= 2:
         return _compare(index, q, named, lang)
 
     everything = _all_projects_asked(q)

@@ -479,10 +479,9 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         return "company"
     if _asks_about_future(words):
         return "future"
-    if _how_many(words) or any(w.startswith("сколько") for w in words):
-        after = _after_how_many(words)
-        if after is not None and not any(lex.matches(after) for lex in V.COUNTABLE.values()):
-            return "statistics"
+    asks_number = _how_many(words) or any(w.startswith("сколько") for w in words)
+    if asks_number and _words_after_how_many(words) and _count_target(words) is None:
+        return "statistics"  # "how many migrants": the page counts no people
     return None
 
 
