@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 from typing import Any, overload
 
 from rapidfuzz import fuzz, process
@@ -37,6 +37,8 @@ MIN_CORRECTABLE = 4
 CORRECTION_CUTOFF = 80
 CORRECTION_CUTOFF_CYRILLIC = 86
 SHORT_WORD_CUTOFF = 85
+#: How many statements are checked for a two-word alias used as a phrase elsewhere.
+PHRASE_CHECK_DOCS = 200
 #: Strength of a project name that is only an organisation's name (see `Index.name_hits`).
 ORG_AS_NAME = 0.6
 #: Names scored per question at most, beyond which only the rarest terms bring candidates.
@@ -94,6 +96,7 @@ class Name:
     project: str
     kind: str  # "acronym", "title" or "alias"
     terms: tuple[str, ...]
+    topical: bool = False  # a two-word alias other projects also use as a phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,6 +392,21 @@ class Index:
         if p.acronym:
             self._add_vocabulary(p.acronym)
 
+    def _phrase_elsewhere(self, project_id: str, pair: tuple[str, ...]) -> bool:
+        """Whether another project's statements use the two terms side by side ("voluntary
+        return" is SIREADA's alias, and a phrase of the 2007-2010 programme's results)."""
+        first, second = pair
+        both = set(self._postings.get(first, ())) & set(self._postings.get(second, ()))
+        for doc_id in sorted(both)[:PHRASE_CHECK_DOCS]:
+            doc = self.docs[doc_id]
+            if doc.project == project_id:
+                continue
+            for text in doc.text.variants():
+                seq = [term(w) for w in words(text) if w not in STOPWORDS]
+                if any(a == first and b == second for a, b in pairwise(seq)):
+                    return True
+        return False
+
     def _index_names(self) -> None:
         for p in self.projects:
             entries: list[tuple[str, str]] = []
@@ -408,7 +426,10 @@ class Index:
                 )
                 if not terms:
                     continue
-                name = Name(p.id, kind, terms)
+                topical = (
+                    kind == "alias" and len(terms) == 2 and self._phrase_elsewhere(p.id, terms)
+                )
+                name = Name(p.id, kind, terms, topical)
                 self.names.append(name)
                 self._name_terms.setdefault(p.id, set()).update(terms)
                 for t in set(terms):
@@ -531,13 +552,17 @@ class Index:
                 coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)
             ):
                 strength = 1.0 if name.kind == "acronym" else 0.95
+                single = name.kind == "alias" and len(name.terms) == 1
+                scattered = name.kind != "acronym" and (
+                    max(used, default=0) - min(used, default=0) > 2 * len(name.terms) + 1
+                )  # "readmission ... migrants" far apart in a sentence is not a name
                 if (
-                    name.kind == "alias"
-                    and len(name.terms) <= 2
-                    and not _beside_project_word(tokens, used)
+                    (single and not _beside_project_word(tokens, used))
+                    or (name.topical and not _followed_by_project_word(tokens, used))
+                    or scattered
                 ):
-                    # "the border project" names a project; "border" or "voluntary return"
-                    # alone are topic words
+                    # "the border project" names a project; "border" alone, or "voluntary
+                    # return" (a phrase other projects use too), are topic words
                     strength = ORG_AS_NAME
             elif run >= 4 or (run == 3 and run_distinctive >= 2):
                 strength = min(0.95, 0.8 + 0.05 * (run - 3))
@@ -997,6 +1022,11 @@ _PROJECT_WORDS = frozenset(
 
 def _rank_key(pair: tuple[Doc, float]) -> tuple[float, int]:
     return (-pair[1], pair[0].id)
+
+
+def _followed_by_project_word(tokens: Sequence[Token], positions: frozenset[int]) -> bool:
+    after = max(positions, default=-1) + 1
+    return any(t.position == after and t.word in _PROJECT_WORDS for t in tokens)
 
 
 def _beside_project_word(tokens: Sequence[Token], positions: frozenset[int]) -> bool:
