@@ -221,7 +221,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         and not (
             specific
             and (not by_detail or field_name not in _ORGANISATION_FIELDS)
-            and _detail_beats_field(content, field_name, specific)
+            and _detail_beats_field(index, content, field_name, specific)
         )
         and not (field_name == F.COUNTRIES and specific and specific[0][0].places)
     ):
@@ -493,10 +493,15 @@ def _elliptical_field(q: Query, ctx: ChatState, named: list[str]) -> str | None:
 
 
 def _detail_beats_field(
-    content: list[str], field_name: str, specific: list[tuple[Doc, float]]
+    index: Index, content: list[str], field_name: str, specific: list[tuple[Doc, float]]
 ) -> bool:
     """Whether the question's own words point at a statement rather than a whole field."""
-    residual_known = [t for t in content if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX))]
+    # numbers alone ("only three components?") ask about the field, not one statement
+    residual_known = [
+        t
+        for t in content
+        if index.known(t) and not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, "num:"))
+    ]
     if not residual_known:
         return False
     if field_name in (F.FUNDERS, F.PARTNERS, F.IMPLEMENTERS, F.BENEFICIARY):
@@ -1021,9 +1026,11 @@ def _role_notes(
                 )
             )
         else:
-            blocks.append(
-                _p(say("role_of", lang, org=name, project=_name(p, lang), roles=", ".join(roles)))
+            note = next(
+                (part.note for part in p.partners if part.org == org_id and part.note), None
             )
+            text = say("role_of", lang, org=name, project=_name(p, lang), roles=", ".join(roles))
+            blocks.append(_p(text + (f" ({note.get(lang)})" if note else "")))
     # a country that appears in the project only as a place ("was the Netherlands a donor?"):
     # say where it appears, so the real role is clear
     for code in q.countries():
