@@ -141,3 +141,13 @@ def test_the_programme_with_a_detail_is_found_by_the_detail_and_answers_the_fiel
     _, projects, text = ask(engine, "the programme that had study tours - who paid for it")
     assert projects[0] == "readmission-framework"
     assert "Finland" in text
+
+
+def test_a_question_about_an_organisation_itself_gets_its_profile(engine: Engine) -> None:
+    """ "IPR - where is it from?": the organisation's kind, country and part in each project."""
+    kind, projects, text = ask(
+        engine, "IPR - which country is it from, and what kind of body is it?"
+    )
+    assert kind is Kind.FIELD
+    assert projects == ["sireada"]
+    assert "Moldova" in text and "NGO" in text

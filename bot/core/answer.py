@@ -14,7 +14,15 @@ from bot.core import fields as F
 from bot.core import understand
 from bot.core import vocabulary as V
 from bot.core.context import DEFAULT_TTL, ChatState
-from bot.core.messages import label, month_name, number_word, projects_word, role_label, say
+from bot.core.messages import (
+    kind_label,
+    label,
+    month_name,
+    number_word,
+    projects_word,
+    role_label,
+    say,
+)
 from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, Ranked, term
 from bot.core.text import is_cyrillic, stem, truncate, words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
@@ -216,6 +224,13 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     specific = [(d, s) for d, s in in_project if s >= DETAIL_MATCH]
     field_name = q.field or _elliptical_field(q, ctx, named)
     if (
+        not named
+        and len(q.orgs()) == 1
+        and field_name in (F.COUNTRIES, None)
+        and not content_topics(index, q)
+    ):
+        return _org_profile(index, q.orgs()[0], lang)  # "IPR - which country was it from?"
+    if (
         field_name
         and field_name not in (F.SUMMARY,)
         and not (
@@ -353,7 +368,7 @@ def _about_projects(q: Query) -> bool:
     return bool(words & project_words or q.fields or q.countries() or q.orgs() or q.times)
 
 
-_CLASS_TERMS = frozenset({"government", "nationals", "ngo"})
+_CLASS_TERMS = frozenset({"government", "nationals", "ngo", "bodi", "agenc", "organ"})
 
 
 def _refers_to_previous_list(q: Query) -> bool:
@@ -1042,6 +1057,44 @@ def _role_notes(
                 text = s.text.get(lang)
                 blocks.append(_p(say("place_in", lang, place=country.name, text=text)))
     return blocks
+
+
+def content_topics(index: Index, q: Query) -> list[str]:
+    """The question's known content words other than organisations, countries and numbers."""
+    return [
+        t
+        for t in q.residual
+        if index.known(t)
+        and not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, "num:"))
+        and t not in _CLASS_TERMS
+    ]
+
+
+def _org_profile(index: Index, org_id: str, lang: str) -> Answer:
+    """An organisation itself: what it is, where from, and its part in each project."""
+    org = index.org(org_id)
+    if org is None:
+        return _abstain(Kind.NOT_FOUND, say("not_found", lang), [], lang, index)
+    facts = [
+        say("org_kind", lang, kind=kind_label(org.kind.value, lang)) if org.kind else "",
+        say("org_country", lang, country=localized_name(org.country, lang)) if org.country else "",
+    ]
+    blocks = [
+        Block(spans=(_strong(_org_name(index, org_id, lang)),)),
+        _p(" ".join(f for f in facts if f)),
+    ]
+    if org.description:
+        blocks.append(_p(org.description.get(lang)))
+    projects = _projects_with_org(index, org_id)
+    for pid in projects:
+        p = index.kb.by_id[pid]
+        roles = ", ".join(_roles_in(index, p, org_id, lang))
+        note = next((part.note for part in p.partners if part.org == org_id and part.note), None)
+        line = say(
+            "role_of", lang, org=_org_name(index, org_id, lang), project=_name(p, lang), roles=roles
+        )
+        blocks.append(_p(line + (f" ({note.get(lang)})" if note else "")))
+    return _answer(Kind.FIELD, lang, blocks, projects, [F.PARTNERS])
 
 
 def _role_answer(index: Index, p: Project, q: Query, lang: str) -> Answer:

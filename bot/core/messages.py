@@ -46,6 +46,14 @@ ROLE_LABELS: Final[dict[str, tuple[str, str]]] = {
     "funder": ("funder", "донор"),
 }
 
+KIND_LABELS: Final[dict[str, tuple[str, str]]] = {
+    "government": ("government", "правительство"),
+    "government agency": ("government agency", "государственный орган"),
+    "international organisation": ("international organisation", "международная организация"),
+    "EU institution": ("EU institution", "институт ЕС"),
+    "NGO": ("non-governmental organisation (NGO)", "неправительственная организация (НКО)"),
+}
+
 MONTH_NAMES: Final = (
     ("January", "январь"),
     ("February", "февраль"),
@@ -164,6 +172,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{place} appears in the project only as a place: {text}.",
         "{place} упоминается в проекте только как место: {text}.",
     ),
+    "org_kind": ("Kind: {kind}.", "Тип: {kind}."),
+    "org_country": ("Country: {country}.", "Страна: {country}."),
     "role_of": ("{org} in {project}: {roles}.", "{org} в проекте {project}: {roles}."),
     "partners_count": (
         "{project} had {n} such partners.",
@@ -295,6 +305,11 @@ def label(key: str, lang: str) -> str:
 
 def role_label(role: str, lang: str) -> str:
     en, ru = ROLE_LABELS.get(role, (role, role))
+    return ru if lang == "ru" else en
+
+
+def kind_label(kind: str, lang: str) -> str:
+    en, ru = KIND_LABELS.get(kind, (kind, kind))
     return ru if lang == "ru" else en
 
 
