@@ -195,7 +195,9 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     ]
     if (
         docs
-        and topical
+        # one word shared by several projects ("a readmission project?") is no premise;
+        # one that only another project uses ("the film in SIREADA?") is
+        and (len(topical) >= 2 or (len(topical) == 1 and index.single_project_term(topical[0])))
         and docs[0][0].project != project_id
         and docs[0][1] >= 0.75
         and best_here < 0.5
@@ -210,6 +212,28 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
             prefix=say("false_premise", lang, wrong=_name(project, lang), right=_name(right, lang)),
             also=[project_id],
         )
+
+    # "what was Rosgranitsa's role in SIREADA?": it had none there; its own project comes first
+    # (a yes/no question, "was the FMS involved in the border project?", keeps the project asked)
+    asks_role = any(t.word in ("role", "roles", "роль", "роли", "capacity") for t in q.tokens)
+    if named and q.orgs() and asks_role and not _is_yes_no(q):
+        absent = [o for o in q.orgs() if not _roles_in(index, project, o, lang)]
+        elsewhere = _projects_with_org(index, absent[0]) if len(absent) == len(q.orgs()) else []
+        if elsewhere:
+            profile = _org_profile(index, absent[0], lang)
+            lead = say(
+                "not_involved",
+                lang,
+                org=_org_name(index, absent[0], lang),
+                project=_name(project, lang),
+            )
+            return _answer(
+                Kind.FIELD,
+                lang,
+                [_p(lead), *profile.blocks],
+                [*elsewhere, project.id],
+                [F.PARTNERS],
+            )
 
     dated = _dated_docs(index, project, q) if q.times and not _is_yes_no(q) else []
     if dated:  # "what new entity was set up in 2007"

@@ -627,6 +627,15 @@ class Index:
     def glossary_entry(self, key: str) -> Term | None:
         return next((e for e in self.kb.glossary if e.term == key), None)
 
+    def single_project_term(self, t: str) -> bool:
+        """Whether exactly one project's statements use the term."""
+        projects: set[str] = set()
+        for doc_id in self._postings.get(t, ()):
+            projects.add(self.docs[doc_id].project)
+            if len(projects) > 1:
+                return False
+        return len(projects) == 1
+
     def name_has(self, project_id: str, t: str) -> bool:
         """Whether any name of the project holds the term."""
         return t in self._name_terms.get(project_id, ())
