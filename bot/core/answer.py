@@ -831,7 +831,9 @@ def _field_blocks(
             )
         return blocks
     if field_name == F.FUNDERS:
-        funders = [_org_name(index, o, lang) for o in p.funders]
+        # "funded by the European Union (EU)": funders are institutions and governments
+        article = "the " if lang == "en" else ""
+        funders = [article + _org_name(index, o, lang) for o in p.funders]
         if len(funders) > 1:
             text = say(
                 "funders_count",
