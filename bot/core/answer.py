@@ -254,6 +254,17 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         and not content_topics(index, q)
     ):
         return _org_profile(index, q.orgs()[0], lang)  # "IPR - which country was it from?"
+    asks_where = any(t.word in ("where", "куда", "где") for t in q.tokens)
+    if (
+        asks_where
+        and specific
+        and not specific[0][0].places
+        and specific[0][0].kind == "study tour"
+    ):
+        # "where did the mechanisms project's study tour go?": the page does not say
+        doc = specific[0][0]
+        text = say("no_place", lang, project=_name(project, lang), text=doc.text.get(lang))
+        return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
     if (
         field_name
         and field_name not in (F.SUMMARY,)
@@ -1556,6 +1567,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     )
 
 
+#: Statement kinds whose `places` are destinations ("where did the study tour go?").
+_KINDS_WITH_DESTINATIONS = frozenset({"study tour"})
 #: How many of the best statements a tie between projects is broken on.
 TIE_BREAK_DOCS = 50
 #: Characters of the matching statement shown beside a project in a list.

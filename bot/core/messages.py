@@ -137,6 +137,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "I only know the completed projects listed on the projects page, not plans or news.",
         "Я знаю только завершённые проекты со страницы проектов, а не планы или новости.",
     ),
+    "no_place": (
+        "The page does not say where for {project}. It says only: {text}.",
+        "На странице не сказано, куда именно, для проекта {project}. Там сказано только: {text}.",
+    ),
     "no_info_detail": (
         "The projects page doesn't say that about {project}.",
         "На странице проектов об этом для проекта {project} ничего не сказано.",
