@@ -1300,40 +1300,26 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
         order = [longer.id, shorter.id]
     else:
         first, second = sorted((a, b), key=lambda p: p.period.start.index)
-        if (
-            q.has(V.GAP)
-            and not q.has(V.OVERLAP)
-            and first.period.end.index < second.period.start.index + 1
-        ):
-            gap = second.period.start.index - first.period.end.index
-            if gap > 0:
-                blocks.append(
-                    _p(
-                        say(
-                            "gap_after",
-                            lang,
-                            first=_name(first, lang),
-                            second=_name(second, lang),
-                            start=_month(second.period.start, lang),
-                            end=_month(first.period.end, lang),
-                            gap=say("months", lang, n=gap),
-                        )
+        gap = second.period.start.index - first.period.end.index
+        if q.has(V.GAP) and not q.has(V.OVERLAP) and gap > 0:
+            blocks.append(
+                _p(
+                    say(
+                        "gap_after",
+                        lang,
+                        first=_name(first, lang),
+                        second=_name(second, lang),
+                        start=_month(second.period.start, lang),
+                        end=_month(first.period.end, lang),
+                        gap=say("months", lang, n=gap),
                     )
                 )
+            )
         overlap = _overlap_text(first, second, lang)
         if overlap:
             blocks.append(_p(overlap))
     for p in projects:
         blocks.append(_heading_block(p, lang))
-        fields = q.fields or ()
-        if (
-            F.FUNDERS in fields
-            or F.PARTNERS in fields
-            or F.COUNTRIES in fields
-            or q.compare
-            or not fields
-        ):
-            pass
         lines = [
             (
                 Span(f"{label(F.FUNDERS, lang)}: "),

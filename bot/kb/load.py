@@ -57,6 +57,7 @@ _STATUSES = tuple(s.value for s in Status)
 _KNOWN_FILES = (keys.ABOUT_FILE, keys.ORGANISATIONS_FILE, keys.GLOSSARY_FILE)
 
 T = TypeVar("T")
+_Parsed = TypeVar("_Parsed", Date, Month)
 
 
 class KnowledgeUnreadable(Exception):
@@ -439,20 +440,19 @@ class _Reader:
         return value
 
     def date(self, node: yaml.Node | None, path: str) -> Date | None:
-        raw = self.plain(node, path)
-        if raw is None or node is None:
-            return None
-        parsed = rules.parse_date(raw)
-        if isinstance(parsed, str):
-            self.error(node, path, parsed)
-            return None
-        return self.sink.share(parsed)
+        return self._parsed(node, path, rules.parse_date)
 
     def month(self, node: yaml.Node | None, path: str) -> Month | None:
+        return self._parsed(node, path, rules.parse_month)
+
+    def _parsed(
+        self, node: yaml.Node | None, path: str, parse: Callable[[str], _Parsed | str]
+    ) -> _Parsed | None:
+        """A plain value read with `parse`, which returns the value or an error message."""
         raw = self.plain(node, path)
         if raw is None or node is None:
             return None
-        parsed = rules.parse_month(raw)
+        parsed = parse(raw)
         if isinstance(parsed, str):
             self.error(node, path, parsed)
             return None
