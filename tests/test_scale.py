@@ -2,7 +2,8 @@
 
 A small generated knowledge base (benchmarks/generate.py, the four real projects included) is
 enough to check the cap on long lists, that the ranked statements are exactly those of scoring
-every statement, and that the model and index still pickle (the index cache).
+every statement, that names scored in bulk and time filters over every project at once give what
+the one-by-one versions give, and that the model and index still pickle (the index cache).
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import random
 import pytest
 
 from bot.core import answer as answering
+from bot.core import search
 from bot.core.engine import Engine
 from bot.core.search import GENERIC, SMALL_PROJECT_SET, Doc, Index, _rank_key
 from bot.core.types import Kind, Question
+from bot.core.understand import TimeSpec
 from bot.kb.load import load_knowledge
-from bot.kb.model import KnowledgeBase
+from bot.kb.model import KnowledgeBase, Month, Project
 
 N_PROJECTS = 150
 
@@ -110,8 +113,8 @@ def _reference(
 def test_score_docs_is_the_full_scan(big: Engine) -> None:
     index = big.index
     rng = random.Random(7)
-    terms = sorted(index._postings)
-    common = sorted(terms, key=lambda t: -len(index._postings[t]))[:40]
+    terms = sorted(index._posting_spans)
+    common = sorted(terms, key=lambda t: -len(index.postings(t)))[:40]
     ids = [p.id for p in index.projects]
     for _ in range(300):
         query = [
@@ -137,6 +140,114 @@ def test_score_docs_is_the_full_scan(big: Engine) -> None:
         if want:
             pid = want[-1][0].project
             assert got.of_project(pid) == [(d, s) for d, s in want if d.project == pid]
+
+
+# --- names: scored in bulk (numpy) exactly as one by one ---------------------------------------
+
+
+def _name_questions(index: Index) -> list[str]:
+    rng = random.Random(11)
+    texts = [
+        "Enhancement of Management of the RF Border Checkpoints - when was the agreement signed",
+        "the readmission project",
+        "SIREADA and the border checkpoints project - did they overlap?",
+        "which projects were active in 2009 but not in 2011",
+        "Rosgranitsa border checkpoints",
+    ]
+    for p in rng.sample(list(index.projects), 60):
+        title = p.title.en.split()
+        texts.append(p.title.en)
+        texts.append(" ".join(rng.sample(title, max(1, len(title) // 2))) + " project")
+        texts.append(" ".join(title[: max(2, len(title) - 2)]) + " - who funded it?")
+        if p.acronym:
+            texts.append(f"what did {p.acronym} do in {p.period.start.year}")
+    # runs of two and three words of every name of a few projects (the real four among them):
+    # partial names, some with a word no other project's name has
+    for p in [*index.projects[:4], *rng.sample(list(index.projects), 10)]:
+        for name in (p.title, *p.aliases, *p.other_titles):
+            words = name.en.split()
+            texts += [" ".join(words[i : i + 2]) + " project" for i in range(len(words) - 1)]
+            texts += [" ".join(words[i : i + 3]) + " - when" for i in range(len(words) - 2)]
+    return texts
+
+
+@pytest.mark.parametrize("floor", [0.0, 0.2])
+def test_names_in_bulk_are_the_names_one_by_one(
+    big: Engine, monkeypatch: pytest.MonkeyPatch, floor: float
+) -> None:
+    """The same hits, strengths, words and order, whichever way the names are scored."""
+    index = big.index
+    for text in _name_questions(index):
+        tokens = index.tokens(text)
+        monkeypatch.setattr(search, "NAME_LOOP_LIMIT", 10**9)
+        one_by_one = index.name_hits(tokens, floor=floor)
+        monkeypatch.setattr(search, "NAME_LOOP_LIMIT", 0)
+        bulk = index.name_hits(tokens, floor=floor)
+        assert list(bulk.items()) == list(one_by_one.items()), text
+
+
+def test_weak_hints_are_below_the_floor_only(big: Engine) -> None:
+    """The floor leaves out exactly the hits weaker than it; `within` limits the projects."""
+    index = big.index
+    for text in _name_questions(index)[:40]:
+        tokens = index.tokens(text)
+        every = index.name_hits(tokens, floor=0.0)
+        assert index.name_hits(tokens) == {
+            pid: h for pid, h in every.items() if h.strength >= search.NAME_HINT_FLOOR
+        }
+        some = set(list(every)[::2])
+        assert index.name_hits(tokens, within=some, floor=0.0) == {
+            pid: h for pid, h in every.items() if pid in some
+        }
+
+
+# --- time filters: every project at once, as one by one -----------------------------------------
+
+
+def _fits(p: Project, spec: TimeSpec, anchor: str) -> bool:
+    """The time filter for one project, written plainly."""
+    start, end = p.period.start, p.period.end
+    point = start if anchor == "start" else end if anchor == "end" else None
+    if spec.month_only:
+        if point is not None:
+            return point.month == spec.first.month
+        months = [(start.index + k) % 12 + 1 for k in range(p.period.months)]
+        return spec.first.month in months
+    first, last = spec.first, spec.last
+    if spec.relation == "before":
+        return (point or start) < first
+    if spec.relation == "after":
+        return (point or end) > last
+    if spec.relation == "by":
+        return (point or end) <= last
+    if point is not None:
+        return first <= point <= last
+    if spec.exact:
+        return first <= start and end <= last
+    return start <= last and end >= first
+
+
+def test_time_masks_are_the_per_project_tests(big: Engine) -> None:
+    index = big.index
+    rng = random.Random(5)
+    for _ in range(300):
+        year = rng.randint(1996, 2026)
+        first = Month(year, rng.randint(1, 12))
+        last = Month(year + rng.randint(0, 3), rng.randint(1, 12))
+        if last < first:
+            first, last = last, first
+        spec = TimeSpec(
+            first,
+            last,
+            rng.choice(["in", "before", "after", "by"]),
+            negated=False,
+            positions=(),
+            exact=rng.random() < 0.3,
+            month_only=rng.random() < 0.2,
+        )
+        anchor = rng.choice(["active", "start", "end"])
+        mask = answering._time_mask(index, spec, anchor)
+        assert mask.tolist() == [_fits(p, spec, anchor) for p in index.projects], spec
 
 
 # --- memory: the model and the index still pickle ----------------------------------------------

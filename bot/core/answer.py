@@ -7,8 +7,11 @@ field, detail or card. When nothing fits well enough the bot says so instead of 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import pairwise
+from typing import Any
+
+import numpy as np
 
 from bot.core import fields as F
 from bot.core import understand
@@ -23,7 +26,19 @@ from bot.core.messages import (
     role_label,
     say,
 )
-from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Doc, Index, Ranked, term
+from bot.core.search import (
+    COUNTRY_FUNDER,
+    COUNTRY_IN,
+    COUNTRY_ONLY,
+    COUNTRY_PREFIX,
+    COUNTRY_VISITED,
+    ORG_PREFIX,
+    Doc,
+    Index,
+    NameHit,
+    Ranked,
+    term,
+)
 from bot.core.text import is_cyrillic, stem, truncate, words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import NAMED_STRENGTH, Query, TimeSpec
@@ -174,6 +189,8 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     # once the project is chosen, the words that named it ("readmision mechansims") are not
     # content; its other name words ("did SIREADA include assistance") still are
     hit = next((h for h in q.names if h.project == project_id), None)
+    if hit is None:  # a hint too weak to be among the question's names
+        hit = _hits_of(index, q, {project_id}).get(project_id)
     naming = {t.term for t in q.tokens if hit is not None and t.position in hit.positions}
     content = [t for t in q.residual if t not in naming]
     if content != list(q.residual):
@@ -341,11 +358,10 @@ def _identify(
     if len(involved) == 1:  # "MIA of Ukraine and the State Border Guard Service: which project?"
         return involved[0]
     if q.countries() and not q.orgs():  # "Finland funded which project?"
-        fitting = [
-            p.id for p in index.projects if all(_country_ok(index, p, c, q) for c in q.countries())
-        ]
+        sets = [_projects_in_country(index, c, q) for c in q.countries()]
+        fitting = set.intersection(*sets)
         if len(fitting) == 1:
-            return fitting[0]
+            return next(iter(fitting))
     weak = [h for h in q.names if h.strength >= WEAK_NAME]
     if weak and (len(weak) == 1 or weak[0].strength - weak[1].strength >= AMBIGUITY_MARGIN):
         # "what about the border one?" — unless a statement of another project fits the
@@ -382,9 +398,15 @@ def _name_fragment_candidates(index: Index, q: Query) -> list[str]:
     ("the readmission project"), best named first."""
     if not q.residual or any(not index.known(t) for t in q.residual):
         return []
-    hits = {h.project: h.strength for h in q.names}
-    holders = [pid for pid in hits if all(index.name_has(pid, t) for t in q.residual)]
-    return sorted(holders, key=lambda pid: -hits[pid])
+    holders = index.projects_named_with(q.residual)
+    hits = {pid: h.strength for pid, h in _hits_of(index, q, holders).items()}
+    return sorted(hits, key=lambda pid: -hits[pid])
+
+
+def _hits_of(index: Index, q: Query, project_ids: Collection[str]) -> dict[str, NameHit]:
+    """How strongly the question names each of some projects, however weakly (`q.names`
+    leaves out the weakest hints)."""
+    return index.name_hits(q.tokens, within=project_ids, floor=0.0) if project_ids else {}
 
 
 def _about_projects(q: Query) -> bool:
@@ -1402,7 +1424,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     reasons: list[str] = []
     why: dict[str, str] = {}  # per project, the statement or names that made it match
     why_field: dict[str, str] = {}
-    if len(ctx.projects) >= 2 and _refers_to_previous_list(q):
+    previous_list = len(ctx.projects) >= 2 and _refers_to_previous_list(q)
+    if previous_list:
         # "which of those had NGO partners", "which one was the latest": the last list
         candidates = [index.kb.by_id[pid] for pid in ctx.projects if pid in index.kb.by_id]
     exclude = set(named)
@@ -1415,16 +1438,17 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
 
     # "part of the EC thematic programme 2009": the year belongs to the programme's name
     times = () if F.PROGRAMME in q.fields else q.times
-    for spec in times:
-        candidates = [p for p in candidates if _time_ok(p, spec, q.anchor) != spec.negated]
-        reasons.append("time")
+    if times:
+        candidates = _fit_times(index, candidates if previous_list else None, times, q.anchor)
+        reasons.extend("time" for _spec in times)
     for duration in q.durations:
         candidates = [p for p in candidates if duration.accepts(p.period.months)]
         reasons.append("duration")
     if reference is not None:
-        relative = _relative_filter(q, reference)
+        relative = _relative_mask(index, q, reference)
         if relative is not None:
-            candidates = [p for p in candidates if relative(p) and p.id not in exclude]
+            keep = {p.id for p in index.projects_where(relative)} - exclude
+            candidates = [p for p in candidates if p.id in keep]
             reasons.append("relative")
     event = _event_reference(index, q)
     event_orgs: set[str] = set()
@@ -1435,7 +1459,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             t[len(ORG_PREFIX) :] for t in event.terms if t.startswith(ORG_PREFIX)
         }
         if not q.times:
-            candidates = [p for p in candidates if _event_relation_ok(p, event.date, q)]
+            keep = {p.id for p in index.projects_where(_event_mask(index, event.date, q))}
+            candidates = [p for p in candidates if p.id in keep]
             reasons.append("event")
 
     topic = [
@@ -1473,7 +1498,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
                 if roles:
                     why[p.id] = "; ".join(roles)
     for code in q.countries():
-        keep = {p.id for p in candidates if _country_ok(index, p, code, q)}
+        keep = _projects_in_country(index, code, q)
         candidates = [p for p in candidates if (p.id in keep) != q.negated]
         reasons.append("country")
     if "ngo" in {t.term for t in q.tokens}:  # "had (no) NGO partners"
@@ -1553,8 +1578,6 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     )
 
 
-#: Statement kinds whose `places` are destinations ("where did the study tour go?").
-_KINDS_WITH_DESTINATIONS = frozenset({"study tour"})
 #: How many of the best statements a tie between projects is broken on.
 TIE_BREAK_DOCS = 50
 #: Characters of the matching statement shown beside a project in a list.
@@ -1590,26 +1613,29 @@ _BEFORE = frozenset(["older", "earlier", "before", "prior", "раньше", "д�
 _AFTER = frozenset(["newer", "later", "after", "since", "позже", "после"])
 
 
-def _relative_filter(q: Query, ref: Project) -> Callable[[Project], bool] | None:
-    """A test for "older than X", "ended before X started", "in the same month as X" ..."""
+def _relative_mask(
+    index: Index, q: Query, ref: Project
+) -> np.ndarray[Any, np.dtype[np.bool_]] | None:
+    """Which projects are "older than X", "ended before X started", "in the same month as X"
+    ...: a mask over `index.projects`; None when the question relates nothing to X."""
     words = {t.word for t in q.tokens}
     mine = q.anchor if q.anchor != "active" else "start"
     theirs = q.reference_anchor if q.reference_anchor not in (None, "active") else mine
-
-    def point(p: Project, which: str | None) -> Month:
-        return p.period.end if which == "end" else p.period.start
+    starts, ends = index.periods
+    points = ends if mine == "end" else starts  # Month.index of each project's start or end
+    other = (ref.period.end if theirs == "end" else ref.period.start).index
 
     if words & _BEFORE:
-        return lambda p: point(p, mine) < point(ref, theirs)
+        return np.asarray(points < other)
     if words & _AFTER:
-        return lambda p: point(p, mine) > point(ref, theirs)
+        return np.asarray(points > other)
     if "same" in words or (q.has(V.OVERLAP) and not ({"parallel", "simultaneously"} & words)):
         if "year" in words or "году" in words:
-            return lambda p: point(p, mine).year == point(ref, theirs).year
+            return np.asarray(points // 12 == other // 12)
         if "month" in words or "месяц" in words:
-            return lambda p: point(p, mine) == point(ref, theirs)
+            return np.asarray(points == other)
     if q.has(V.OVERLAP):
-        return lambda p: p.period.active_in(ref.period.start, ref.period.end)
+        return np.asarray((starts <= ref.period.end.index) & (ends >= ref.period.start.index))
     return None
 
 
@@ -1689,29 +1715,43 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
     return _answer(Kind.FIELD, lang, blocks, [best.id], [measured])
 
 
-def _time_ok(p: Project, spec: TimeSpec, anchor: str) -> bool:
-    """Whether a project's period fits a time expression of the question (months compared by
-    their index: list questions test every project)."""
-    start, end = p.period.start, p.period.end
-    point = start if anchor == "start" else end if anchor == "end" else None
-    if spec.month_only:  # "ended in a February"
+def _time_mask(index: Index, spec: TimeSpec, anchor: str) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Which projects' periods fit a time expression of the question: a mask over
+    `index.projects` (list questions test every project, so all at once)."""
+    starts, ends = index.periods
+    point = starts if anchor == "start" else ends if anchor == "end" else None
+    if spec.month_only:  # "ended in a February": months are indexes, January is 0 mod 12
+        wanted = spec.first.month - 1
         if point is not None:
-            return point.month == spec.first.month
-        return p.period.months >= 12 or any(
-            _from_index(i).month == spec.first.month for i in range(start.index, end.index + 1)
-        )
+            return np.asarray(point % 12 == wanted)
+        # a period of a year or more holds every month; else the month falls in it
+        return np.asarray(((wanted - starts) % 12) <= ends - starts)
     first, last = spec.first.index, spec.last.index
     if spec.relation == "before":
-        return (point or start).index < first
+        return np.asarray((starts if point is None else point) < first)
     if spec.relation == "after":
-        return (point or end).index > last
+        return np.asarray((ends if point is None else point) > last)
     if spec.relation == "by":
-        return (point or end).index <= last
+        return np.asarray((ends if point is None else point) <= last)
     if point is not None:
-        return first <= point.index <= last
+        return np.asarray((first <= point) & (point <= last))
     if spec.exact:
-        return first <= start.index and end.index <= last
-    return start.index <= last and end.index >= first
+        return np.asarray((first <= starts) & (ends <= last))
+    return np.asarray((starts <= last) & (ends >= first))
+
+
+def _fit_times(
+    index: Index, candidates: list[Project] | None, specs: Sequence[TimeSpec], anchor: str
+) -> list[Project]:
+    """The candidates (None: every project) whose periods fit every time expression, or miss
+    a negated one."""
+    mask = np.ones(len(index.projects), dtype=np.bool_)
+    for spec in specs:
+        mask &= _time_mask(index, spec, anchor) != spec.negated
+    if candidates is None:
+        return index.projects_where(mask)
+    keep = {p.id for p in index.projects_where(mask)}
+    return [p for p in candidates if p.id in keep]
 
 
 def _projects_with_any_org(
@@ -1749,20 +1789,22 @@ def _org_family(index: Index, org_id: str) -> frozenset[str]:
     return index.org_family(org_id)
 
 
-def _country_ok(index: Index, p: Project, code: str, q: Query) -> bool:
+def _projects_in_country(index: Index, code: str, q: Query) -> set[str]:
+    """The projects a question's country picks: funded from it ("which projects did Finland
+    fund"), visited by a study tour ("tours to Germany"), implemented only there ("only in
+    Russia"), else implemented there or with a partner from there."""
     country = index.country(code)
     if country is None:
-        return False
-    name = country.name
+        return set()
     if F.FUNDERS in q.fields:
-        return any((org := index.org(o)) and org.country == name for o in p.funders)
-    if "tour" in {t.term for t in q.tokens}:
-        return any(name in s.places for s in (*p.activities, *p.results) if s.kind == "study tour")
-    if q.has(V.ONLY):  # "implemented only in Russia"
-        return set(p.countries) == {name}
-    if name in p.countries:
-        return True
-    return any((org := index.org(part.org)) and org.country == name for part in p.partners)
+        tie = COUNTRY_FUNDER
+    elif "tour" in {t.term for t in q.tokens}:
+        tie = COUNTRY_VISITED
+    elif q.has(V.ONLY):
+        tie = COUNTRY_ONLY
+    else:
+        tie = COUNTRY_IN
+    return index.projects_tied_to(country.name, tie)
 
 
 def _projects_with_all_orgs(index: Index, q: Query) -> list[str]:
@@ -1847,9 +1889,7 @@ def _says_programme(q: Query) -> bool:
 def _identify_by_filters(index: Index, q: Query) -> str | None:
     if not q.times:
         return None
-    candidates = [
-        p for p in index.projects if all(_time_ok(p, s, q.anchor) != s.negated for s in q.times)
-    ]
+    candidates = _fit_times(index, None, q.times, q.anchor)
     if len(q.times) == 1 and q.times[0].first != q.times[0].last and q.anchor == "active":
         spec = q.times[0]
         exact = [
@@ -1892,19 +1932,22 @@ def _event_reference(index: Index, q: Query) -> Doc | None:
     return None
 
 
-def _event_relation_ok(p: Project, date: Date, q: Query) -> bool:
+def _event_mask(index: Index, date: Date, q: Query) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Which projects started (or ended) after, before or in the same year as a dated event
+    ("launched after the agreement took effect"): a mask over `index.projects`."""
     words = [t.word for t in q.tokens]
-    anchor = p.period.end if q.anchor == "end" else p.period.start
+    starts, ends = index.periods
+    anchors = ends if q.anchor == "end" else starts
     if "same" in words or "тот" in words or "том" in words:
         if "month" in words and date.month:
-            return anchor.year == date.year and anchor.month == date.month
-        return anchor.year == date.year
-    month = Month(date.year, date.month or (12 if "after" in words else 1))
+            return np.asarray(anchors == Month(date.year, date.month).index)
+        return np.asarray(anchors // 12 == date.year)
+    month = Month(date.year, date.month or (12 if "after" in words else 1)).index
     if any(w in ("after", "since", "после") for w in words):
-        return anchor > month
+        return np.asarray(anchors > month)
     if any(w in ("before", "до") for w in words):
-        return anchor < month
-    return p.period.active_in(month, month)
+        return np.asarray(anchors < month)
+    return np.asarray((starts <= month) & (ends >= month))
 
 
 def _verdict(

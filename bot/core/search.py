@@ -12,13 +12,14 @@ from __future__ import annotations
 import gc
 import heapq
 import math
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, pairwise
 from typing import Any, overload
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.core import fields as F
@@ -45,10 +46,23 @@ ORG_AS_NAME = 0.6
 NAME_CANDIDATES = 1500
 #: Names a single common term brings at most: those it covers the most of.
 LIGHT_NAMES = 32
+#: A name matched more weakly than this (one common word of a long title) is no hint at all.
+NAME_HINT_FLOOR = 0.2
+#: Beyond this many candidate names, names are scored in bulk (numpy) rather than one by one.
+NAME_LOOP_LIMIT = 400
 #: Statements of at most this many projects are looked up project by project.
 SMALL_PROJECT_SET = 64
 #: Weight of a question word the knowledge base never uses, relative to an average known word.
 UNKNOWN_WEIGHT = 0.35
+
+#: How a project can be tied to a country (`Index.projects_tied_to`).
+COUNTRY_IN = "in"  # implemented there, or with a partner from there
+COUNTRY_FUNDER = "funder"  # funded by an organisation from there
+COUNTRY_VISITED = "visited"  # a study tour went there
+COUNTRY_ONLY = "only"  # implemented there and nowhere else
+COUNTRY_TIES = (COUNTRY_IN, COUNTRY_FUNDER, COUNTRY_VISITED, COUNTRY_ONLY)
+#: Statement kinds whose `places` are destinations ("where did the study tour go?").
+DESTINATION_KINDS = frozenset({"study tour"})
 
 
 @lru_cache(maxsize=200_000)
@@ -226,6 +240,7 @@ class Index:
         self._text_terms.clear()
         self._term_sets.clear()
         self._df = {t: len(ids) for t, ids in self._postings.items()}
+        self._freeze_postings()
         n = max(1, len(self.docs))
         self._idf = {t: math.log(1 + n / df) for t, df in self._df.items()}
         # a word the knowledge base never uses counts, but less than a known one: questions carry
@@ -244,6 +259,36 @@ class Index:
             self._vocab_by_len[(len(w), is_cyrillic(w))].append(w)
 
     # ----- building -----------------------------------------------------------------------
+
+    def _freeze_postings(self) -> None:
+        """The postings as one array of statement ids (each term's a sorted slice of it), and
+        each statement's project as an array, for `Ranked` to score statements in C."""
+        spans: dict[str, tuple[int, int]] = {}
+        start = 0
+        for t, ids in self._postings.items():
+            spans[t] = (start, start + len(ids))
+            start += len(ids)
+        self._posting_ids = np.fromiter(
+            chain.from_iterable(self._postings.values()), dtype=np.int32, count=start
+        )
+        self._posting_spans = spans
+        self._project_pos = {p.id: i for i, p in enumerate(self.projects)}
+        self._doc_project = np.fromiter(
+            (self._project_pos[d.project] for d in self.docs), dtype=np.int32, count=len(self.docs)
+        )
+        self._postings = {}  # the lists were for building; `postings` reads the array
+
+    def postings(self, t: str) -> np.ndarray[Any, np.dtype[np.int32]]:
+        """The ids of the statements holding a term, ascending (a view: do not modify)."""
+        start, end = self._posting_spans.get(t, (0, 0))
+        return self._posting_ids[start:end]
+
+    def project_mask(self, project_ids: Iterable[str]) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        """A mask over the projects (in knowledge-base order) that is true for `project_ids`."""
+        mask = np.zeros(len(self.projects), dtype=np.bool_)
+        pos = self._project_pos
+        mask[[pos[pid] for pid in project_ids if pid in pos]] = True
+        return mask
 
     def _build_mentions(self) -> None:
         for org in self.kb.organisations:
@@ -442,6 +487,9 @@ class Index:
         n_projects = max(1, len(self.projects))
         self._name_weight = {t: math.log(1 + n_projects / df) for t, df in self._name_df.items()}
         self._name_total = [sum(self._name_weight[t] for t in n.terms) for n in self.names]
+        self._name_arrays = _NameArrays.build(
+            self.names, self._name_total, self._name_postings, self.projects
+        )
 
     # ----- questions ----------------------------------------------------------------------
 
@@ -503,12 +551,19 @@ class Index:
     def known(self, t: str) -> bool:
         return t in self._idf
 
-    def name_hits(self, tokens: Sequence[Token]) -> dict[str, NameHit]:
+    def name_hits(
+        self,
+        tokens: Sequence[Token],
+        within: Collection[str] | None = None,
+        floor: float = NAME_HINT_FLOOR,
+    ) -> dict[str, NameHit]:
         """How strongly each project is named in the question (0-1), and by which words.
 
         An acronym, or every word of an alias or title, names a project outright. A partial title
         counts when a run of its words appears in order and the run is long or distinctive
         enough: "EU readmission agreements" alone is everyday vocabulary of several projects.
+        Names weaker than `floor` are left out (at 10,000 projects, thousands of titles share
+        one common word with a question); `within` limits the hits to some projects.
         """
         content = [t for t in tokens if not t.stop and t.term not in _NAME_GENERIC]
         terms = [t.term for t in content]
@@ -516,16 +571,16 @@ class Index:
         for t in content:
             first_position.setdefault(t.term, t.position)
         candidates = self._name_candidates(list(first_position))
+        if within is not None:
+            names = self.names
+            candidates = [i for i in candidates if names[i].project in within]
         if not candidates:
             return {}
         org_positions = {p for m in self.mentions(tokens) if m.kind == "org" for p in m.positions}
-        weight = self._name_weight
         name_df = self._name_df
-        names, name_total = self.names, self._name_total
         # what depends on the question only, computed once (the loop below runs for thousands
         # of names at 10,000 projects): digit terms, terms unique to one project's names, and
         # for each question word whether it is such a term
-        position_of = first_position.__getitem__
         digits = {t for t in first_position if t.isdigit()}
         unique_terms = {t for t in first_position if name_df.get(t, 0) == 1}
         unique_at = [1 if name_df.get(t, 0) == 1 else 0 for t in terms]
@@ -534,59 +589,33 @@ class Index:
         # words ("... the Armenia / Georgia Border Checkpoints") share one, worked out once.
         blank = {t: t for t in first_position}.get
         shapes: dict[tuple[str | None, ...], _Shape | None] = {}
-        found: dict[str, tuple[float, frozenset[int], float]] = {}
-        for i in candidates:
-            name = names[i]
+
+        def shape_of(name: Name) -> _Shape | None:
             shape = tuple(map(blank, name.terms))
             if shape in shapes:
-                info = shapes[shape]
-            else:
-                info = shapes[shape] = _shape(
-                    shape, terms, content, digits, unique_terms, unique_at, weight, position_of
-                )
-            if info is None:
-                continue  # years alone ("in 2009 but not 2011") never name a project
-            matched_weight, n_matched, distinctive, used, run, run_distinctive, run_used = info
-            coverage = matched_weight / name_total[i]
-            if name.kind == "acronym" or (
-                coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)
-            ):
-                strength = 1.0 if name.kind == "acronym" else 0.95
-                single = name.kind == "alias" and len(name.terms) == 1
-                scattered = name.kind != "acronym" and (
-                    max(used, default=0) - min(used, default=0) > 2 * len(name.terms) + 1
-                )  # "readmission ... migrants" far apart in a sentence is not a name
-                if (
-                    (single and not _beside_project_word(tokens, used))
-                    or (name.topical and not _followed_by_project_word(tokens, used))
-                    or scattered
-                ):
-                    # "the border project" names a project; "border" alone, or "voluntary
-                    # return" (a phrase other projects use too), are topic words
-                    strength = ORG_AS_NAME
-            elif run >= 4 or (run == 3 and run_distinctive >= 2):
-                strength = min(0.95, 0.8 + 0.05 * (run - 3))
-                used = run_used
-            elif coverage >= 0.75 and n_matched >= 2 and distinctive:
-                strength = 0.8
-            elif run >= 2 and run_distinctive >= 1:
-                strength = 0.7
-                used = run_used
-            else:
-                strength = (0.6 if distinctive else 0.3) * coverage
-            if used and used <= org_positions and strength > ORG_AS_NAME:
-                # "Rosgranitsa" names an organisation first; as a project name it is only a hint
-                strength = ORG_AS_NAME
-            # (strength, positions, coverage) per project; NameHits are made at the end
-            old = found.get(name.project)
-            if old is None or (strength, len(used)) > (old[0], len(old[1])):
-                # the words of every strong name of the project count as naming it
-                if old is not None and old[0] >= ORG_AS_NAME:
-                    used = used | old[1]
-                found[name.project] = (strength, used, coverage)
-            elif strength >= ORG_AS_NAME:
-                found[name.project] = (old[0], old[1] | used, old[2])
-        return {pid: NameHit(pid, s, used, c) for pid, (s, used, c) in found.items()}
+                return shapes[shape]
+            info = shapes[shape] = _shape(
+                shape,
+                terms,
+                content,
+                digits,
+                unique_terms,
+                unique_at,
+                self._name_weight,
+                first_position.__getitem__,
+            )
+            return info
+
+        scorer = _NameScorer(tokens, org_positions, floor)
+        if len(candidates) > NAME_LOOP_LIMIT:
+            scorer.bulk(self._name_arrays, candidates, self.names, first_position, shape_of)
+        else:
+            for i in candidates:
+                name = self.names[i]
+                info = shape_of(name)
+                if info is not None:  # years alone ("in 2009 but not 2011") never name one
+                    scorer.add(name, info, info[0] / self._name_total[i])
+        return scorer.hits()
 
     def _name_candidates(self, terms: Sequence[str]) -> list[int]:
         """The names worth scoring for a question's terms, in index order.
@@ -596,22 +625,25 @@ class Index:
         is scored only when that term is rare enough to fit the budget (rarest first) or the name
         is an acronym: a name that shares one common word and nothing else can only be a weak
         hint (at most 0.3), never a project named. Names sharing two or more of the question's
-        terms are always scored; they are counted in C (`Counter`), not in a Python loop.
+        terms are always scored; they are counted in C (numpy), not in a Python loop.
         """
-        postings = [p for t in terms if (p := self._name_postings.get(t))]
+        arrays = self._name_arrays
+        postings = [p for t in terms if len(p := arrays.postings(t))]
         if sum(len(p) for p in postings) <= NAME_CANDIDATES:
-            return sorted({i for p in postings for i in p})
-        counts = Counter(chain.from_iterable(postings))
-        found = {i for i, c in counts.items() if c >= 2}
-        budget = len(found) + NAME_CANDIDATES
+            return sorted({i for p in postings for i in p.tolist()})
+        counts = np.bincount(np.concatenate(postings), minlength=len(self.names))
+        found = counts >= 2
+        size = int(np.count_nonzero(found))
+        budget = size + NAME_CANDIDATES
         for p in sorted(postings, key=len):
-            if len(found) + len(p) > budget:
+            if size + len(p) > budget:
                 break
-            found.update(p)
+            found[p] = True
+            size = int(np.count_nonzero(found))
         for t in terms:
-            found.update(self._acronym_postings.get(t, ()))
-            found.update(self._lightest_names(t))
-        return sorted(found)
+            found[self._acronym_postings.get(t, [])] = True
+            found[self._lightest_names(t)] = True
+        return list(np.flatnonzero(found).tolist())
 
     def _lightest_names(self, t: str) -> list[int]:
         """The names that one term covers the most of (the lightest names holding it): the
@@ -630,11 +662,22 @@ class Index:
     def single_project_term(self, t: str) -> bool:
         """Whether exactly one project's statements use the term."""
         projects: set[str] = set()
-        for doc_id in self._postings.get(t, ()):
+        for doc_id in self.postings(t).tolist():
             projects.add(self.docs[doc_id].project)
             if len(projects) > 1:
                 return False
         return len(projects) == 1
+
+    def projects_named_with(self, terms: Iterable[str]) -> set[str]:
+        """The projects whose names, taken together, hold every one of the terms."""
+        found: set[str] | None = None
+        names = self.names
+        for t in dict.fromkeys(terms):
+            here = {names[i].project for i in self._name_postings.get(t, ())}
+            found = here if found is None else found & here
+            if not found:
+                return set()
+        return found or set()
 
     def name_has(self, project_id: str, t: str) -> bool:
         """Whether any name of the project holds the term."""
@@ -729,6 +772,49 @@ class Index:
                     involved[o].add(p.id)
         return dict(direct), dict(funded), dict(involved)
 
+    @cached_property
+    def _country_projects(self) -> dict[str, dict[str, set[str]]]:
+        """Country name → the projects tied to it, one map per kind of tie (`COUNTRY_TIES`)."""
+        ties: dict[str, dict[str, set[str]]] = {kind: defaultdict(set) for kind in COUNTRY_TIES}
+        for p in self.projects:
+            for name in p.countries:
+                ties[COUNTRY_IN][name].add(p.id)
+            for part in p.partners:
+                org = self.org(part.org)
+                if org and org.country:
+                    ties[COUNTRY_IN][org.country].add(p.id)
+            for f in p.funders:
+                org = self.org(f)
+                if org and org.country:
+                    ties[COUNTRY_FUNDER][org.country].add(p.id)
+            for s in (*p.activities, *p.results):
+                if s.kind in DESTINATION_KINDS:
+                    for name in s.places:
+                        ties[COUNTRY_VISITED][name].add(p.id)
+            if len(set(p.countries)) == 1:
+                ties[COUNTRY_ONLY][p.countries[0]].add(p.id)
+        return {kind: dict(by_name) for kind, by_name in ties.items()}
+
+    @cached_property
+    def periods(
+        self,
+    ) -> tuple[np.ndarray[Any, np.dtype[np.int32]], np.ndarray[Any, np.dtype[np.int32]]]:
+        """The first and last month (`Month.index`) of every project, in knowledge-base order:
+        time filters test every project at once."""
+        starts = [p.period.start.index for p in self.projects]
+        ends = [p.period.end.index for p in self.projects]
+        return np.array(starts, dtype=np.int32), np.array(ends, dtype=np.int32)
+
+    def projects_where(self, mask: np.ndarray[Any, np.dtype[np.bool_]]) -> list[Project]:
+        """The projects a mask over `projects` selects, in knowledge-base order."""
+        projects = self.projects
+        return [projects[i] for i in np.flatnonzero(mask).tolist()]
+
+    def projects_tied_to(self, country_name: str, tie: str) -> set[str]:
+        """Projects tied to a country in one way (`COUNTRY_TIES`): implemented in it or with a
+        partner from it, funded from it, visited by a study tour, or implemented only there."""
+        return self._country_projects[tie].get(country_name, set())
+
     def projects_with_org(self, org_id: str) -> list[str]:
         """Projects the organisation funded or was a partner of, in knowledge base order."""
         return self._org_projects[0].get(org_id, [])
@@ -759,19 +845,26 @@ class Index:
 class Ranked(Sequence[tuple[Doc, float]]):
     """The result of `Index.score_docs`: (statement, score) pairs, best first (ties by id).
 
-    Made lazily. A statement's score is the summed weight of the query terms it holds, so it
-    depends only on its *signature*, the subset of query terms it holds. Signatures are
-    counted in C: each term's postings are counted 1, 2, 4 ... times (the longest postings
-    once), so that a statement's count is its signature as a bit mask; then statements are
-    ordered by their signature's score with two C sorts. When that counting would cost more
-    than scoring the candidates one by one (many terms with long postings), or for the
-    statements of a few projects, they are scored one by one as before.
+    Made lazily, when first read. A statement's score is the summed weight of the query terms
+    it holds, divided by the query's total weight. The sums are made in C (numpy): each term's
+    weight is added to the statements of its postings, in the query's order, so every score is
+    the same float as adding the weights one by one in Python. Only statements holding one of
+    the query's rarer terms are read back (MaxScore: the common terms whose summed weight stays
+    below `min_score` cannot reach it alone), ordered by score then id, and turned into pairs
+    only as far as the caller reads. The statements of a few projects are scored one by one.
     """
 
-    __slots__ = ("_allowed", "_index", "_limit", "_min", "_out", "_pairs", "_ready", "_total")
-
-    #: The counting pass may touch at most this many postings per candidate statement.
-    COUNT_BUDGET = 6
+    __slots__ = (
+        "_allowed",
+        "_ids",
+        "_index",
+        "_limit",
+        "_min",
+        "_pairs",
+        "_ready",
+        "_scores",
+        "_total",
+    )
 
     def __init__(
         self,
@@ -788,7 +881,8 @@ class Ranked(Sequence[tuple[Doc, float]]):
         self._limit = limit
         self._total = sum(w for _t, w in pairs)
         self._ready = index is None
-        self._out: list[tuple[Doc, float]] = []
+        self._ids: list[int] = []  # statement ids, best first
+        self._scores: list[float] = []  # their scores
 
     @classmethod
     def empty(cls) -> Ranked:
@@ -797,17 +891,29 @@ class Ranked(Sequence[tuple[Doc, float]]):
     # --- the Sequence protocol -----------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._ranked())
+        self._rank()
+        return len(self._ids)
 
     def __iter__(self) -> Iterator[tuple[Doc, float]]:
-        return iter(self._ranked())
+        self._rank()
+        if self._index is None:
+            return iter(())
+        docs = self._index.docs
+        return ((docs[i], s) for i, s in zip(self._ids, self._scores, strict=True))
 
     @overload
     def __getitem__(self, i: int) -> tuple[Doc, float]: ...
     @overload
     def __getitem__(self, i: slice) -> list[tuple[Doc, float]]: ...
     def __getitem__(self, i: int | slice) -> tuple[Doc, float] | list[tuple[Doc, float]]:
-        return self._ranked()[i]
+        self._rank()
+        if isinstance(i, slice):
+            ids, scores = self._ids[i], self._scores[i]
+            docs = self._index.docs if self._index is not None else []
+            return [(docs[d], s) for d, s in zip(ids, scores, strict=True)]
+        if self._index is None:
+            raise IndexError(i)
+        return (self._index.docs[self._ids[i]], self._scores[i])
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Ranked | list | tuple):
@@ -817,7 +923,7 @@ class Ranked(Sequence[tuple[Doc, float]]):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"Ranked({self._ranked()!r})"
+        return f"Ranked({list(self)!r})"
 
     # --- what callers need without ranking everything ------------------------------------
 
@@ -828,14 +934,7 @@ class Ranked(Sequence[tuple[Doc, float]]):
         index = self._index
         if index is None or (self._allowed is not None and project_id not in self._allowed):
             return []
-        docs = index.docs
-        out = [
-            pair
-            for i in index._project_docs.get(project_id, ())
-            if (pair := self._score(docs[i])) is not None
-        ]
-        out.sort(key=_rank_key)
-        return out
+        return self._scan(index._project_docs.get(project_id, ()), None)
 
     # --- ranking --------------------------------------------------------------------------
 
@@ -848,22 +947,19 @@ class Ranked(Sequence[tuple[Doc, float]]):
         total = self._total
         return (doc, s / total) if s and s / total >= self._min else None
 
-    def _ranked(self) -> list[tuple[Doc, float]]:
-        if not self._ready:
-            self._out = self._rank()
-            self._ready = True
-        return self._out
-
-    def _rank(self) -> list[tuple[Doc, float]]:
+    def _rank(self) -> None:
+        if self._ready:
+            return
+        self._ready = True
         index = self._index
         assert index is not None
         allowed, limit = self._allowed, self._limit
         if allowed is not None and len(allowed) <= SMALL_PROJECT_SET:
-            ids: Iterable[int] = chain.from_iterable(
-                index._project_docs.get(pid, ()) for pid in allowed
-            )
-            return self._scan(ids, limit)
-        postings = index._postings
+            ids = chain.from_iterable(index._project_docs.get(pid, ()) for pid in allowed)
+            found = self._scan(ids, limit)
+            self._ids = [d.id for d, _s in found]
+            self._scores = [s for _d, s in found]
+            return
         pairs, total = self._pairs, self._total
         # the common terms whose summed weight stays below the bar are not needed to find
         # the statements above it; they still count in the scores
@@ -873,51 +969,25 @@ class Ranked(Sequence[tuple[Doc, float]]):
             if skipped + w < bar:
                 skipped += w
             else:
-                needed.append(t)
-        lists = [postings.get(t, []) for t, _w in pairs]
-        by_length = sorted(range(len(pairs)), key=lambda k: -len(lists[k]))
-        cost = sum(len(lists[k]) << j for j, k in enumerate(by_length))
-        candidates = sum(len(postings.get(t, ())) for t in needed)
-        if len(pairs) > 12 or cost > self.COUNT_BUDGET * max(candidates, 1):
-            if len(needed) == 1:
-                return self._scan(postings.get(needed[0], ()), limit)
-            return self._scan({i for t in needed for i in postings.get(t, ())}, limit)
-        # each statement's count is the bit mask of the query terms it holds
-        counts: Counter[int] = Counter()
-        bit_of = [0] * len(pairs)
-        for j, k in enumerate(by_length):
-            bit_of[k] = 1 << j
-            for _ in range(1 << j):
-                counts.update(lists[k])
-        # the score of every signature, summed in the query's order as `_score` does
-        scores: dict[int, float] = {}
-        for mask in set(counts.values()):
-            s = 0.0
-            for k, (_t, w) in enumerate(pairs):
-                if mask & bit_of[k]:
-                    s += w
-            if s and s / total >= self._min:
-                scores[mask] = s / total
-        if not scores:
-            return []
-        levels = sorted(set(scores.values()), reverse=True)
-        level_of = {v: n for n, v in enumerate(levels)}
-        rank = [len(levels)] * (1 << len(pairs))  # signatures below the bar rank last
-        for mask, v in scores.items():
-            rank[mask] = level_of[v]
-        doc_rank = dict(zip(counts.keys(), map(rank.__getitem__, counts.values()), strict=True))
-        order = sorted(sorted(doc_rank), key=doc_rank.__getitem__)  # by score, then by id
-        docs = index.docs
-        out: list[tuple[Doc, float]] = []
-        append = out.append
-        for i in order:
-            level = doc_rank[i]
-            if level == len(levels) or (limit is not None and len(out) >= limit):
-                break
-            doc = docs[i]
-            if allowed is None or doc.project in allowed:
-                append((doc, levels[level]))
-        return out
+                needed.append(index.postings(t))
+        if not needed:
+            return
+        candidates = needed[0] if len(needed) == 1 else np.unique(np.concatenate(needed))
+        if allowed is not None:
+            candidates = candidates[index.project_mask(allowed)[index._doc_project[candidates]]]
+        if not len(candidates):
+            return
+        sums = np.zeros(len(index.docs))
+        for t, w in pairs:  # in the query's order, as `_score` adds them
+            sums[index.postings(t)] += w
+        scores = sums[candidates] / total
+        above = (scores >= self._min) & (scores > 0)
+        candidates, scores = candidates[above], scores[above]
+        order = np.lexsort((candidates, -scores))  # by score, then by id
+        if limit is not None:
+            order = order[:limit]
+        self._ids = candidates[order].tolist()
+        self._scores = scores[order].tolist()
 
     def _scan(self, ids: Iterable[int], limit: int | None) -> list[tuple[Doc, float]]:
         """Score statements one by one."""
@@ -934,6 +1004,261 @@ class Ranked(Sequence[tuple[Doc, float]]):
             return heapq.nsmallest(limit, ranked, key=_rank_key)  # the same as sorting, cut
         ranked.sort(key=_rank_key)
         return ranked
+
+
+class _NameArrays:
+    """The names as arrays, for scoring thousands of them at once: each name's terms (as term
+    numbers, all names in one array), total weight, whether it is an acronym, its project's
+    position; and the names holding each term."""
+
+    __slots__ = (
+        "acronym",
+        "flat",
+        "offsets",
+        "position",
+        "posting_ids",
+        "posting_spans",
+        "project",
+        "term_ids",
+        "total",
+    )
+
+    def __init__(self) -> None:
+        self.term_ids: dict[str, int] = {}
+        self.flat = np.zeros(0, dtype=np.int32)
+        self.offsets = np.zeros(1, dtype=np.int64)
+        self.total = np.zeros(0)
+        self.acronym = np.zeros(0, dtype=np.bool_)
+        self.project = np.zeros(0, dtype=np.int32)
+        self.position: dict[str, int] = {}  # project id → its position in the knowledge base
+        self.posting_ids = np.zeros(0, dtype=np.int32)
+        self.posting_spans: dict[str, tuple[int, int]] = {}
+
+    @classmethod
+    def build(
+        cls,
+        names: Sequence[Name],
+        totals: Sequence[float],
+        postings: dict[str, list[int]],
+        projects: Sequence[Project],
+    ) -> _NameArrays:
+        arrays = cls()
+        arrays.term_ids = {t: i for i, t in enumerate(postings)}
+        ids = arrays.term_ids
+        lengths = [len(n.terms) for n in names]
+        arrays.flat = np.fromiter(
+            (ids[t] for n in names for t in n.terms), dtype=np.int32, count=sum(lengths)
+        )
+        arrays.offsets = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64)))
+        arrays.total = np.array(totals, dtype=np.float64)
+        arrays.acronym = np.array([n.kind == "acronym" for n in names], dtype=np.bool_)
+        arrays.position = position = {p.id: i for i, p in enumerate(projects)}
+        arrays.project = np.array([position[n.project] for n in names], dtype=np.int32)
+        start = 0
+        for t, found in postings.items():
+            arrays.posting_spans[t] = (start, start + len(found))
+            start += len(found)
+        arrays.posting_ids = np.fromiter(
+            chain.from_iterable(postings.values()), dtype=np.int32, count=start
+        )
+        return arrays
+
+    def postings(self, t: str) -> np.ndarray[Any, np.dtype[np.int32]]:
+        """The names holding a term, ascending (a view: do not modify)."""
+        start, end = self.posting_spans.get(t, (0, 0))
+        return self.posting_ids[start:end]
+
+    def shape_groups(
+        self, candidates: np.ndarray[Any, np.dtype[np.int64]], question_terms: Iterable[str]
+    ) -> tuple[np.ndarray[Any, np.dtype[np.intp]], np.ndarray[Any, np.dtype[np.intp]]]:
+        """Candidates grouped by shape (their terms with those the question lacks blanked out;
+        blanks after the last matched term do not change a shape's score): for each group the
+        position of its first candidate, and for each candidate its group."""
+        code = np.zeros(len(self.term_ids) + 1, dtype=np.int16)
+        for j, t in enumerate(question_terms):
+            tid = self.term_ids.get(t)
+            if tid is not None:
+                code[tid] = j + 1
+        starts = self.offsets[candidates]
+        lengths = self.offsets[candidates + 1] - starts
+        before = np.cumsum(lengths) - lengths  # terms of the candidates before each one
+        rows = np.repeat(np.arange(len(candidates)), lengths)
+        columns = np.arange(int(lengths.sum())) - np.repeat(before, lengths)
+        table = np.zeros((len(candidates), int(lengths.max())), dtype=np.int16)
+        table[rows, columns] = code[self.flat[np.repeat(starts, lengths) + columns]]
+        keys = np.ascontiguousarray(table).view(np.dtype((np.void, table.shape[1] * 2))).ravel()
+        _keys, first, group = np.unique(keys, return_index=True, return_inverse=True)
+        return first, group.ravel()
+
+
+class _NameScorer:
+    """The strongest name of each project for one question (see `Index.name_hits`): names are
+    added one by one (`add`), or thousands at once (`bulk`)."""
+
+    def __init__(self, tokens: Sequence[Token], org_positions: set[int], floor: float) -> None:
+        self.tokens = tokens
+        self.org_positions = org_positions
+        self.floor = floor
+        self.found: dict[str, tuple[float, frozenset[int], float]] = {}
+
+    def strength(self, name: Name, info: _Shape, coverage: float) -> tuple[float, frozenset[int]]:
+        """How strongly one name is named (0-1), and by the words at which positions."""
+        tokens = self.tokens
+        _weight, n_matched, distinctive, used, run, run_distinctive, run_used = info
+        if name.kind == "acronym" or (coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)):
+            strength = 1.0 if name.kind == "acronym" else 0.95
+            single = name.kind == "alias" and len(name.terms) == 1
+            scattered = name.kind != "acronym" and (
+                max(used, default=0) - min(used, default=0) > 2 * len(name.terms) + 1
+            )  # "readmission ... migrants" far apart in a sentence is not a name
+            if (
+                (single and not _beside_project_word(tokens, used))
+                or (name.topical and not _followed_by_project_word(tokens, used))
+                or scattered
+            ):
+                # "the border project" names a project; "border" alone, or "voluntary
+                # return" (a phrase other projects use too), are topic words
+                strength = ORG_AS_NAME
+        elif run >= 4 or (run == 3 and run_distinctive >= 2):
+            strength = min(0.95, 0.8 + 0.05 * (run - 3))
+            used = run_used
+        elif coverage >= 0.75 and n_matched >= 2 and distinctive:
+            strength = 0.8
+        elif run >= 2 and run_distinctive >= 1:
+            strength = 0.7
+            used = run_used
+        else:
+            strength = (0.6 if distinctive else 0.3) * coverage
+        if used and used <= self.org_positions and strength > ORG_AS_NAME:
+            # "Rosgranitsa" names an organisation first; as a project name it is only a hint
+            strength = ORG_AS_NAME
+        return strength, used
+
+    def add(self, name: Name, info: _Shape, coverage: float) -> None:
+        strength, used = self.strength(name, info, coverage)
+        self.merge(name.project, strength, used, coverage)
+
+    def merge(self, project: str, strength: float, used: frozenset[int], coverage: float) -> None:
+        """Keep the project's strongest name; the words of every strong name of the project
+        count as naming it."""
+        found = self.found
+        old = found.get(project)
+        if old is None or (strength, len(used)) > (old[0], len(old[1])):
+            if old is not None and old[0] >= ORG_AS_NAME:
+                used = used | old[1]
+            found[project] = (strength, used, coverage)
+        elif strength >= ORG_AS_NAME:
+            found[project] = (old[0], old[1] | used, old[2])
+
+    def bulk(
+        self,
+        arrays: _NameArrays,
+        candidates: list[int],
+        names: Sequence[Name],
+        question_terms: Iterable[str],
+        shape_of: Callable[[Name], _Shape | None],
+    ) -> None:
+        """`add` for every candidate, the same hits in the same order, with the weak names
+        (below `ORG_AS_NAME`: most of thousands) scored in numpy by their shape's numbers.
+
+        A weak name never changes a project that also has a strong one (a strong name beats
+        it and does not take its words), so a weak name only counts as its project's best
+        weak name: the highest (strength, number of words), the first of equals."""
+        cand = np.asarray(candidates, dtype=np.int64)
+        first, group = arrays.shape_groups(cand, question_terms)
+        infos = [shape_of(names[candidates[i]]) for i in first.tolist()]
+        # the shapes' numbers, as arrays by group; the words they use, as numbered sets
+        word_sets: list[frozenset[int]] = []
+        set_number: dict[frozenset[int], int] = {}
+
+        def number(words: frozenset[int]) -> int:
+            if words not in set_number:
+                set_number[words] = len(word_sets)
+                word_sets.append(words)
+            return set_number[words]
+
+        valid = np.array([info is not None for info in infos], dtype=np.bool_)
+        rows = [info or (0.0, 0, False, frozenset(), 0, 0, frozenset()) for info in infos]
+        weight = np.array([r[0] for r in rows])
+        n_matched = np.array([r[1] for r in rows])
+        distinctive = np.array([r[2] for r in rows], dtype=np.bool_)
+        run = np.array([r[4] for r in rows])
+        run_distinctive = np.array([r[5] for r in rows])
+        used = np.array([number(r[3]) for r in rows])
+        run_used = np.array([number(r[6]) for r in rows])
+        by_run = (run >= 4) | ((run == 3) & (run_distinctive >= 2))
+        run_strength = np.minimum(0.95, 0.8 + 0.05 * (run - 3))
+        pair_run = (run >= 2) & (run_distinctive >= 1)
+        org_only = np.array(
+            [bool(w) and w <= self.org_positions for w in word_sets], dtype=np.bool_
+        )
+        sizes = np.array([len(w) for w in word_sets])
+
+        # per candidate, the branches of `strength` for names that are not acronyms and not
+        # named in full (those are `special`: scored by `add`)
+        coverage = weight[group] / arrays.total[cand]
+        special = arrays.acronym[cand] | (coverage >= 0.999)
+        cover = (coverage >= 0.75) & (n_matched[group] >= 2) & distinctive[group]
+        first_run = by_run[group]
+        second_run = ~first_run & ~cover & pair_run[group]
+        strength = np.where(
+            first_run,
+            run_strength[group],
+            np.where(
+                cover, 0.8, np.where(pair_run[group], 0.7, np.where(distinctive[group], 0.6, 0.3))
+            ),
+        )
+        strength = np.where(first_run | cover | pair_run[group], strength, strength * coverage)
+        words = np.where(first_run | second_run, run_used[group], used[group])
+        strength = np.where((strength > ORG_AS_NAME) & org_only[words], ORG_AS_NAME, strength)
+        ok = valid[group]
+        strong = ok & (special | (strength >= ORG_AS_NAME))
+        for i in np.flatnonzero(strong).tolist():
+            name = names[candidates[i]]
+            info = infos[group[i]]
+            assert info is not None
+            if special[i]:
+                self.add(name, info, float(coverage[i]))
+            else:
+                self.merge(
+                    name.project, float(strength[i]), word_sets[words[i]], float(coverage[i])
+                )
+        # the best weak name of each project that has no strong one
+        project = arrays.project[cand]
+        weak = np.flatnonzero(
+            ok & ~strong & (strength >= self.floor) & ~np.isin(project, project[strong])
+        )
+        if not len(weak):
+            return
+        order = weak[np.lexsort((weak, -sizes[words[weak]], -strength[weak], project[weak]))]
+        firsts = order[np.concatenate(([True], project[order][1:] != project[order][:-1]))]
+        # every project once, in the order `add` would have met them (names are in project
+        # order): the strong ones as merged above, the weak ones from the arrays
+        strong_found = self.found
+        position = arrays.position
+        everyone = np.concatenate(
+            (project[firsts], np.array([position[pid] for pid in strong_found], dtype=np.int32))
+        )
+        picks = np.concatenate((firsts, np.full(len(strong_found), -1)))
+        self.found = {}
+        strong_ids = iter(strong_found)
+        for i in picks[np.argsort(everyone, kind="stable")].tolist():
+            if i < 0:
+                pid = next(strong_ids)
+                self.found[pid] = strong_found[pid]
+            else:
+                self.found[names[candidates[i]].project] = (
+                    float(strength[i]),
+                    word_sets[words[i]],
+                    float(coverage[i]),
+                )
+
+    def hits(self) -> dict[str, NameHit]:
+        return {
+            pid: NameHit(pid, s, used, c)
+            for pid, (s, used, c) in self.found.items()
+            if s >= self.floor
+        }
 
 
 def funded_keys(p: Project, index: Index) -> set[str]:
