@@ -1422,8 +1422,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     lang = q.lang
     candidates = list(index.projects)
     reasons: list[str] = []
-    why: dict[str, str] = {}  # per project, the statement or names that made it match
-    why_field: dict[str, str] = {}
+    # what made a project match, shown beside it: the statement that matched the topic, else
+    # its NGO partners, else the roles of the organisations asked about
+    why: dict[str, str] = {}  # the roles
+    why_doc: dict[str, Doc] = {}  # the statements
     previous_list = len(ctx.projects) >= 2 and _refers_to_previous_list(q)
     if previous_list:
         # "which of those had NGO partners", "which one was the latest": the last list
@@ -1501,15 +1503,12 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         keep = _projects_in_country(index, code, q)
         candidates = [p for p in candidates if (p.id in keep) != q.negated]
         reasons.append("country")
+    ngo_why = False  # the NGO partners are shown beside each project
     if "ngo" in {t.term for t in q.tokens}:  # "had (no) NGO partners"
-        candidates = [
-            p for p in candidates if bool(p.orgs_with_role(Role.NGO_PARTNER)) != q.negated
-        ]
+        with_ngos = index.projects_with_role(Role.NGO_PARTNER)
+        candidates = [p for p in candidates if (p.id in with_ngos) != q.negated]
         reasons.append("ngo")
-        for p in candidates:
-            ngos = [_org_name(index, o, lang) for o in p.orgs_with_role(Role.NGO_PARTNER)]
-            if ngos:
-                why[p.id] = _join(ngos, lang)
+        ngo_why = True
     if F.FUNDERS in q.fields and "government" in {t.term for t in q.tokens}:
         # "co-funded by national governments": funders that are governments
         candidates = [
@@ -1528,11 +1527,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         best: dict[str, float] = {}
         for d, score in scored:
             if score > best.get(d.project, 0.0) or (
-                score == best[d.project] and why_field.get(d.project) == F.SUMMARY != d.field
+                score == best[d.project] and why_doc[d.project].field == F.SUMMARY != d.field
             ):  # the best statement; a specific one rather than the description
                 best[d.project] = score
-                why[d.project] = truncate(d.text.get(lang), WHY_LENGTH)
-                why_field[d.project] = d.field
+                why_doc[d.project] = d
         ranked = sorted(best.items(), key=lambda kv: -kv[1])
         top = ranked[0][1] if ranked else 0.0
         keep_ids = [
@@ -1558,11 +1556,19 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     ids = [p.id for p in candidates]
     if not ids:
         return _abstain(Kind.NOT_FOUND, say("no_list_match", lang), [], lang, index)
+
     # the header states the full number; the list names the first LIST_LIMIT (best first)
-    bullets = tuple(
-        (*_list_line(index, p, lang), *((Span(f" — {why[p.id]}"),) if p.id in why else ()))
-        for p in candidates[:LIST_LIMIT]
-    )
+    def because(p: Project) -> tuple[Span, ...]:
+        text: str | None = None
+        if p.id in why_doc:
+            text = truncate(why_doc[p.id].text.get(lang), WHY_LENGTH)
+        elif ngo_why and (ngos := p.orgs_with_role(Role.NGO_PARTNER)):
+            text = _join([_org_name(index, o, lang) for o in ngos], lang)
+        else:
+            text = why.get(p.id)
+        return (Span(f" — {text}"),) if text else ()
+
+    bullets = tuple((*_list_line(index, p, lang), *because(p)) for p in candidates[:LIST_LIMIT])
     more = _more_blocks(len(ids), lang)
     if q.wants_count:
         word = projects_word(len(ids), lang)
@@ -1686,9 +1692,10 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
         else next((f for f in q.fields if f in _MEASURES), F.DURATION)
     )
     measure = _MEASURES[measured]
-    ranked = sorted(index.projects, key=lambda p: -measure(p))
-    if q.has(V.SHORTER) or _least(q):  # "the fewest partners"
-        ranked = sorted(index.projects, key=measure)
+    values = index.measure(measured, measure)
+    least = q.has(V.SHORTER) or _least(q)  # "the fewest partners"
+    order = np.argsort(values if least else -values, kind="stable")  # ties: knowledge-base order
+    ranked = [index.projects[i] for i in order[:LIST_LIMIT].tolist()]
     best = ranked[0]
     what = label(measured, lang).lower()
     blocks = [
@@ -1709,7 +1716,7 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
             )
         )
     )
-    blocks += _more_blocks(len(ranked), lang)
+    blocks += _more_blocks(len(index.projects), lang)
     if measured == F.PARTNERS:
         blocks += _partner_blocks(index, best, F.PARTNERS, lang, None)
     return _answer(Kind.FIELD, lang, blocks, [best.id], [measured])
@@ -1759,8 +1766,16 @@ def _projects_with_any_org(
 ) -> set[str]:
     """The ids of the candidates `_org_ok` accepts for any of the organisations, found through
     the index's maps from organisations to projects rather than project by project."""
-    if F.PROGRAMME in q.fields or (F.FUNDERS in q.fields and q.has(V.ONLY)):
-        return {p.id for p in candidates if any(_org_ok(index, p, o, q) for o in org_ids)}
+    if F.PROGRAMME in q.fields:  # "part of an EC programme": the EC named in the programme
+        named = {pid for o in org_ids for pid in index.projects_naming(o, F.PROGRAMME)}
+        return {p.id for p in candidates if p.id in named}
+    if F.FUNDERS in q.fields and q.has(V.ONLY):  # "funded solely by the EU": no other funder
+        funded = {pid for o in org_ids for pid in index.projects_funded_by(o)}
+        return {
+            p.id
+            for p in candidates
+            if p.id in funded and any(_org_ok(index, p, o, q) for o in org_ids)
+        }
     found: set[str] = set()
     for o in org_ids:
         found |= (

@@ -27,7 +27,17 @@ from bot.core.text import is_cyrillic, stem, words
 from bot.core.vocabulary import CONCEPTS, GENERIC, STOPWORDS, all_lexicons, protected_words
 from bot.kb.countries import Country, all_countries, find_adjective
 from bot.kb.load import cached_index, paused_gc, store_index
-from bot.kb.model import Date, KnowledgeBase, Organisation, Project, Statement, Status, Term, Text
+from bot.kb.model import (
+    Date,
+    KnowledgeBase,
+    Organisation,
+    Project,
+    Role,
+    Statement,
+    Status,
+    Term,
+    Text,
+)
 
 ORG_PREFIX = "org:"
 COUNTRY_PREFIX = "country:"
@@ -229,6 +239,7 @@ class Index:
         self._project_docs: dict[str, list[int]] = defaultdict(list)
         self._families: dict[str, frozenset[str]] = {}
         self._light: dict[str, list[int]] = {}
+        self._measures: dict[str, np.ndarray[Any, np.dtype[np.int64]]] = {}
         #: lines of list answers, made by `answer` on first use (a project's name and period)
         self.lines: dict[tuple[str, str], tuple[Any, ...]] = {}
         self.vocabulary: set[str] = set()
@@ -814,6 +825,38 @@ class Index:
         """Projects tied to a country in one way (`COUNTRY_TIES`): implemented in it or with a
         partner from it, funded from it, visited by a study tour, or implemented only there."""
         return self._country_projects[tie].get(country_name, set())
+
+    def measure(
+        self, name: str, of: Callable[[Project], int]
+    ) -> np.ndarray[Any, np.dtype[np.int64]]:
+        """A number per project (its partners, its months ...) in knowledge-base order, worked
+        out once per name: "which project had the most partners" compares every project."""
+        found = self._measures.get(name)
+        if found is None:
+            found = self._measures[name] = np.array([of(p) for p in self.projects], np.int64)
+        return found
+
+    def projects_naming(self, org_id: str, field_name: str) -> set[str]:
+        """Projects whose statements of one field name the organisation."""
+        docs = self.docs
+        return {
+            docs[i].project
+            for i in self.postings(ORG_PREFIX + org_id).tolist()
+            if docs[i].field == field_name
+        }
+
+    def projects_with_role(self, role: Role) -> frozenset[str]:
+        """Projects in which some organisation had the role (an NGO partner ...)."""
+        return self._role_projects.get(role, frozenset())
+
+    @cached_property
+    def _role_projects(self) -> dict[Role, frozenset[str]]:
+        found: dict[Role, set[str]] = defaultdict(set)
+        for p in self.projects:
+            for part in p.partners:
+                for role in part.roles:
+                    found[role].add(p.id)
+        return {role: frozenset(ids) for role, ids in found.items()}
 
     def projects_with_org(self, org_id: str) -> list[str]:
         """Projects the organisation funded or was a partner of, in knowledge base order."""
