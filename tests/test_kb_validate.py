@@ -106,6 +106,7 @@ CASES = {
         "kb/projects/beta.yaml:10: iom_offices[2]: should be text: yes, no",
     ],
     "unknown-country": [
+        "kb/about.yaml:10: country: unknown country 'Rusia' — did you mean 'Russian Federation'?",
         "kb/organisations.yaml:6: organisations[2].country: unknown country 'Atlantis'",
         "kb/projects/beta.yaml:6:33: countries[2]: unknown country 'Rusia' "
         "— did you mean 'Russian Federation'?",

@@ -59,6 +59,8 @@ DETAIL_IDENTIFIES = 0.7
 DETAIL_BAND = 0.8
 #: A project whose best statement reaches this share of a topic matches a list question.
 TOPIC_MATCH = 0.55
+#: A clarifying question offers at most this many projects.
+CLARIFY_CHOICES = 4
 #: The lowest statement score `_single` and `_identify` look at (0.3: "no such detail here");
 #: statements below it are never scored.
 _SINGLE_MIN = 0.3
@@ -348,6 +350,8 @@ def _identify(
     lang = q.lang
     if named:
         return named[0]
+    if len(q.ambiguous) >= 2:  # "Development of Administrative Mechanisms ...": which country?
+        return _clarify(index, list(q.ambiguous[:CLARIFY_CHOICES]), lang)
     by_detail = _identify_by_detail(index, docs, q)
     if by_detail:
         return by_detail
@@ -363,6 +367,9 @@ def _identify(
         if len(fitting) == 1:
             return next(iter(fitting))
     weak = [h for h in q.names if h.strength >= WEAK_NAME]
+    if q.countries():  # "the border project in Armenia": not a project elsewhere
+        fitting = set.intersection(*(_projects_in_country(index, c, q) for c in q.countries()))
+        weak = [h for h in weak if h.project in fitting]
     if weak and (len(weak) == 1 or weak[0].strength - weak[1].strength >= AMBIGUITY_MARGIN):
         # "what about the border one?" — unless a statement of another project fits the
         # question clearly better ("which readmission project called voluntary return ...")
@@ -379,13 +386,13 @@ def _identify(
         return back[0]
     fragment = _name_fragment_candidates(index, q)
     if len(fragment) >= 2:
-        return _clarify(index, fragment[:4], lang)
+        return _clarify(index, fragment[:CLARIFY_CHOICES], lang)
     if len(fragment) == 1:
         return fragment[0]
     if docs and docs[0][1] >= 0.4 and len(index.matched(docs[0][0], q.residual)) >= 2:
         close = _near_ties(docs)
         if len(close) > 1:
-            return _clarify(index, close[:4], lang)
+            return _clarify(index, close[:CLARIFY_CHOICES], lang)
         return close[0]
     if _about_projects(q):
         return _abstain(Kind.NOT_FOUND, say("not_found", lang), [], lang, index)

@@ -240,6 +240,7 @@ class Index:
         self._families: dict[str, frozenset[str]] = {}
         self._light: dict[str, list[int]] = {}
         self._measures: dict[str, np.ndarray[Any, np.dtype[np.int64]]] = {}
+        self._name_countries: dict[str, frozenset[str]] = {}
         #: lines of list answers, made by `answer` on first use (a project's name and period)
         self.lines: dict[tuple[str, str], tuple[Any, ...]] = {}
         self.vocabulary: set[str] = set()
@@ -678,6 +679,26 @@ class Index:
             if len(projects) > 1:
                 return False
         return len(projects) == 1
+
+    def name_countries(self, project_id: str) -> frozenset[str]:
+        """The countries a project's own names mention ("... of the Government of Ukraine"),
+        worked out on first use."""
+        found = self._name_countries.get(project_id)
+        if found is None:
+            p = self.kb.by_id[project_id]
+            names: set[str] = set()
+            for text in (p.title, *p.other_titles, *p.aliases):
+                for variant in text.variants():
+                    tokens = [
+                        Token(i, w, w, term(w), w in STOPWORDS)
+                        for i, w in enumerate(words(variant))
+                    ]
+                    for m in self.mentions(tokens):
+                        country = self._countries.get(m.key) if m.kind == "country" else None
+                        if country is not None:
+                            names.add(country.name)
+            found = self._name_countries[project_id] = frozenset(names)
+        return found
 
     def projects_named_with(self, terms: Iterable[str]) -> set[str]:
         """The projects whose names, taken together, hold every one of the terms."""
@@ -1459,11 +1480,14 @@ def _shape(
         return None
     # an in-order run needs two matched words: single-word matches skip the search
     run_start, run = _longest_run(shape, terms) if len(matched) >= 2 else (0, 1)
+    # a word the question repeats counts where it is part of the run ("the readmission centre
+    # trainings in the readmission mechanisms project"), else where it first appears
+    in_run = {terms[j]: content[j].position for j in range(run_start, run_start + run)}
     return (
         sum(map(weight.__getitem__, matched)),
         len(matched),
         not unique_terms.isdisjoint(matched),
-        frozenset(map(position_of, matched)),
+        frozenset(in_run[t] if t in in_run else position_of(t) for t in matched),
         run,
         sum(unique_at[run_start : run_start + run]),
         frozenset(content[j].position for j in range(run_start, run_start + run)),

@@ -87,6 +87,7 @@ class Query:
     another: bool
     residual: tuple[str, ...]
     named: tuple[str, ...] = ()  # the projects the question names, the main one first
+    ambiguous: tuple[str, ...] = ()  # projects named equally by the same words: ask which
     counted_term: str | None = None  # the term of what "how many" asks to count
     named_terms: tuple[str, ...] = ()  # the terms of the words that named projects
     durations: tuple[DurationSpec, ...] = ()
@@ -120,8 +121,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     tokens = tuple(index.tokens(text))
     language = lang or detect_language(text)
     names = sorted(index.name_hits(tokens).values(), key=_name_order)
-    mentions = index.mentions(tokens)
-    accepted = _accepted_names(names, tokens)
+    mentions = _qualified(index, index.mentions(tokens))
+    accepted, ambiguous = _accepted_names(index, names, tokens, mentions)
     name_positions = {p for h in accepted for p in h.positions}
     times, time_positions = _times(text, tokens)
     named_times = [s for s in times if set(s.positions) & name_positions]
@@ -270,6 +271,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         durations=tuple(durations),
         superlative=_superlative(tokens),
         named=tuple(h.project for h in accepted),
+        ambiguous=tuple(h.project for h in ambiguous),
         counted_term=term(counted) if (counted := _after_how_many(words)) else None,
         named_terms=tuple(
             dict.fromkeys(t.term for t in tokens if t.position in name_positions and not t.stop)
@@ -308,17 +310,97 @@ def _what_is(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
     )
 
 
-def _accepted_names(names: list[NameHit], tokens: tuple[Token, ...]) -> list[NameHit]:
-    """The projects the question names. A second, weaker name counts only in a comparison
-    ("X or Y", "difference between X and Y"): "what did the 2007-2010 programme say about
-    voluntary return" names one programme and a topic, not two projects."""
+def _qualified(index: Index, mentions: list[Mention]) -> list[Mention]:
+    """Organisations named by a word that fits several ("MIA") narrowed to the country the
+    question names ("MIA Moldova", "МВД Украины"), when some of them are from it."""
+    countries = {
+        c.name for m in mentions if m.kind == "country" and (c := index.country(m.key)) is not None
+    }
+    if not countries:
+        return mentions
+    by_words: dict[tuple[int, ...], list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "org":
+            by_words.setdefault(m.positions, []).append(m)
+    dropped: set[int] = set()
+    for same in by_words.values():
+        if len(same) < 2:
+            continue
+        local = [m for m in same if (org := index.org(m.key)) and org.country in countries]
+        if local:
+            dropped.update(id(m) for m in same if m not in local)
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def _accepted_names(
+    index: Index, names: list[NameHit], tokens: tuple[Token, ...], mentions: list[Mention]
+) -> tuple[list[NameHit], list[NameHit]]:
+    """The projects the question names, and the projects it names equally with the same words
+    (a name it cannot tell apart: the bot asks which one).
+
+    Names that use the same words of the question are readings of one name; the strongest
+    reading wins. Among equally strong readings, those of a project in a country the question
+    names are preferred, else those in the mission's own country (`about.country`); then the
+    one whose name the question covers best. A second name (other words) counts only in a
+    comparison ("X or Y", "difference between X and Y"): "what did the 2007-2010 programme say
+    about voluntary return" names one programme and a topic, not two projects."""
     hits = [h for h in names if h.strength >= NAMED_STRENGTH]
-    if len(hits) < 2:
-        return hits
+    if not hits:
+        return [], []
+    readings: list[list[NameHit]] = []
+    for h in hits:  # strongest first: each reading is led by its strongest name
+        same = next((r for r in readings if _same_words(h, r[0])), None)
+        if same is None:
+            readings.append([h])
+        else:
+            same.append(h)
+    chosen: list[NameHit] = []
+    ambiguous: list[NameHit] = []
+    for reading in readings:
+        best = _best_reading(index, reading, mentions)
+        if len(best) == 1:
+            chosen.append(best[0])
+        elif not chosen and not ambiguous:
+            ambiguous = best
+    if not chosen:
+        return [], ambiguous
     words = [t.word for t in tokens]
     joined = any(V.COMPARE.matches(w) or w in V.CONJUNCTIONS for w in words)
-    first, *rest = hits
-    return [first, *(h for h in rest if joined or h.strength >= 0.9)]
+    first, *rest = chosen
+    return [first, *(h for h in rest if joined or h.strength >= 0.9)], []
+
+
+def _same_words(hit: NameHit, other: NameHit) -> bool:
+    """Whether two names are read off mostly the same words of the question (more than half
+    of the shorter one's)."""
+    shared = len(hit.positions & other.positions)
+    return 2 * shared > min(len(hit.positions), len(other.positions))
+
+
+def _best_reading(index: Index, reading: list[NameHit], mentions: list[Mention]) -> list[NameHit]:
+    """The names of one reading the question does not tell apart (one when it does): the
+    strongest; of a country the question names (by the project's name, else by where it ran),
+    else of the mission's own country; then the name that accounts for more of the question's
+    words. Among the names of the preferred country, the one the question covers best (the
+    exact title rather than its "Phase II"); across countries, coverage would only weigh the
+    length of the countries' names, so the bot asks."""
+    top = [h for h in reading if h.strength == reading[0].strength]
+    if len(top) == 1:
+        return top
+    asked = {c.name for m in mentions if m.kind == "country" and (c := index.country(m.key))}
+    home = index.kb.about.country
+    prefer = asked or ({home} if home else set())
+    by_id = index.kb.by_id
+    preferred = [h for h in top if prefer & index.name_countries(h.project)] or [
+        h for h in top if prefer.intersection(by_id[h.project].countries)
+    ]
+
+    def key(h: NameHit) -> tuple[int, float]:
+        return (len(h.positions), round(h.coverage, 6) if preferred else 0.0)
+
+    top = preferred or top
+    best = max(map(key, top))
+    return [h for h in top if key(h) == best]
 
 
 def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:

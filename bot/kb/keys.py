@@ -28,7 +28,8 @@ SHORT_NAME: Final = "short_name"
 DESCRIPTION: Final = "description"
 SOURCE: Final = "source"
 TOPICS: Final = "topics"
-ABOUT_KEYS: Final = (NAME, SHORT_NAME, DESCRIPTION, SOURCE, TOPICS)
+HOME_COUNTRY: Final = "country"
+ABOUT_KEYS: Final = (NAME, SHORT_NAME, DESCRIPTION, SOURCE, TOPICS, HOME_COUNTRY)
 ABOUT_REQUIRED: Final = (NAME, SHORT_NAME, DESCRIPTION, SOURCE)
 
 # organisations.yaml

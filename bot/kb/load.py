@@ -499,9 +499,10 @@ def _read_about(r: _Reader, node: yaml.Node) -> About | None:
     description = r.text(found.get(keys.DESCRIPTION), keys.DESCRIPTION)
     source = r.text(found.get(keys.SOURCE), keys.SOURCE)
     topics = r.texts(found.get(keys.TOPICS), keys.TOPICS)
+    country = r.country(found.get(keys.HOME_COUNTRY), keys.HOME_COUNTRY)
     if name is None or short_name is None or description is None or source is None:
         return None
-    return About(name, short_name, description, source, topics)
+    return About(name, short_name, description, source, topics, country)
 
 
 def _read_organisations(r: _Reader, node: yaml.Node) -> tuple[Organisation, ...]:

@@ -220,6 +220,9 @@ class About:
     description: Text
     source: Text
     topics: tuple[Text, ...] = ()
+    #: The mission's own country: a project name that fits projects in several countries
+    #: equally well means the one here ("the border checkpoints project").
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

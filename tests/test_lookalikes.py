@@ -1,0 +1,76 @@
+"""Projects with one title but for the country (tests/fixtures/kb/lookalikes): which one a
+question means.
+
+A large portfolio repeats titles across countries ("Strengthening Border Checkpoint Management
+in Armenia / Georgia / the Russian Federation"). A question that quotes the title without the
+country means the mission's own (`about.yaml: country`); one that names a country means that
+country's; without a home country the bot asks which one. A one-word organisation name shared by
+several organisations ("MIA") is narrowed by the country the question names.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.types import Kind, Question
+from bot.kb.load import load_knowledge
+
+LOOKALIKES = Path(__file__).parent / "fixtures" / "kb" / "lookalikes"
+UNQUALIFIED = "when did the Strengthening Border Checkpoint Management project end"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_knowledge(LOOKALIKES))
+
+
+def ask(engine: Engine, text: str) -> tuple[Kind, tuple[str, ...]]:
+    answer = engine.ask(Question(text)).answer
+    return answer.kind, answer.projects
+
+
+def test_a_title_without_its_country_means_the_home_countrys_project(engine: Engine) -> None:
+    assert engine.kb.about.country == "Russian Federation"
+    assert ask(engine, UNQUALIFIED) == (Kind.FIELD, ("border-russia",))
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        (
+            "Strengthening Border Checkpoint Management in Armenia - when did it end",
+            "border-armenia",
+        ),
+        (
+            "Strengthening Border Checkpoint Management - when did the Georgian one end",
+            "border-georgia",
+        ),
+    ],
+)
+def test_a_country_in_the_question_picks_that_countrys_project(
+    engine: Engine, text: str, project: str
+) -> None:
+    assert ask(engine, text) == (Kind.FIELD, (project,))
+
+
+def test_without_a_home_country_the_bot_asks_which_one(tmp_path: Path) -> None:
+    shutil.copytree(LOOKALIKES, tmp_path / "kb")
+    about = tmp_path / "kb" / "about.yaml"
+    about.write_text(
+        "\n".join(line for line in about.read_text().splitlines() if not line.startswith("country"))
+    )
+    engine = Engine(load_knowledge(tmp_path / "kb"))
+    assert engine.kb.about.country is None
+    kind, projects = ask(engine, UNQUALIFIED)
+    assert kind is Kind.CLARIFY
+    assert set(projects) == {"border-armenia", "border-georgia", "border-russia"}
+
+
+def test_a_shared_organisation_name_is_narrowed_by_the_country_named(engine: Engine) -> None:
+    assert ask(engine, "MIA Georgia - which project were they in")[1] == ("border-georgia",)
+    kind, projects = ask(engine, "which projects did MIA take part in")
+    assert kind is Kind.LIST and set(projects) == {"border-armenia", "border-georgia"}
