@@ -1277,7 +1277,11 @@ class _NameScorer:
         strength = np.where((strength > ORG_AS_NAME) & org_only[words], ORG_AS_NAME, strength)
         ok = valid[group]
         strong = ok & (special | (strength >= ORG_AS_NAME))
-        for i in np.flatnonzero(strong).tolist():
+        project = arrays.project[cand]
+        # a project's only strong name is its hit as it is; several are merged one by one
+        names_of, counts = np.unique(project[strong], return_counts=True)
+        alone = strong & ~special & np.isin(project, names_of[counts == 1])
+        for i in np.flatnonzero(strong & ~alone).tolist():
             name = names[candidates[i]]
             info = infos[group[i]]
             assert info is not None
@@ -1288,28 +1292,29 @@ class _NameScorer:
                     name.project, float(strength[i]), word_sets[words[i]], float(coverage[i])
                 )
         # the best weak name of each project that has no strong one
-        project = arrays.project[cand]
         weak = np.flatnonzero(
             ok & ~strong & (strength >= self.floor) & ~np.isin(project, project[strong])
         )
-        if not len(weak):
+        if len(weak):
+            order = weak[np.lexsort((weak, -sizes[words[weak]], -strength[weak], project[weak]))]
+            weak = order[np.concatenate(([True], project[order][1:] != project[order][:-1]))]
+        taken = np.concatenate((np.flatnonzero(alone), weak))
+        if not len(taken):
             return
-        order = weak[np.lexsort((weak, -sizes[words[weak]], -strength[weak], project[weak]))]
-        firsts = order[np.concatenate(([True], project[order][1:] != project[order][:-1]))]
         # every project once, in the order `add` would have met them (names are in project
-        # order): the strong ones as merged above, the weak ones from the arrays
-        strong_found = self.found
+        # order): those merged above, and those taken from the arrays
+        merged = self.found
         position = arrays.position
         everyone = np.concatenate(
-            (project[firsts], np.array([position[pid] for pid in strong_found], dtype=np.int32))
+            (project[taken], np.array([position[pid] for pid in merged], dtype=np.int32))
         )
-        picks = np.concatenate((firsts, np.full(len(strong_found), -1)))
+        picks = np.concatenate((taken, np.full(len(merged), -1)))
         self.found = {}
-        strong_ids = iter(strong_found)
+        merged_ids = iter(merged)
         for i in picks[np.argsort(everyone, kind="stable")].tolist():
             if i < 0:
-                pid = next(strong_ids)
-                self.found[pid] = strong_found[pid]
+                pid = next(merged_ids)
+                self.found[pid] = merged[pid]
             else:
                 self.found[names[candidates[i]].project] = (
                     float(strength[i]),
