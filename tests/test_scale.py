@@ -14,6 +14,7 @@ import random
 import pytest
 
 from bot.core import answer as answering
+from bot.core import fields as F
 from bot.core import search
 from bot.core.engine import Engine
 from bot.core.search import GENERIC, SMALL_PROJECT_SET, Doc, Index, _rank_key
@@ -140,6 +141,27 @@ def test_score_docs_is_the_full_scan(big: Engine) -> None:
         if want:
             pid = want[-1][0].project
             assert got.of_project(pid) == [(d, s) for d, s in want if d.project == pid]
+
+
+def test_best_statement_per_project_is_the_first_one_read(big: Engine) -> None:
+    """`Ranked.best_per_project`: each project's first pair in rank order, or the first
+    specific one of equal score after a description; projects in the order first met."""
+    index = big.index
+    rng = random.Random(9)
+    terms = sorted(index._posting_spans)
+    common = sorted(terms, key=lambda t: -len(index.postings(t)))[:40]
+    for _ in range(200):
+        query = [rng.choice(common if rng.random() < 0.7 else terms) for _ in range(4)]
+        ranked = index.score_docs(query, None, rng.choice([0.0, 0.3, 0.55]))
+        best: dict[str, tuple[float, Doc]] = {}
+        for doc, score in ranked:
+            old = best.get(doc.project)
+            if old is None or (
+                score == old[0] and old[1].field == F.SUMMARY and doc.field != F.SUMMARY
+            ):
+                best[doc.project] = (score, doc)
+        want = [(pid, score, doc) for pid, (score, doc) in best.items()]
+        assert ranked.best_per_project(F.SUMMARY) == want
 
 
 # --- names: scored in bulk (numpy) exactly as one by one ---------------------------------------

@@ -1530,15 +1530,13 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         terms = topic + (
             [] if as_actor else [ORG_PREFIX + o for ids in groups.values() for o in ids]
         )
-        scored = index.score_docs(terms, [p.id for p in candidates], TOPIC_MATCH)
-        best: dict[str, float] = {}
-        for d, score in scored:
-            if score > best.get(d.project, 0.0) or (
-                score == best[d.project] and why_doc[d.project].field == F.SUMMARY != d.field
-            ):  # the best statement; a specific one rather than the description
-                best[d.project] = score
-                why_doc[d.project] = d
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        every = len(candidates) == len(index.projects)  # (candidates never repeat)
+        scored = index.score_docs(terms, None if every else [p.id for p in candidates], TOPIC_MATCH)
+        # each project's best statement, a specific one rather than the description
+        ranked = []
+        for pid, score, doc in scored.best_per_project(F.SUMMARY):
+            ranked.append((pid, score))
+            why_doc[pid] = doc
         top = ranked[0][1] if ranked else 0.0
         keep_ids = [
             pid

@@ -241,6 +241,7 @@ class Index:
         self._light: dict[str, list[int]] = {}
         self._measures: dict[str, np.ndarray[Any, np.dtype[np.int64]]] = {}
         self._name_countries: dict[str, frozenset[str]] = {}
+        self._field_masks: dict[str, np.ndarray[Any, np.dtype[np.bool_]]] = {}
         #: lines of list answers, made by `answer` on first use (a project's name and period)
         self.lines: dict[tuple[str, str], tuple[Any, ...]] = {}
         self.vocabulary: set[str] = set()
@@ -289,6 +290,15 @@ class Index:
             (self._project_pos[d.project] for d in self.docs), dtype=np.int32, count=len(self.docs)
         )
         self._postings = {}  # the lists were for building; `postings` reads the array
+
+    def docs_of_field(self, field_name: str) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        """Which statements (by id) are of one field, as a mask made on first use."""
+        found = self._field_masks.get(field_name)
+        if found is None:
+            found = self._field_masks[field_name] = np.array(
+                [d.field == field_name for d in self.docs], dtype=np.bool_
+            )
+        return found
 
     def postings(self, t: str) -> np.ndarray[Any, np.dtype[np.int32]]:
         """The ids of the statements holding a term, ascending (a view: do not modify)."""
@@ -999,6 +1009,34 @@ class Ranked(Sequence[tuple[Doc, float]]):
         if index is None or (self._allowed is not None and project_id not in self._allowed):
             return []
         return self._scan(index._project_docs.get(project_id, ()), None)
+
+    def best_per_project(self, avoid_field: str) -> list[tuple[str, float, Doc]]:
+        """Each project's best statement of this result: its highest score, and among equals
+        the first one not of `avoid_field` (a specific statement rather than the description),
+        else the first; projects by that score, best first, then by their first statement. The
+        same as reading the pairs in order and keeping each project's first (or first
+        specific) one, worked out in numpy."""
+        self._rank()
+        index = self._index
+        if index is None or not self._ids:
+            return []
+        ids = np.asarray(self._ids, dtype=np.int64)
+        scores = np.asarray(self._scores)
+        project = index._doc_project[ids]
+        avoided = index.docs_of_field(avoid_field)[ids]
+        # in rank order (score down, id up) already: per project, top score, then specific first
+        order = np.lexsort((np.arange(len(ids)), avoided, -scores, project))
+        first = order[np.concatenate(([True], project[order][1:] != project[order][:-1]))]
+        # a project's first pair in rank order: where it stands among the projects
+        seen = np.lexsort((np.arange(len(ids)), project))
+        leads = seen[np.concatenate(([True], project[seen][1:] != project[seen][:-1]))]
+        by_project = dict(zip(project[leads].tolist(), leads.tolist(), strict=True))
+        first = first[np.argsort([by_project[p] for p in project[first].tolist()], kind="stable")]
+        docs = index.docs
+        return [
+            (docs[self._ids[i]].project, self._scores[i], docs[self._ids[i]])
+            for i in first.tolist()
+        ]
 
     # --- ranking --------------------------------------------------------------------------
 
