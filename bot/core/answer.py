@@ -1912,9 +1912,8 @@ def _identify_by_filters(index: Index, q: Query) -> str | None:
     candidates = _fit_times(index, None, q.times, q.anchor)
     if len(q.times) == 1 and q.times[0].first != q.times[0].last and q.anchor == "active":
         spec = q.times[0]
-        exact = [
-            p for p in index.projects if p.period.start == spec.first and p.period.end == spec.last
-        ]
+        starts, ends = index.periods
+        exact = index.projects_where((starts == spec.first.index) & (ends == spec.last.index))
         if exact:
             candidates = exact
     if len(candidates) > 1 and q.residual:

@@ -65,6 +65,9 @@ SMALL_PROJECT_SET = 64
 #: Weight of a question word the knowledge base never uses, relative to an average known word.
 UNKNOWN_WEIGHT = 0.35
 
+#: Statement ids are merged by sorting while they number under 1/DENSE_SHARE of all
+#: statements, else by marking every statement (`Ranked`).
+DENSE_SHARE = 16
 #: How a project can be tied to a country (`Index.projects_tied_to`).
 COUNTRY_IN = "in"  # implemented there, or with a partner from there
 COUNTRY_FUNDER = "funder"  # funded by an organisation from there
@@ -1074,7 +1077,16 @@ class Ranked(Sequence[tuple[Doc, float]]):
                 needed.append(index.postings(t))
         if not needed:
             return
-        candidates = needed[0] if len(needed) == 1 else np.unique(np.concatenate(needed))
+        candidates: np.ndarray[Any, np.dtype[np.signedinteger[Any]]]
+        if len(needed) == 1:
+            candidates = needed[0]
+        elif sum(map(len, needed)) * DENSE_SHARE < len(index.docs):
+            candidates = np.unique(np.concatenate(needed))
+        else:  # long postings: marking every statement is cheaper than sorting them
+            marked = np.zeros(len(index.docs), dtype=np.bool_)
+            for posting in needed:
+                marked[posting] = True
+            candidates = np.flatnonzero(marked)
         if allowed is not None:
             candidates = candidates[index.project_mask(allowed)[index._doc_project[candidates]]]
         if not len(candidates):
