@@ -160,7 +160,12 @@ def test_best_statement_per_project_is_the_first_one_read(big: Engine) -> None:
                 score == old[0] and old[1].field == F.SUMMARY and doc.field != F.SUMMARY
             ):
                 best[doc.project] = (score, doc)
-        want = [(pid, score, doc) for pid, (score, doc) in best.items()]
+        position = {p.id: i for i, p in enumerate(index.projects)}
+        want = (
+            [position[pid] for pid in best],
+            [score for score, _doc in best.values()],
+            [doc.id for _score, doc in best.values()],
+        )
         assert ranked.best_per_project(F.SUMMARY) == want
 
 

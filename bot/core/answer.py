@@ -1532,21 +1532,19 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         )
         every = len(candidates) == len(index.projects)  # (candidates never repeat)
         scored = index.score_docs(terms, None if every else [p.id for p in candidates], TOPIC_MATCH)
-        # each project's best statement, a specific one rather than the description
-        ranked = []
-        for pid, score, doc in scored.best_per_project(F.SUMMARY):
-            ranked.append((pid, score))
-            why_doc[pid] = doc
-        top = ranked[0][1] if ranked else 0.0
-        keep_ids = [
-            pid
-            for pid, score in ranked
-            if top >= TOPIC_MATCH and score >= max(TOPIC_MATCH, top * 0.6)
-        ]
-        if not reasons and not keep_ids and not (q.wants_list or q.wants_count):
+        # each project's best statement (a specific one rather than the description), best
+        # first: those close enough to the best are kept, and shown with that statement
+        positions, scores, doc_ids = scored.best_per_project(F.SUMMARY)
+        top = scores[0] if scores else 0.0
+        bar = max(TOPIC_MATCH, top * 0.6)
+        kept = sum(1 for s in scores if s >= bar) if top >= TOPIC_MATCH else 0
+        candidates = [index.projects[i] for i in positions[:kept]]
+        if not reasons and not candidates and not (q.wants_list or q.wants_count):
             return None
-        named = [pid for pid in named if pid in keep_ids]
-        candidates = [index.kb.by_id[pid] for pid in keep_ids]
+        for p, doc_id in zip(candidates[:LIST_LIMIT], doc_ids, strict=False):
+            why_doc[p.id] = index.docs[doc_id]
+        kept_ids = {p.id for p in candidates}
+        named = [pid for pid in named if pid in kept_ids]
         reasons.append("topic")
 
     if q.superlative and candidates:

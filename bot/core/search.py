@@ -1013,33 +1013,30 @@ class Ranked(Sequence[tuple[Doc, float]]):
             return []
         return self._scan(index._project_docs.get(project_id, ()), None)
 
-    def best_per_project(self, avoid_field: str) -> list[tuple[str, float, Doc]]:
+    def best_per_project(self, avoid_field: str) -> tuple[list[int], list[float], list[int]]:
         """Each project's best statement of this result: its highest score, and among equals
         the first one not of `avoid_field` (a specific statement rather than the description),
-        else the first; projects by that score, best first, then by their first statement. The
-        same as reading the pairs in order and keeping each project's first (or first
-        specific) one, worked out in numpy."""
+        else the first. The same as reading the pairs in order and keeping each project's
+        first (or first specific) one, worked out in numpy: the projects (positions in the
+        knowledge base) in the order first read, so best first, their scores and statement ids.
+        """
         self._rank()
         index = self._index
         if index is None or not self._ids:
-            return []
+            return [], [], []
         ids = np.asarray(self._ids, dtype=np.int64)
         scores = np.asarray(self._scores)
         project = index._doc_project[ids]
         avoided = index.docs_of_field(avoid_field)[ids]
-        # in rank order (score down, id up) already: per project, top score, then specific first
-        order = np.lexsort((np.arange(len(ids)), avoided, -scores, project))
+        rank = np.arange(len(ids))
+        # per project: top score, then a specific statement before the description, then rank
+        order = np.lexsort((rank, avoided, -scores, project))
         first = order[np.concatenate(([True], project[order][1:] != project[order][:-1]))]
-        # a project's first pair in rank order: where it stands among the projects
-        seen = np.lexsort((np.arange(len(ids)), project))
+        # ... and the projects in the order of their first pair (the lowest rank of each)
+        seen = np.lexsort((rank, project))
         leads = seen[np.concatenate(([True], project[seen][1:] != project[seen][:-1]))]
-        by_project = dict(zip(project[leads].tolist(), leads.tolist(), strict=True))
-        first = first[np.argsort([by_project[p] for p in project[first].tolist()], kind="stable")]
-        docs = index.docs
-        return [
-            (docs[self._ids[i]].project, self._scores[i], docs[self._ids[i]])
-            for i in first.tolist()
-        ]
+        first = first[np.argsort(leads, kind="stable")]  # both are ordered by project
+        return project[first].tolist(), scores[first].tolist(), ids[first].tolist()
 
     # --- ranking --------------------------------------------------------------------------
 

@@ -348,12 +348,16 @@ def _accepted_names(
     if not hits:
         return [], []
     readings: list[list[NameHit]] = []
+    reading_of: dict[frozenset[int], list[NameHit]] = {}  # thousands of names share words
     for h in hits:  # strongest first: each reading is led by its strongest name
-        same = next((r for r in readings if _same_words(h, r[0])), None)
+        same = reading_of.get(h.positions)
         if same is None:
-            readings.append([h])
-        else:
-            same.append(h)
+            same = next((r for r in readings if _same_words(h, r[0])), None)
+            if same is None:
+                same = []
+                readings.append(same)
+            reading_of[h.positions] = same
+        same.append(h)
     chosen: list[NameHit] = []
     ambiguous: list[NameHit] = []
     for reading in readings:
