@@ -1328,16 +1328,26 @@ class _NameScorer:
         # a project's only strong name is its hit as it is; several are merged one by one
         names_of, counts = np.unique(project[strong], return_counts=True)
         alone = strong & ~special & np.isin(project, names_of[counts == 1])
-        for i in np.flatnonzero(strong & ~alone).tolist():
+        one_by_one = np.flatnonzero(strong & ~alone)
+        # plain Python values for the loop (reading numpy scalars one by one is slow)
+        each: Iterator[tuple[int, bool, float, float, int, int]] = zip(
+            one_by_one.tolist(),
+            special[one_by_one].tolist(),
+            strength[one_by_one].tolist(),
+            coverage[one_by_one].tolist(),
+            words[one_by_one].tolist(),
+            group[one_by_one].tolist(),
+            strict=True,
+        )
+        merge = self.merge
+        for i, by_add, s, c, w, g in each:
             name = names[candidates[i]]
-            info = infos[group[i]]
-            assert info is not None
-            if special[i]:
-                self.add(name, info, float(coverage[i]))
+            if by_add:
+                info = infos[g]
+                assert info is not None
+                self.add(name, info, c)
             else:
-                self.merge(
-                    name.project, float(strength[i]), word_sets[words[i]], float(coverage[i])
-                )
+                merge(name.project, s, word_sets[w], c)
         # the best weak name of each project that has no strong one
         weak = np.flatnonzero(
             ok & ~strong & (strength >= self.floor) & ~np.isin(project, project[strong])
