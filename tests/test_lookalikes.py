@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core import search
 from bot.core.engine import Engine
 from bot.core.types import Kind, Question
 from bot.kb.load import load_knowledge
@@ -74,3 +75,22 @@ def test_a_shared_organisation_name_is_narrowed_by_the_country_named(engine: Eng
     assert ask(engine, "MIA Georgia - which project were they in")[1] == ("border-georgia",)
     kind, projects = ask(engine, "which projects did MIA take part in")
     assert kind is Kind.LIST and set(projects) == {"border-armenia", "border-georgia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "called"),
+    [
+        ("the border checkpoints project", (1, 2), True),
+        ("project on border checkpoints", (2, 3), True),
+        ("проект по пунктам пропуска", (2, 3), True),
+        ("what did the programme say about border checkpoints", (6, 7), False),
+        ("border checkpoints", (0, 1), False),
+    ],
+)
+def test_a_phrase_is_called_a_project_before_or_after_it(
+    engine: Engine, text: str, words: tuple[int, ...], called: bool
+) -> None:
+    """A phrase other projects also use ("voluntary return") names a project only when the
+    question calls it one, with the project word after it or just before it."""
+    tokens = engine.index.tokens(text)
+    assert search._called_a_project(tokens, frozenset(words)) is called

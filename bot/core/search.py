@@ -1224,7 +1224,7 @@ class _NameScorer:
             )  # "readmission ... migrants" far apart in a sentence is not a name
             if (
                 (single and not _beside_project_word(tokens, used))
-                or (name.topical and not _followed_by_project_word(tokens, used))
+                or (name.topical and not _called_a_project(tokens, used))
                 or scattered
             ):
                 # "the border project" names a project; "border" alone, or "voluntary
@@ -1484,9 +1484,19 @@ def _rank_key(pair: tuple[Doc, float]) -> tuple[float, int]:
     return (-pair[1], pair[0].id)
 
 
-def _followed_by_project_word(tokens: Sequence[Token], positions: frozenset[int]) -> bool:
+def _called_a_project(tokens: Sequence[Token], positions: frozenset[int]) -> bool:
+    """Whether the words at `positions` are called a project: "the border checkpoints project",
+    "project on border checkpoints", "проект по пунктам пропуска"."""
     after = max(positions, default=-1) + 1
-    return any(t.position == after and t.word in _PROJECT_WORDS for t in tokens)
+    before = min(positions, default=0) - 1
+    at = {t.position: t for t in tokens}
+    if (t := at.get(after)) and t.word in _PROJECT_WORDS:
+        return True
+    if (t := at.get(before)) and t.word in _PROJECT_WORDS:
+        return True
+    # one short word between: "project on ...", "проект по ..."
+    between, word = at.get(before), at.get(before - 1)
+    return bool(between and between.stop and word and word.word in _PROJECT_WORDS)
 
 
 def _beside_project_word(tokens: Sequence[Token], positions: frozenset[int]) -> bool:
