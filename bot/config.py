@@ -27,6 +27,15 @@ ENV_WEBHOOK_PORT: Final = "PROJECTBOT_WEBHOOK_PORT"
 ENV_WEBHOOK_SECRET: Final = "PROJECTBOT_WEBHOOK_SECRET"
 ENV_CONTEXT_TTL: Final = "PROJECTBOT_CONTEXT_TTL"
 ENV_PERSISTENCE: Final = "PROJECTBOT_PERSISTENCE"
+ENV_RATE_LIMIT: Final = "PROJECTBOT_RATE_LIMIT"
+ENV_CONCURRENCY: Final = "PROJECTBOT_CONCURRENCY"
+#: Telegram's limit for one bot: about 30 messages a second overall (`PROJECTBOT_RATE_LIMIT`).
+DEFAULT_RATE_LIMIT: Final = 30.0
+#: `PROJECTBOT_RATE_LIMIT` value that sends without throttling (a local Bot API server, tests).
+RATE_LIMIT_OFF: Final = "off"
+#: Updates handled at once; one chat's updates always one after another (`PROJECTBOT_CONCURRENCY`).
+DEFAULT_CONCURRENCY: Final = 16
+MAX_CONCURRENCY: Final = 256
 #: `PROJECTBOT_PERSISTENCE` values: a local pickle file (default), none, or `module:factory`.
 PERSISTENCE_PICKLE: Final = "pickle"
 PERSISTENCE_OFF: Final = "off"
@@ -69,6 +78,8 @@ class Settings:
     context_ttl: float = float(DEFAULT_TTL)
     webhook: WebhookSettings | None = None
     persistence: str = PERSISTENCE_PICKLE
+    rate_limit: float | None = DEFAULT_RATE_LIMIT  # messages a second overall; None: no limit
+    concurrency: int = DEFAULT_CONCURRENCY
 
     @property
     def base_url(self) -> str | None:
@@ -141,6 +152,31 @@ def load_settings(env: Mapping[str, str] | None = None, *, webhook: bool = False
             "python-telegram-bot BasePersistence, e.g. one backed by Redis or PostgreSQL)"
         )
 
+    rate_limit: float | None = DEFAULT_RATE_LIMIT
+    rate_text = _get(env, ENV_RATE_LIMIT).lower()
+    if rate_text == RATE_LIMIT_OFF:
+        rate_limit = None
+    elif rate_text:
+        try:
+            rate_limit = float(rate_text)
+        except ValueError:
+            rate_limit = -1.0
+        if not rate_limit > 0:
+            problems.append(
+                f"{ENV_RATE_LIMIT} must be a positive number of messages a second "
+                f"(default {DEFAULT_RATE_LIMIT:g}, Telegram's limit) or '{RATE_LIMIT_OFF}'"
+            )
+
+    concurrency = DEFAULT_CONCURRENCY
+    concurrency_text = _get(env, ENV_CONCURRENCY)
+    if concurrency_text:
+        concurrency = int(concurrency_text) if concurrency_text.isdigit() else 0
+        if not 1 <= concurrency <= MAX_CONCURRENCY:
+            problems.append(
+                f"{ENV_CONCURRENCY} must be a whole number from 1 to {MAX_CONCURRENCY}: how many "
+                f"updates are handled at once (default {DEFAULT_CONCURRENCY}; 1: one at a time)"
+            )
+
     hook: WebhookSettings | None = None
     if webhook:
         hook = _webhook_settings(env, problems, self_hosted=api_url is not None)
@@ -155,6 +191,8 @@ def load_settings(env: Mapping[str, str] | None = None, *, webhook: bool = False
         context_ttl=ttl,
         webhook=hook,
         persistence=persistence,
+        rate_limit=rate_limit,
+        concurrency=concurrency,
     )
 
 

@@ -36,6 +36,41 @@ def test_defaults_apply_when_only_the_token_is_set() -> None:
     assert settings.webhook is None and settings.context_ttl == 1800
 
 
+def test_rate_limit_and_concurrency_default_to_telegrams_limit_and_sixteen() -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN})
+    assert settings.rate_limit == 30 and settings.concurrency == 16
+
+
+@pytest.mark.parametrize(
+    ("env", "rate", "concurrency"),
+    [
+        ({"PROJECTBOT_RATE_LIMIT": "off"}, None, 16),
+        ({"PROJECTBOT_RATE_LIMIT": "12.5", "PROJECTBOT_CONCURRENCY": "1"}, 12.5, 1),
+        ({"PROJECTBOT_CONCURRENCY": "64"}, 30, 64),
+    ],
+)
+def test_rate_limit_and_concurrency_are_read(
+    env: dict[str, str], rate: float | None, concurrency: int
+) -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, **env})
+    assert (settings.rate_limit, settings.concurrency) == (rate, concurrency)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PROJECTBOT_RATE_LIMIT", "fast"),
+        ("PROJECTBOT_RATE_LIMIT", "0"),
+        ("PROJECTBOT_CONCURRENCY", "0"),
+        ("PROJECTBOT_CONCURRENCY", "many"),
+        ("PROJECTBOT_CONCURRENCY", "1000"),
+    ],
+)
+def test_a_bad_rate_limit_or_concurrency_says_what_to_set(name: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, name: value})
+
+
 def test_api_url_gives_base_urls_for_a_self_hosted_server() -> None:
     settings = load_settings(
         {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": "http://127.0.0.1:8081/"}

@@ -1152,7 +1152,7 @@ def _org_profile(index: Index, org_id: str, lang: str) -> Answer:
     if org.description:
         blocks.append(_p(org.description.get(lang)))
     projects = _projects_with_org(index, org_id)
-    for pid in projects:
+    for pid in projects[:LIST_LIMIT]:  # a ministry may be in hundreds of projects
         p = index.kb.by_id[pid]
         roles = ", ".join(_roles_in(index, p, org_id, lang))
         note = next((part.note for part in p.partners if part.org == org_id and part.note), None)
@@ -1160,7 +1160,8 @@ def _org_profile(index: Index, org_id: str, lang: str) -> Answer:
             "role_of", lang, org=_org_name(index, org_id, lang), project=_name(p, lang), roles=roles
         )
         blocks.append(_p(line + (f" ({note.get(lang)})" if note else "")))
-    return _answer(Kind.FIELD, lang, blocks, projects, [F.PARTNERS])
+    blocks += _more_blocks(len(projects), lang)
+    return _answer(Kind.FIELD, lang, blocks, projects[:LIST_LIMIT], [F.PARTNERS])
 
 
 def _role_answer(index: Index, p: Project, q: Query, lang: str) -> Answer:

@@ -408,6 +408,9 @@ class QuestionLog:
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
+            # with WAL, NORMAL never corrupts the log and survives the bot crashing; only a
+            # power cut may lose the last few questions, and every answer waits for one commit
+            conn.execute("PRAGMA synchronous = NORMAL")
             if self.max_bytes is not None:
                 page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
                 conn.execute(f"PRAGMA max_page_count = {max(1, self.max_bytes // page_size)}")

@@ -42,6 +42,7 @@ from bot.kb.load import resolve_knowledge_path
 from bot.kb.model import KnowledgeBase
 from bot.reload import KnowledgeHolder
 from bot.telegram import admin, buttons, chat, commands, errors, gate, inline, language
+from bot.telegram.concurrency import PerChatUpdateProcessor
 from bot.telegram.logs import setup_logging
 from bot.telegram.persistence import make_persistence
 from bot.telegram.retry import RetryingRateLimiter
@@ -126,7 +127,13 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .rate_limiter(RetryingRateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(
+            RetryingRateLimiter(
+                max_retries=RATE_LIMIT_RETRIES, messages_per_second=settings.rate_limit or 0
+            )
+        )
+        # several updates at once, one chat's in order (follow-ups see the state before them)
+        .concurrent_updates(PerChatUpdateProcessor(settings.concurrency))
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any, Final
 
 import httpx
+from telegram.constants import FloodLimit
 from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import AIORateLimiter
 
@@ -55,8 +56,16 @@ class RetryingRateLimiter(AIORateLimiter):
         max_retries: int = 0,
         network_retries: int = NETWORK_RETRIES,
         first_backoff: float = FIRST_BACKOFF,
+        messages_per_second: float = FloodLimit.MESSAGES_PER_SECOND,
     ) -> None:
-        super().__init__(max_retries=max_retries)
+        """`messages_per_second`: the overall limit (Telegram's, about 30, by default); 0
+        sends without throttling (a local Bot API server, benchmarks), 429s are still retried."""
+        group_rate = FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP if messages_per_second else 0
+        super().__init__(
+            overall_max_rate=messages_per_second,
+            group_max_rate=group_rate,
+            max_retries=max_retries,
+        )
         self.network_retries = network_retries
         self.first_backoff = first_backoff
 
