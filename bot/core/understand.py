@@ -192,8 +192,11 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         V.ACTIVE_WORDS,
     )
     residual: list[str] = []
+    vague = _vague_time_positions(tokens)
     for t in tokens:
         if t.stop or t.position in name_positions or t.position in mention_positions:
+            continue
+        if t.position in vague:  # "active at some point in 2010"
             continue
         if t.position in time_positions or t.position in cue_positions:
             continue
@@ -330,6 +333,19 @@ def _qualified(index: Index, mentions: list[Mention]) -> list[Mention]:
         if local:
             dropped.update(id(m) for m in same if m not in local)
     return [m for m in mentions if id(m) not in dropped]
+
+
+#: "at some point", "at any stage", "at one time": a vague time, not a topic of the question.
+_VAGUE_TIME_NOUNS: Final = frozenset(["point", "points", "stage", "time", "moment"])
+_VAGUE_TIME_WORDS: Final = frozenset(["some", "any", "one", "that", "what", "which"])
+
+
+def _vague_time_positions(tokens: tuple[Token, ...]) -> set[int]:
+    return {
+        t.position
+        for before, t in pairwise(tokens)
+        if t.word in _VAGUE_TIME_NOUNS and before.word in _VAGUE_TIME_WORDS
+    }
 
 
 def _accepted_names(

@@ -34,7 +34,7 @@ STOPWORDS: Final = frozenset(
     только все всё всех весь вся же ли вот подскажите скажите расскажите пожалуйста привет
     здравствуйте спасибо можно рамках рамки co make made makes making take taken carry carried
     give gave given come came кого кому кем чей чья чье чьи зачем почему такое такой такая
-    таком
+    таком everything anything nothing including via whether
     """.split()
 )
 
