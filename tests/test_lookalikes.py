@@ -94,3 +94,12 @@ def test_a_phrase_is_called_a_project_before_or_after_it(
     question calls it one, with the project word after it or just before it."""
     tokens = engine.index.tokens(text)
     assert search._called_a_project(tokens, frozenset(words)) is called
+
+
+def test_several_projects_fitting_a_country_are_offered_home_first(engine: Engine) -> None:
+    """ "Finland funded which project?" when Finland funded two: the bot asks which one,
+    the mission's own country's project first, instead of saying it found none."""
+    assert ask(engine, "Finland funded which project?") == (
+        Kind.CLARIFY,
+        ("border-russia", "border-georgia"),
+    )

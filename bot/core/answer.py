@@ -384,6 +384,11 @@ def _identify(
         q.fields or q.refers_back or known_content or q.times or q.orgs() or q.countries()
     ):
         return back[0]
+    topic = [t for t in q.residual if not t.startswith((COUNTRY_PREFIX, ORG_PREFIX))]
+    if q.countries() and not q.orgs() and not topic:  # "Finland funded which project?"
+        fitting = set.intersection(*(_projects_in_country(index, c, q) for c in q.countries()))
+        if len(fitting) > 1:
+            return _clarify(index, _home_first(index, fitting), lang)
     fragment = _name_fragment_candidates(index, q)
     if len(fragment) >= 2:
         return _clarify(index, fragment[:CLARIFY_CHOICES], lang)
@@ -394,6 +399,10 @@ def _identify(
         if len(close) > 1:
             return _clarify(index, close[:CLARIFY_CHOICES], lang)
         return close[0]
+    if docs and docs[0][1] >= DETAIL_IDENTIFIES and all(index.known(t) for t in q.residual):
+        close = _near_ties(docs)  # "the project with the film", and several made one
+        if len(close) > 1:
+            return _clarify(index, _home_first(index, close), lang)
     if _about_projects(q):
         return _abstain(Kind.NOT_FOUND, say("not_found", lang), [], lang, index)
     org_name = index.kb.about.short_name.get(lang)
@@ -1282,6 +1291,16 @@ def _projects_using(index: Index, *phrases: str) -> list[str]:
             if score >= 0.99:
                 counts[d.project] = counts.get(d.project, 0) + 1
     return sorted(counts, key=lambda pid: -counts[pid])
+
+
+def _home_first(index: Index, project_ids: Iterable[str]) -> list[str]:
+    """At most `CLARIFY_CHOICES` of the projects, those in the mission's own country first,
+    otherwise in knowledge-base order."""
+    home = index.kb.about.country
+    by_id = index.kb.by_id
+    ordered = sorted(project_ids, key=lambda pid: index.position(pid))
+    ordered.sort(key=lambda pid: home not in by_id[pid].countries)
+    return ordered[:CLARIFY_CHOICES]
 
 
 def _clarify(index: Index, candidates: list[str], lang: str) -> Answer:

@@ -303,6 +303,10 @@ class Index:
             )
         return found
 
+    def position(self, project_id: str) -> int:
+        """Where the project stands in the knowledge base (its order in `projects`)."""
+        return self._project_pos[project_id]
+
     def postings(self, t: str) -> np.ndarray[Any, np.dtype[np.int32]]:
         """The ids of the statements holding a term, ascending (a view: do not modify)."""
         start, end = self._posting_spans.get(t, (0, 0))
