@@ -103,3 +103,12 @@ def test_several_projects_fitting_a_country_are_offered_home_first(engine: Engin
         Kind.CLARIFY,
         ("border-russia", "border-georgia"),
     )
+
+
+def test_it_in_a_follow_up_is_the_project_just_discussed(engine: Engine) -> None:
+    """ "was it still running in 2010?" after one project: a question about that project, not
+    the list of projects running in 2010 (the Russian one was; the Armenian one was not)."""
+    first = engine.ask(Question("Strengthening Border Checkpoint Management in Armenia"))
+    assert first.answer.projects == ("border-armenia",)
+    follow_up = engine.ask(Question("was it still running in 2010?"), first.state).answer
+    assert follow_up.kind is not Kind.LIST and follow_up.projects == ("border-armenia",)

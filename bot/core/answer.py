@@ -150,7 +150,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         or wants_list
         or (q.superlative is not None and not named)
         or (len(ctx.projects) >= 2 and _refers_to_previous_list(q))
-        or (_has_filters(q) and not named and not _asks_who(q))
+        or (_has_filters(q) and not named and not _asks_who(q) and not _about_it(q, ctx))
         or (q.another and not named)
     ):
         listed = _list_or_count(index, q, ctx, named)
@@ -352,6 +352,8 @@ def _identify(
         return named[0]
     if len(q.ambiguous) >= 2:  # "Development of Administrative Mechanisms ...": which country?
         return _clarify(index, list(q.ambiguous[:CLARIFY_CHOICES]), lang)
+    if _about_it(q, ctx) and not any(h.strength >= WEAK_NAME for h in q.names):
+        return ctx.projects[0]  # "was it still running in 2010?": the project just discussed
     by_detail = _identify_by_detail(index, docs, q)
     if by_detail:
         return by_detail
@@ -442,6 +444,16 @@ def _about_projects(q: Query) -> bool:
 
 
 _CLASS_TERMS = frozenset({"government", "nationals", "ngo", "bodi", "agenc", "organ"})
+
+
+#: Words that point back at the one project of the previous answer ("was it still running").
+_IT = frozenset(["it", "its", "it's", "он", "она", "оно", "его", "ее", "её"])
+
+
+def _about_it(q: Query, ctx: ChatState) -> bool:
+    """ "what's SIREADA" → "was it still running in 2012?": a question about the project the
+    chat is about, not a list of every project running in 2012."""
+    return len(ctx.projects) == 1 and any(t.word in _IT for t in q.tokens)
 
 
 def _refers_to_previous_list(q: Query) -> bool:
