@@ -3,6 +3,7 @@ no persistence, or a factory that plugs in a shared store for several workers.""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,24 @@ def test_a_factory_that_cannot_be_used_is_reported(
     )
     with pytest.raises(ConfigError, match=message):
         make_persistence(settings)
+
+
+async def test_changed_chats_are_written_together_and_read_back(tmp_path: Path) -> None:
+    """The pickle file is written once after a batch of changed chats (not once per chat,
+    each time with every chat), holds all of them, and a restarted bot reads them back."""
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "PROJECTBOT_DATA_DIR": str(tmp_path)})
+    persistence = make_persistence(settings)
+    assert persistence is not None
+    path = tmp_path / PERSISTENCE_FILE
+    await persistence.update_chat_data(0, {"lang": "ru", "n": 0})
+    assert not path.exists()  # not written chat by chat: after the batch
+    await asyncio.gather(
+        *(persistence.update_chat_data(chat, {"lang": "ru", "n": chat}) for chat in range(1, 50))
+    )
+    for _ in range(3):
+        await asyncio.sleep(0)
+    assert path.exists()
+    restarted = make_persistence(settings)
+    assert restarted is not None
+    chats = await restarted.get_chat_data()
+    assert chats == {chat: {"lang": "ru", "n": chat} for chat in range(50)}
