@@ -245,11 +245,13 @@ class Index:
         self.vocabulary: set[str] = set()
         self._text_terms: dict[str, frozenset[str]] = {}
         self._term_sets: dict[frozenset[str], frozenset[str]] = {}
+        self._doc_terms: dict[tuple[Any, ...], frozenset[str]] = {}
         for project in kb.projects:
             self._index_project(project)
         self._index_names()
         self._text_terms.clear()
         self._term_sets.clear()
+        self._doc_terms.clear()
         self._df = {t: len(ids) for t, ids in self._postings.items()}
         self._freeze_postings()
         n = max(1, len(self.docs))
@@ -322,7 +324,9 @@ class Index:
                 self._phrases.add(phrase_stems(name), "term", entry.term)
 
     def _add_vocabulary(self, text: str) -> None:
-        self._analysed(text)
+        """The words of a name (a title, an alias, an acronym) join the vocabulary: a name is
+        matched through `names`, so its index terms are not needed here."""
+        self.vocabulary.update(w for w in words(text) if not w.isdigit())
 
     def _analysed(self, text: str) -> frozenset[str]:
         """The index terms of one text (before `GENERIC` is taken out); its words join the
@@ -367,28 +371,35 @@ class Index:
         places: tuple[str, ...] = (),
         orgs: tuple[str, ...] = (),
     ) -> None:
-        sources = [*text.variants(), *(area.variants() if area else ()), *places]
-        if label:
-            sources.append(label)
-        for org_id in orgs:
-            org = self.kb.org(org_id)
-            if org:
-                sources.extend(org.name.variants())
-        terms = frozenset(self.analyse_text(sources) | {ORG_PREFIX + o for o in orgs})
-        terms = self._term_sets.setdefault(terms, terms)  # equal sets are stored once
+        # A statement's terms depend only on these; the loader shares equal statements, and
+        # the same statement, partner note or organisation description recurs in thousands
+        # of projects (6,800 distinct statements of 66,000 at 10,000 projects).
+        key = (text, area, places, label, orgs)
+        terms = self._doc_terms.get(key)
+        if terms is None:
+            sources = [*text.variants(), *(area.variants() if area else ()), *places]
+            if label:
+                sources.append(label)
+            for org_id in orgs:
+                org = self.kb.org(org_id)
+                if org:
+                    sources.extend(org.name.variants())
+            terms = frozenset(self.analyse_text(sources) | {ORG_PREFIX + o for o in orgs})
+            terms = self._term_sets.setdefault(terms, terms)  # equal sets are stored once
+            self._doc_terms[key] = terms
         doc = Doc(
-            id=len(self.docs),
-            project=project.id,
-            field=field_name,
-            text=text,
-            terms=terms,
-            status=status,
-            label=label,
-            area=area,
-            date=date,
-            kind=kind,
-            places=places,
-            orgs=orgs,
+            len(self.docs),
+            project.id,
+            field_name,
+            text,
+            terms,
+            status,
+            label,
+            area,
+            date,
+            kind,
+            places,
+            orgs,
         )
         self.docs.append(doc)
         self._docs_by_project[(project.id, field_name)].append(doc)
