@@ -21,7 +21,7 @@ from typing import TypeVar
 
 import yaml
 
-from bot.kb import keys
+from bot.kb import keys, parallel
 from bot.kb import validate as rules
 from bot.kb.countries import canonical_name
 from bot.kb.model import (
@@ -802,9 +802,9 @@ def _read_relation(r: _Reader, node: yaml.Node, path: str, owner: str) -> Relati
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, sink: _Sink | None = None) -> None:
         self.root = root
-        self.sink = _Sink()
+        self.sink = _Sink() if sink is None else sink
         self.files: list[str] = []
 
     def run(self) -> LoadReport:
@@ -870,17 +870,40 @@ class _Loader:
             self.problem(
                 folder, f"holds no project: add one <id>{keys.YAML_SUFFIX} file per project"
             )
-        for path in paths:
-            composed = self.compose(path)
-            if composed is None or not _has_id(composed[1]):
-                # The file exists but its id cannot be read: take the file name as its id, so
-                # that `related:` links to it are not reported as well.
-                where = Location(display_path(path), None, None, keys.ID)
-                self.sink.declarations.append(Declaration(Space.ASSUMED, path.stem, "", where))
-            if composed:
-                project = _read_project(*composed, file_id=path.stem)
-                if project is not None:
-                    yield project
+        batches = [paths[i : i + FILES_PER_PART] for i in range(0, len(paths), FILES_PER_PART)]
+        helpers = parallel.helper_count() if len(paths) >= PARALLEL_MIN_FILES else 0
+        own = round(len(batches) * OWN_SHARE / (OWN_SHARE + helpers))
+        shared = self.sink.shared
+
+        def read_batch(i: int) -> _Batch:
+            return _Loader(self.root, _Sink(shared=shared)).read_batch(batches[i])
+
+        # Later batches may be read by helper processes (see `parallel`): what each batch
+        # found is added here in file order, exactly as if this process had read every file.
+        for projects, problems, declarations, references, files in parallel.in_parts(
+            read_batch, len(batches), own, helpers
+        ):
+            self.sink.problems += problems
+            self.sink.declarations += declarations
+            self.sink.references += references
+            self.files += files
+            yield from projects
+
+    def read_batch(self, paths: Sequence[Path]) -> _Batch:
+        """The projects of `paths`, with the problems, declarations, references and files
+        reading them recorded (in this loader's own sink)."""
+        projects = [p for p in map(self.read_project, paths) if p is not None]
+        sink = self.sink
+        return projects, sink.problems, sink.declarations, sink.references, self.files
+
+    def read_project(self, path: Path) -> Project | None:
+        composed = self.compose(path)
+        if composed is None or not _has_id(composed[1]):
+            # The file exists but its id cannot be read: take the file name as its id, so
+            # that `related:` links to it are not reported as well.
+            where = Location(display_path(path), None, None, keys.ID)
+            self.sink.declarations.append(Declaration(Space.ASSUMED, path.stem, "", where))
+        return _read_project(*composed, file_id=path.stem) if composed else None
 
     def check_stray_files(self) -> None:
         """Warn about YAML files that are never read, so a misnamed file is not silently lost."""
@@ -895,6 +918,19 @@ class _Loader:
                 if _is_yaml_like(path) and path.suffix != keys.YAML_SUFFIX:
                     hint = f"rename it {path.stem}{keys.YAML_SUFFIX}"
                     self.problem(path, f"this file is ignored — {hint}", Severity.WARNING)
+
+
+#: Project files read as one part of the work (see `parallel.in_parts`): a helper process
+#: sends each part's projects back as one pickle.
+FILES_PER_PART = 250
+#: Below this many project files, starting a helper process costs more than it saves.
+PARALLEL_MIN_FILES = 400
+#: The share of the parts this process reads itself, against 1 for each helper: it also
+#: unpickles what the helpers found, while a helper also pickles it.
+OWN_SHARE = 1.0
+
+#: What reading a batch of project files found (see `_Loader.read_batch`).
+_Batch = tuple[list[Project], list[Problem], list[Declaration], list[Reference], list[str]]
 
 
 #: Plain scalars at most this long have their implicit tag (str, int, bool, null ...) cached:
