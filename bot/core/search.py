@@ -147,43 +147,51 @@ class NameHit:
     coverage: float = 0.0  # the share of the name's weight the question holds
 
 
+#: The phrases starting with one term: by length, longest first; each phrase with what it names
+#: (kind and key), in the order they were added.
+_Phrases = list[tuple[int, dict[tuple[str, ...], dict[tuple[str, str], None]]]]
+
+
 @dataclass
 class _PhraseTable:
     """Multi-word phrases keyed by their first term, for a left-to-right scan."""
 
-    by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    by_first: dict[str, _Phrases] = field(default_factory=dict)
 
     def add(self, phrase: Sequence[str], kind: str, key: str) -> None:
-        if phrase:
-            self.by_first[phrase[0]].append((tuple(phrase), kind, key))
+        if not phrase:
+            return
+        groups = self.by_first.setdefault(phrase[0], [])
+        n = len(phrase)
+        group = next((g for length, g in groups if length == n), None)
+        if group is None:
+            group = {}
+            groups.append((n, group))
+            groups.sort(key=lambda entry: -entry[0])
+        group.setdefault(tuple(phrase), {})[(kind, key)] = None
 
     def scan(self, stems: Sequence[str]) -> list[Mention]:
+        """The longest phrase starting at each word, left to right, a matched phrase's words
+        skipped: every thing it names (one phrase may name several: "МВД", two ministries).
+        Only the phrases of the word's length are compared, by one lookup per length."""
         found: list[Mention] = []
         by_first = self.by_first
         i = 0
         n_stems = len(stems)
         while i < n_stems:
-            entries = by_first.get(stems[i])
-            if not entries:
+            groups = by_first.get(stems[i])
+            if groups is not None:
+                for n, phrases in groups:
+                    named = phrases.get(tuple(stems[i : i + n]))
+                    if named is not None:
+                        positions = tuple(range(i, i + n))
+                        found.extend(Mention(kind, key, positions) for kind, key in named)
+                        i += n
+                        break
+                else:
+                    i += 1
+            else:
                 i += 1
-                continue
-            longest = 0
-            keys: dict[tuple[str, str], None] = {}
-            for phrase, kind, key in entries:
-                n = len(phrase)
-                if n < longest or (n > 1 and tuple(stems[i : i + n]) != phrase):
-                    continue
-                if n > longest:
-                    longest, keys = n, {}
-                keys[(kind, key)] = None
-            if not longest:
-                i += 1
-                continue
-            # one phrase may name several things ("МВД": two ministries); all are reported
-            found.extend(Mention(kind, key, tuple(range(i, i + longest))) for kind, key in keys)
-            i += longest
         return found
 
 
@@ -220,13 +228,14 @@ class Index:
             return
         with paused_gc():
             self._build(kb)
-        # The knowledge base and its index live as long as the process and hold millions of
-        # objects: the cyclic garbage collector need not walk them on every full collection
-        # (that took half a second at 10,000 projects, in the middle of an answer). No
-        # collection first: reading and indexing make no reference cycles (a collection here
-        # found nothing to free at 10,000 projects), and it would walk every object just built
-        # (0.2 s at 10,000).
-        gc.freeze()
+            # The knowledge base and its index live as long as the process and hold millions
+            # of objects: the cyclic garbage collector need not walk them on every full
+            # collection (that took half a second at 10,000 projects, in the middle of an
+            # answer). Frozen before the collector is enabled again, which would otherwise
+            # start by walking every object made meanwhile (0.2 s at 10,000 projects); and no
+            # collection first: reading and indexing make no reference cycles (a collection
+            # here found nothing to free at 10,000 projects).
+            gc.freeze()
         store_index(kb, self)
 
     def _build(self, kb: KnowledgeBase) -> None:
@@ -298,13 +307,10 @@ class Index:
         its own order), as the postings lists once were filled, which orders `_df` and
         `_idf` (and so the sums over them)."""
         sets = self._distinct_sets
-        numbers: dict[str, int] = {}
-        for term_set in sets:
-            for t in term_set:
-                numbers.setdefault(t, len(numbers))
+        numbers = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(sets)))}
         sizes = np.fromiter(map(len, sets), dtype=np.int32, count=len(sets))
         flat = np.fromiter(
-            (numbers[t] for term_set in sets for t in term_set), dtype=np.int32, count=sizes.sum()
+            map(numbers.__getitem__, chain.from_iterable(sets)), dtype=np.int32, count=sizes.sum()
         )
         doc_sets = np.array(self._doc_sets, dtype=np.int32)
         per_doc = sizes[doc_sets]
@@ -314,7 +320,10 @@ class Index:
         shift -= np.cumsum(per_doc, dtype=np.int32) - per_doc
         terms = flat[np.arange(pairs, dtype=np.int32) + np.repeat(shift, per_doc)]
         doc_ids = np.repeat(np.arange(len(doc_sets), dtype=np.int32), per_doc)
-        self._posting_ids = doc_ids[np.argsort(terms, kind="stable")]
+        # a stable sort of 16-bit keys is a radix sort: 4 times faster than for 32-bit ones
+        small = len(numbers) <= np.iinfo(np.uint16).max + 1
+        order = np.argsort(terms.astype(np.uint16) if small else terms, kind="stable")
+        self._posting_ids = doc_ids[order]
         counts = np.bincount(terms, minlength=len(numbers)).tolist()
         ends = np.cumsum(counts).tolist()
         self._posting_spans = {
@@ -368,8 +377,8 @@ class Index:
         join the vocabulary. Worked out once per name while the index is built."""
         found = self._name_words.get(text)
         if found is None:
-            found, vocabulary = _name_analysis(text)
-            self.vocabulary.update(vocabulary)
+            found, ws = _name_analysis(text)
+            self.vocabulary.update(w for w in ws if not w.isdigit())
             self._name_words[text] = found
         return found
 
@@ -379,15 +388,15 @@ class Index:
         name), so each distinct text is analysed once while the index is built."""
         found = self._text_terms.get(text)
         if found is None:
-            terms, vocabulary = self._analysis(text)
-            self.vocabulary.update(vocabulary)
+            terms, ws = self._analysis(text)
+            self.vocabulary.update(w for w in ws if not w.isdigit())
             found = self._text_terms[text] = _term_set(terms)
         return found
 
     def _analysis(self, text: str) -> tuple[tuple[str, ...], list[str]]:
-        """The index terms of one text, in the order they were found, and its words for the
-        vocabulary. Depends only on the text (and the knowledge base's organisations and
-        countries), so that it can be worked out in a helper process."""
+        """The index terms of one text, in the order they were found, and its words (those
+        not all digits join the vocabulary). Depends only on the text (and the knowledge
+        base's organisations and countries), so that it can be worked out in a helper."""
         ws = words(text)
         terms = dict.fromkeys(term(w) for w in ws if w not in STOPWORDS)
         for m in self._phrases.scan([phrase_key(w) for w in ws]):
@@ -395,7 +404,7 @@ class Index:
                 terms[ORG_PREFIX + m.key] = None
             elif m.kind == "country":
                 terms[COUNTRY_PREFIX + m.key] = None
-        return tuple(terms), [w for w in ws if not w.isdigit()]
+        return tuple(terms), ws
 
     def _analyse_in_advance(self, kb: KnowledgeBase) -> None:
         """Analyse every distinct text of the knowledge base (statements and names) before the
@@ -416,7 +425,8 @@ class Index:
         def analyse(i: int) -> tuple[list[tuple[str, ...]], set[str]]:
             chunk, are_names = parts[i]
             found = [(_name_analysis if are_names else self._analysis)(t) for t in chunk]
-            return [terms for terms, _words in found], {w for _t, ws in found for w in ws}
+            seen = set(chain.from_iterable(ws for _terms, ws in found))
+            return [terms for terms, _ws in found], {w for w in seen if not w.isdigit()}
 
         own = round(len(parts) / (1 + helpers))
         results = parallel.in_parts(analyse, len(parts), own, helpers)
@@ -1448,12 +1458,10 @@ def _term_set(terms: tuple[str, ...]) -> frozenset[str]:
 
 
 def _name_analysis(text: str) -> tuple[tuple[str, ...], list[str]]:
-    """The index terms of a project's name, in order, and its words for the vocabulary."""
+    """The index terms of a project's name, in order, and its words (see `Index._analysis`)."""
     ws = words(text)
     terms = (term(w) for w in ws if w not in STOPWORDS)
-    return tuple(dict.fromkeys(t for t in terms if t not in _NAME_GENERIC)), [
-        w for w in ws if not w.isdigit()
-    ]
+    return tuple(dict.fromkeys(t for t in terms if t not in _NAME_GENERIC)), ws
 
 
 def _name_texts(kb: KnowledgeBase) -> Iterator[str]:

@@ -914,8 +914,10 @@ class _Loader:
                 self.problem(path, f"this file is ignored — {hint}", Severity.WARNING)
         folder = self.root / keys.PROJECTS_DIR
         if folder.is_dir():
-            for path in sorted(folder.iterdir()):
-                if _is_yaml_like(path) and path.suffix != keys.YAML_SUFFIX:
+            # thousands of project files: only the misnamed ones are looked at (and sorted)
+            misnamed = (p for p in folder.iterdir() if p.suffix == keys.WRONG_YAML_SUFFIX)
+            for path in sorted(misnamed):
+                if _is_yaml_like(path):
                     hint = f"rename it {path.stem}{keys.YAML_SUFFIX}"
                     self.problem(path, f"this file is ignored — {hint}", Severity.WARNING)
 
