@@ -324,16 +324,20 @@ class _Reader:
             self.error(node, path, rules.SHOULD_BE_MAPPING)
             return None
         found: dict[str, yaml.Node] = {}
-        first_line: dict[str, int] = {}
+        first: dict[str, yaml.Node] = {}  # each key's first node (its line, if repeated)
         misspelt: set[str] = set()
         for key_node, value_node in node.value:
-            key = self.key(key_node, path)
-            if key is None:
+            # keys are a third of all nodes: the common case of `key` is read here
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value.strip():
+                key: str = key_node.value
+            else:
+                self.key(key_node, path)  # reports it
                 continue
-            if key in first_line:
-                self.error(key_node, _child(path, key), rules.duplicate_key(key, first_line[key]))
+            if key in first:
+                line = first[key].start_mark.line + 1
+                self.error(key_node, _child(path, key), rules.duplicate_key(key, line))
                 continue
-            first_line[key] = key_node.start_mark.line + 1
+            first[key] = key_node
             if key not in allowed:
                 self.error(key_node, _child(path, key), rules.unknown_key(key, allowed))
                 misspelt.add(rules.closest(key, allowed) or "")
@@ -341,7 +345,7 @@ class _Reader:
             found[key] = value_node
         for key in required:
             # a misspelt key ('titel') already says what is missing: no second message
-            if key not in first_line and key not in misspelt:
+            if key not in first and key not in misspelt:
                 self.error(node, path, rules.missing(key))
         return found
 
@@ -364,10 +368,16 @@ class _Reader:
     ) -> tuple[T, ...]:
         if node is None:
             return ()
-        values = (
-            read(item, item_path, flow) for item, item_path, flow in self.sequence(node, path)
-        )
-        return tuple(v for v in values if v is not None)
+        if not isinstance(node, yaml.SequenceNode):
+            self.sequence(node, path)  # reports it
+            return ()
+        flow = bool(node.flow_style)
+        values = []
+        for i, item in enumerate(node.value):
+            value = read(item, _item(path, i), flow)
+            if value is not None:
+                values.append(value)
+        return tuple(values)
 
     # -- values
 
@@ -406,6 +416,25 @@ class _Reader:
                 self.warn(node, path, rules.MISSING_RU)
                 return self.sink.share(Text(en))
             return None
+        pairs = node.value
+        if len(pairs) == 2:
+            # the common case, '{en: ..., ru: ...}' with two texts, read at once: exactly what
+            # the general reading below makes of it, and it has nothing to report
+            (en_key, en_node), (ru_key, ru_node) = pairs
+            if (
+                en_key.value == keys.EN
+                and ru_key.value == keys.RU
+                and isinstance(en_key, yaml.ScalarNode)
+                and isinstance(ru_key, yaml.ScalarNode)
+                and isinstance(en_node, yaml.ScalarNode)
+                and isinstance(ru_node, yaml.ScalarNode)
+                and en_node.tag != _BOOL
+                and ru_node.tag != _BOOL
+            ):
+                en, ru = en_node.value.strip(), ru_node.value.strip()
+                if en and ru:
+                    share = self.sink.share
+                    return share(Text(share(en), share(ru)))
         found = self.mapping(node, path, keys.TEXT_KEYS, (keys.EN,))
         if found is None:
             return None
@@ -944,18 +973,24 @@ _SCALAR_TAG = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
 def _fast_loader() -> type | None:
     """libyaml's composer when PyYAML was built with it: the same nodes and line marks, several
     times faster than the pure-Python one. libyaml calls back into Python to resolve every
-    scalar's tag; the safe loader has no path resolvers, so a scalar's tag depends only on its
+    node's tag; the safe loader has no path resolvers, so a scalar's tag depends only on its
     value (and whether it is plain), and is looked up once per distinct short value."""
     base = getattr(yaml, "CSafeLoader", None)
     if base is None or base.yaml_path_resolvers:
         return base
     resolve = base.resolve
     tags: dict[str, str] = {}
+    # and, with no path resolvers, a list's or a mapping's tag is always the default one
+    collections: dict[type, str] = {
+        yaml.SequenceNode: base.DEFAULT_SEQUENCE_TAG,
+        yaml.MappingNode: base.DEFAULT_MAPPING_TAG,
+    }
 
     class Loader(base):  # type: ignore[misc,valid-type]
         def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
             if kind is not yaml.ScalarNode:
-                return resolve(self, kind, value, implicit)  # type: ignore[no-any-return]
+                tag = collections.get(kind)
+                return tag or resolve(self, kind, value, implicit)
             if not implicit[0]:
                 return _SCALAR_TAG
             tag = tags.get(value)
