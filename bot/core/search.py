@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from bot.core import fields as F
 from bot.core.text import is_cyrillic, stem, words
 from bot.core.vocabulary import CONCEPTS, GENERIC, STOPWORDS, all_lexicons, protected_words
+from bot.kb import parallel
 from bot.kb.countries import Country, all_countries, find_adjective
 from bot.kb.load import cached_index, paused_gc, store_index
 from bot.kb.model import (
@@ -68,6 +69,12 @@ UNKNOWN_WEIGHT = 0.35
 #: Statement ids are merged by sorting while they number under 1/DENSE_SHARE of all
 #: statements, else by marking every statement (`Ranked`).
 DENSE_SHARE = 16
+#: Texts to analyse before the index is built, below which no helper process is started.
+PARALLEL_TEXTS = 4000
+#: Parts the statements' texts are cut into, and the names too: this process and the helpers
+#: each take some (see `bot.kb.parallel.in_parts`); a helper sends each part back as a pickle.
+ANALYSIS_PARTS = 4
+
 #: How a project can be tied to a country (`Index.projects_tied_to`).
 COUNTRY_IN = "in"  # implemented there, or with a partner from there
 COUNTRY_FUNDER = "funder"  # funded by an organisation from there
@@ -143,43 +150,51 @@ class NameHit:
     coverage: float = 0.0  # the share of the name's weight the question holds
 
 
+#: The phrases starting with one term: by length, longest first; each phrase with what it names
+#: (kind and key), in the order they were added.
+_Phrases = list[tuple[int, dict[tuple[str, ...], dict[tuple[str, str], None]]]]
+
+
 @dataclass
 class _PhraseTable:
     """Multi-word phrases keyed by their first term, for a left-to-right scan."""
 
-    by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    by_first: dict[str, _Phrases] = field(default_factory=dict)
 
     def add(self, phrase: Sequence[str], kind: str, key: str) -> None:
-        if phrase:
-            self.by_first[phrase[0]].append((tuple(phrase), kind, key))
+        if not phrase:
+            return
+        groups = self.by_first.setdefault(phrase[0], [])
+        n = len(phrase)
+        group = next((g for length, g in groups if length == n), None)
+        if group is None:
+            group = {}
+            groups.append((n, group))
+            groups.sort(key=lambda entry: -entry[0])
+        group.setdefault(tuple(phrase), {})[(kind, key)] = None
 
     def scan(self, stems: Sequence[str]) -> list[Mention]:
+        """The longest phrase starting at each word, left to right, a matched phrase's words
+        skipped: every thing it names (one phrase may name several: "МВД", two ministries).
+        Only the phrases of the word's length are compared, by one lookup per length."""
         found: list[Mention] = []
         by_first = self.by_first
         i = 0
         n_stems = len(stems)
         while i < n_stems:
-            entries = by_first.get(stems[i])
-            if not entries:
+            groups = by_first.get(stems[i])
+            if groups is not None:
+                for n, phrases in groups:
+                    named = phrases.get(tuple(stems[i : i + n]))
+                    if named is not None:
+                        positions = tuple(range(i, i + n))
+                        found.extend(Mention(kind, key, positions) for kind, key in named)
+                        i += n
+                        break
+                else:
+                    i += 1
+            else:
                 i += 1
-                continue
-            longest = 0
-            keys: dict[tuple[str, str], None] = {}
-            for phrase, kind, key in entries:
-                n = len(phrase)
-                if n < longest or (n > 1 and tuple(stems[i : i + n]) != phrase):
-                    continue
-                if n > longest:
-                    longest, keys = n, {}
-                keys[(kind, key)] = None
-            if not longest:
-                i += 1
-                continue
-            # one phrase may name several things ("МВД": two ministries); all are reported
-            found.extend(Mention(kind, key, tuple(range(i, i + longest))) for kind, key in keys)
-            i += longest
         return found
 
 
@@ -216,11 +231,14 @@ class Index:
             return
         with paused_gc():
             self._build(kb)
-        # The knowledge base and its index live as long as the process and hold millions of
-        # objects: the cyclic garbage collector need not walk them on every full collection
-        # (that took half a second at 10,000 projects, in the middle of an answer).
-        gc.collect()
-        gc.freeze()
+            # The knowledge base and its index live as long as the process and hold millions
+            # of objects: the cyclic garbage collector need not walk them on every full
+            # collection (that took half a second at 10,000 projects, in the middle of an
+            # answer). Frozen before the collector is enabled again, which would otherwise
+            # start by walking every object made meanwhile (0.2 s at 10,000 projects); and no
+            # collection first: reading and indexing make no reference cycles (a collection
+            # here found nothing to free at 10,000 projects).
+            gc.freeze()
         store_index(kb, self)
 
     def _build(self, kb: KnowledgeBase) -> None:
@@ -233,7 +251,10 @@ class Index:
         self._build_mentions()
         self.docs: list[Doc] = []
         self._docs_by_project: dict[tuple[str, str], list[Doc]] = defaultdict(list)
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        #: the distinct term sets of the statements, and the set of each statement (by number)
+        self._term_sets: dict[frozenset[str], int] = {}
+        self._distinct_sets: list[frozenset[str]] = []
+        self._doc_sets: list[int] = []
         self.names: list[Name] = []
         self._name_postings: dict[str, list[int]] = defaultdict(list)
         self._name_df: dict[str, int] = {}
@@ -249,14 +270,18 @@ class Index:
         self.lines: dict[tuple[str, str], tuple[Any, ...]] = {}
         self.vocabulary: set[str] = set()
         self._text_terms: dict[str, frozenset[str]] = {}
-        self._term_sets: dict[frozenset[str], frozenset[str]] = {}
+        self._doc_terms: dict[tuple[Any, ...], tuple[frozenset[str], int]] = {}
+        self._term_sequences: dict[str, list[str]] = {}
+        self._name_words: dict[str, tuple[str, ...]] = {}
+        self._established: dict[str, Text] = {}
+        self._analyse_in_advance(kb)
         for project in kb.projects:
             self._index_project(project)
-        self._index_names()
-        self._text_terms.clear()
-        self._term_sets.clear()
-        self._df = {t: len(ids) for t, ids in self._postings.items()}
         self._freeze_postings()
+        self._index_names()
+        # what was kept only while building
+        del self._text_terms, self._term_sets, self._distinct_sets, self._doc_sets
+        del self._doc_terms, self._name_words, self._established, self._term_sequences
         n = max(1, len(self.docs))
         self._idf = {t: math.log(1 + n / df) for t, df in self._df.items()}
         # a word the knowledge base never uses counts, but less than a known one: questions carry
@@ -278,21 +303,42 @@ class Index:
 
     def _freeze_postings(self) -> None:
         """The postings as one array of statement ids (each term's a sorted slice of it), and
-        each statement's project as an array, for `Ranked` to score statements in C."""
-        spans: dict[str, tuple[int, int]] = {}
-        start = 0
-        for t, ids in self._postings.items():
-            spans[t] = (start, start + len(ids))
-            start += len(ids)
-        self._posting_ids = np.fromiter(
-            chain.from_iterable(self._postings.values()), dtype=np.int32, count=start
+        each statement's project as an array, for `Ranked` to score statements in C.
+
+        Statements share term sets (15,600 distinct sets for 94,000 statements at 10,000
+        projects), so the (term, statement) pairs are made by numpy from each statement's set,
+        and sorted by term in one stable sort: each term's statements stay in ascending order.
+        Terms are numbered in the order they first occur (statement by statement, each set in
+        its own order), as the postings lists once were filled, which orders `_df` and
+        `_idf` (and so the sums over them)."""
+        sets = self._distinct_sets
+        numbers = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(sets)))}
+        sizes = np.fromiter(map(len, sets), dtype=np.int32, count=len(sets))
+        flat = np.fromiter(
+            map(numbers.__getitem__, chain.from_iterable(sets)), dtype=np.int32, count=sizes.sum()
         )
-        self._posting_spans = spans
+        doc_sets = np.array(self._doc_sets, dtype=np.int32)
+        per_doc = sizes[doc_sets]
+        pairs = int(per_doc.sum())
+        # pair j of a statement is term j - (its first pair) + (its set's first term) of `flat`
+        shift = (np.cumsum(sizes, dtype=np.int32) - sizes)[doc_sets]
+        shift -= np.cumsum(per_doc, dtype=np.int32) - per_doc
+        terms = flat[np.arange(pairs, dtype=np.int32) + np.repeat(shift, per_doc)]
+        doc_ids = np.repeat(np.arange(len(doc_sets), dtype=np.int32), per_doc)
+        # a stable sort of 16-bit keys is a radix sort: 4 times faster than for 32-bit ones
+        small = len(numbers) <= np.iinfo(np.uint16).max + 1
+        order = np.argsort(terms.astype(np.uint16) if small else terms, kind="stable")
+        self._posting_ids = doc_ids[order]
+        counts = np.bincount(terms, minlength=len(numbers)).tolist()
+        ends = np.cumsum(counts).tolist()
+        self._posting_spans = {
+            t: (end - count, end) for t, count, end in zip(numbers, counts, ends, strict=True)
+        }
+        self._df = dict(zip(numbers, counts, strict=True))
         self._project_pos = {p.id: i for i, p in enumerate(self.projects)}
         self._doc_project = np.fromiter(
             (self._project_pos[d.project] for d in self.docs), dtype=np.int32, count=len(self.docs)
         )
-        self._postings = {}  # the lists were for building; `postings` reads the array
 
     def docs_of_field(self, field_name: str) -> np.ndarray[Any, np.dtype[np.bool_]]:
         """Which statements (by id) are of one field, as a mask made on first use."""
@@ -340,7 +386,19 @@ class Index:
                 self._phrases.add(phrase_stems(name), "term", entry.term)
 
     def _add_vocabulary(self, text: str) -> None:
-        self._analysed(text)
+        """The words of a name (a title, an alias, an acronym) join the vocabulary: a name is
+        matched through `names`, so its index terms are not needed here."""
+        self._name_terms_of(text)
+
+    def _name_terms_of(self, text: str) -> tuple[str, ...]:
+        """The index terms of a project's name, in order, without `_NAME_GENERIC`; its words
+        join the vocabulary. Worked out once per name while the index is built."""
+        found = self._name_words.get(text)
+        if found is None:
+            found, ws = _name_analysis(text)
+            self.vocabulary.update(w for w in ws if not w.isdigit())
+            self._name_words[text] = found
+        return found
 
     def _analysed(self, text: str) -> frozenset[str]:
         """The index terms of one text (before `GENERIC` is taken out); its words join the
@@ -348,16 +406,94 @@ class Index:
         name), so each distinct text is analysed once while the index is built."""
         found = self._text_terms.get(text)
         if found is None:
-            ws = words(text)
-            terms = {term(w) for w in ws if w not in STOPWORDS}
-            for m in self._phrases.scan([phrase_key(w) for w in ws]):
-                if m.kind == "org":
-                    terms.add(ORG_PREFIX + m.key)
-                elif m.kind == "country":
-                    terms.add(COUNTRY_PREFIX + m.key)
+            terms, ws = self._analysis(text)
             self.vocabulary.update(w for w in ws if not w.isdigit())
-            found = self._text_terms[text] = frozenset(terms)
+            found = self._text_terms[text] = _term_set(terms)
         return found
+
+    def _analysis(self, text: str) -> tuple[tuple[str, ...], list[str]]:
+        """The index terms of one text, in the order they were found, and its words (those
+        not all digits join the vocabulary). Depends only on the text (and the knowledge
+        base's organisations and countries), so that it can be worked out in a helper."""
+        ws = words(text)
+        terms = dict.fromkeys(term(w) for w in ws if w not in STOPWORDS)
+        for m in self._phrases.scan([phrase_key(w) for w in ws]):
+            if m.kind == "org":
+                terms[ORG_PREFIX + m.key] = None
+            elif m.kind == "country":
+                terms[COUNTRY_PREFIX + m.key] = None
+        return tuple(terms), ws
+
+    def _analyse_in_advance(self, kb: KnowledgeBase) -> None:
+        """Analyse every distinct text of the knowledge base (statements and names) before the
+        index is built, sharing the work with helper processes where there are cores to spare
+        (see `bot.kb.parallel`): analysis is most of the build, and each text's analysis
+        depends on that text alone. A text missed here is analysed when it is met."""
+        texts = list(dict.fromkeys(self._statement_texts(kb)))
+        names = list(dict.fromkeys(_name_texts(kb)))
+        helpers = parallel.helper_count() if len(texts) + len(names) >= PARALLEL_TEXTS else 0
+        # statements and names alternate, so that every share of the parts holds as many of
+        # each (a statement's analysis costs several times a name's)
+        parts = [
+            part
+            for i in range(ANALYSIS_PARTS)
+            for part in ((texts[i::ANALYSIS_PARTS], False), (names[i::ANALYSIS_PARTS], True))
+        ]
+
+        def analyse(i: int) -> tuple[list[tuple[str, ...]], set[str]]:
+            chunk, are_names = parts[i]
+            found = [(_name_analysis if are_names else self._analysis)(t) for t in chunk]
+            seen = set(chain.from_iterable(ws for _terms, ws in found))
+            return [terms for terms, _ws in found], {w for w in seen if not w.isdigit()}
+
+        own = round(len(parts) / (1 + helpers))
+        results = parallel.in_parts(analyse, len(parts), own, helpers)
+        for (chunk, are_names), (found, vocabulary) in zip(parts, results, strict=True):
+            if are_names:
+                self._name_words.update(zip(chunk, found, strict=True))
+            else:
+                self._text_terms.update(zip(chunk, map(_term_set, found), strict=True))
+            self.vocabulary |= vocabulary
+
+    def _statement_texts(self, kb: KnowledgeBase) -> Iterator[str]:
+        """The texts `_index_project` analyses (with repeats): those of the statements, the
+        places and labels, and the names of the organisations they name."""
+        orgs = kb.orgs_by_id
+        seen: set[int] = set()
+        for p in kb.projects:
+            yield from p.summary.variants()
+            yield from p.description.variants()
+            if p.programme:
+                yield from p.programme.variants()
+            for group in (p.background, p.objectives, p.components, p.activities, p.results):
+                for s in group:
+                    if id(s) in seen:  # statements are shared between projects by the loader
+                        continue
+                    seen.add(id(s))
+                    yield from s.text.variants()
+                    if s.area:
+                        yield from s.area.variants()
+                    yield from s.places
+                    if s.label:
+                        yield s.label
+                    for org_id in s.orgs:
+                        if org_id in orgs:
+                            yield from orgs[org_id].name.variants()
+            for e in p.events:
+                yield from e.text.variants()
+                for org_id in e.orgs:
+                    if org_id in orgs:
+                        yield from orgs[org_id].name.variants()
+            for part in p.partners:
+                org = orgs.get(part.org)
+                if part.note:
+                    yield from part.note.variants()
+                if org and (part.note or org.description or org.established):
+                    yield from org.name.variants()  # named by each of these statements
+                    if org.description:
+                        yield from org.description.variants()
+                    if org.established:
+                        yield from self._established_text(org).variants()
 
     def analyse_text(self, texts: Iterable[str]) -> set[str]:
         """Index terms of knowledge base text: concept terms plus the organisations named."""
@@ -385,34 +521,44 @@ class Index:
         places: tuple[str, ...] = (),
         orgs: tuple[str, ...] = (),
     ) -> None:
-        sources = [*text.variants(), *(area.variants() if area else ()), *places]
-        if label:
-            sources.append(label)
-        for org_id in orgs:
-            org = self.kb.org(org_id)
-            if org:
-                sources.extend(org.name.variants())
-        terms = frozenset(self.analyse_text(sources) | {ORG_PREFIX + o for o in orgs})
-        terms = self._term_sets.setdefault(terms, terms)  # equal sets are stored once
+        # A statement's terms depend only on these; the loader shares equal statements, and
+        # the same statement, partner note or organisation description recurs in thousands
+        # of projects (6,800 distinct statements of 66,000 at 10,000 projects).
+        key = (text, area, places, label, orgs)
+        found = self._doc_terms.get(key)
+        if found is None:
+            sources = [*text.variants(), *(area.variants() if area else ()), *places]
+            if label:
+                sources.append(label)
+            for org_id in orgs:
+                org = self.kb.org(org_id)
+                if org:
+                    sources.extend(org.name.variants())
+            terms = frozenset(self.analyse_text(sources) | {ORG_PREFIX + o for o in orgs})
+            number = self._term_sets.setdefault(terms, len(self._term_sets))
+            if number == len(self._distinct_sets):
+                self._distinct_sets.append(terms)
+            # equal sets are stored once: the first one
+            found = self._doc_terms[key] = (self._distinct_sets[number], number)
+        terms, number = found
         doc = Doc(
-            id=len(self.docs),
-            project=project.id,
-            field=field_name,
-            text=text,
-            terms=terms,
-            status=status,
-            label=label,
-            area=area,
-            date=date,
-            kind=kind,
-            places=places,
-            orgs=orgs,
+            len(self.docs),
+            project.id,
+            field_name,
+            text,
+            terms,
+            status,
+            label,
+            area,
+            date,
+            kind,
+            places,
+            orgs,
         )
         self.docs.append(doc)
         self._docs_by_project[(project.id, field_name)].append(doc)
         self._project_docs[project.id].append(doc.id)
-        for t in doc.terms:
-            self._postings[t].append(doc.id)
+        self._doc_sets.append(number)  # the postings are made from these (`_freeze_postings`)
 
     def _add_statement(self, project: Project, field_name: str, s: Statement) -> None:
         self._add_doc(
@@ -451,13 +597,7 @@ class Index:
                 self._add_doc(p, F.PARTNERS, org.description, orgs=(org.id,))
             if org and org.established:
                 self._add_doc(
-                    p,
-                    F.DATES,
-                    Text(
-                        f"{org.name.en} was established", f"{org.name.ru or org.name.en} создан(а)"
-                    ),
-                    date=org.established,
-                    orgs=(org.id,),
+                    p, F.DATES, self._established_text(org), date=org.established, orgs=(org.id,)
                 )
         for text in (p.title, *p.other_titles, *p.aliases):
             self._add_vocabulary(text.en)
@@ -466,17 +606,29 @@ class Index:
         if p.acronym:
             self._add_vocabulary(p.acronym)
 
+    def _established_text(self, org: Organisation) -> Text:
+        """The statement that an organisation was established (one per organisation)."""
+        text = self._established.get(org.id)
+        if text is None:
+            en, ru = f"{org.name.en} was established", f"{org.name.ru or org.name.en} создан(а)"
+            text = self._established[org.id] = Text(en, ru)
+        return text
+
     def _phrase_elsewhere(self, project_id: str, pair: tuple[str, ...]) -> bool:
         """Whether another project's statements use the two terms side by side ("voluntary
         return" is SIREADA's alias, and a phrase of the 2007-2010 programme's results)."""
         first, second = pair
-        both = set(self._postings.get(first, ())) & set(self._postings.get(second, ()))
-        for doc_id in sorted(both)[:PHRASE_CHECK_DOCS]:
+        both = np.intersect1d(self.postings(first), self.postings(second), assume_unique=True)
+        for doc_id in both[:PHRASE_CHECK_DOCS].tolist():
             doc = self.docs[doc_id]
             if doc.project == project_id:
                 continue
             for text in doc.text.variants():
-                seq = [term(w) for w in words(text) if w not in STOPWORDS]
+                seq = self._term_sequences.get(text)
+                if seq is None:  # statements recur: each text is read once
+                    seq = self._term_sequences[text] = [
+                        term(w) for w in words(text) if w not in STOPWORDS
+                    ]
                 if any(a == first and b == second for a, b in pairwise(seq)):
                     return True
         return False
@@ -491,13 +643,7 @@ class Index:
             for kind_given, text in entries:
                 # an alias that is one upper-case word is the acronym in another script (СИРЕАДА)
                 kind = "acronym" if kind_given == "alias" and _is_acronym(text) else kind_given
-                terms = tuple(
-                    dict.fromkeys(
-                        term(w)
-                        for w in words(text)
-                        if w not in STOPWORDS and term(w) not in _NAME_GENERIC
-                    )
-                )
+                terms = self._name_terms_of(text)
                 if not terms:
                     continue
                 topical = (
@@ -1389,6 +1535,29 @@ class _NameScorer:
             for pid, (s, used, c) in self.found.items()
             if s >= self.floor
         }
+
+
+def _term_set(terms: tuple[str, ...]) -> frozenset[str]:
+    """The terms of a text as a set, built by adding them in the order they were found: the
+    set (and so the order in which it is read: postings, the weights' sums) is then the same
+    whether the text was analysed here or in a helper process."""
+    return frozenset(set(terms))
+
+
+def _name_analysis(text: str) -> tuple[tuple[str, ...], list[str]]:
+    """The index terms of a project's name, in order, and its words (see `Index._analysis`)."""
+    ws = words(text)
+    terms = (term(w) for w in ws if w not in STOPWORDS)
+    return tuple(dict.fromkeys(t for t in terms if t not in _NAME_GENERIC)), ws
+
+
+def _name_texts(kb: KnowledgeBase) -> Iterator[str]:
+    """Every name of every project (with repeats): acronyms, titles, other titles, aliases."""
+    for p in kb.projects:
+        if p.acronym:
+            yield p.acronym
+        for text in (p.title, *p.other_titles, *p.aliases):
+            yield from text.variants()
 
 
 def funded_keys(p: Project, index: Index) -> set[str]:

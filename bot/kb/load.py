@@ -21,7 +21,7 @@ from typing import TypeVar
 
 import yaml
 
-from bot.kb import keys
+from bot.kb import keys, parallel
 from bot.kb import validate as rules
 from bot.kb.countries import canonical_name
 from bot.kb.model import (
@@ -324,16 +324,20 @@ class _Reader:
             self.error(node, path, rules.SHOULD_BE_MAPPING)
             return None
         found: dict[str, yaml.Node] = {}
-        first_line: dict[str, int] = {}
+        first: dict[str, yaml.Node] = {}  # each key's first node (its line, if repeated)
         misspelt: set[str] = set()
         for key_node, value_node in node.value:
-            key = self.key(key_node, path)
-            if key is None:
+            # keys are a third of all nodes: the common case of `key` is read here
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value.strip():
+                key: str = key_node.value
+            else:
+                self.key(key_node, path)  # reports it
                 continue
-            if key in first_line:
-                self.error(key_node, _child(path, key), rules.duplicate_key(key, first_line[key]))
+            if key in first:
+                line = first[key].start_mark.line + 1
+                self.error(key_node, _child(path, key), rules.duplicate_key(key, line))
                 continue
-            first_line[key] = key_node.start_mark.line + 1
+            first[key] = key_node
             if key not in allowed:
                 self.error(key_node, _child(path, key), rules.unknown_key(key, allowed))
                 misspelt.add(rules.closest(key, allowed) or "")
@@ -341,7 +345,7 @@ class _Reader:
             found[key] = value_node
         for key in required:
             # a misspelt key ('titel') already says what is missing: no second message
-            if key not in first_line and key not in misspelt:
+            if key not in first and key not in misspelt:
                 self.error(node, path, rules.missing(key))
         return found
 
@@ -364,10 +368,16 @@ class _Reader:
     ) -> tuple[T, ...]:
         if node is None:
             return ()
-        values = (
-            read(item, item_path, flow) for item, item_path, flow in self.sequence(node, path)
-        )
-        return tuple(v for v in values if v is not None)
+        if not isinstance(node, yaml.SequenceNode):
+            self.sequence(node, path)  # reports it
+            return ()
+        flow = bool(node.flow_style)
+        values = []
+        for i, item in enumerate(node.value):
+            value = read(item, _item(path, i), flow)
+            if value is not None:
+                values.append(value)
+        return tuple(values)
 
     # -- values
 
@@ -406,6 +416,25 @@ class _Reader:
                 self.warn(node, path, rules.MISSING_RU)
                 return self.sink.share(Text(en))
             return None
+        pairs = node.value
+        if len(pairs) == 2:
+            # the common case, '{en: ..., ru: ...}' with two texts, read at once: exactly what
+            # the general reading below makes of it, and it has nothing to report
+            (en_key, en_node), (ru_key, ru_node) = pairs
+            if (
+                en_key.value == keys.EN
+                and ru_key.value == keys.RU
+                and isinstance(en_key, yaml.ScalarNode)
+                and isinstance(ru_key, yaml.ScalarNode)
+                and isinstance(en_node, yaml.ScalarNode)
+                and isinstance(ru_node, yaml.ScalarNode)
+                and en_node.tag != _BOOL
+                and ru_node.tag != _BOOL
+            ):
+                en, ru = en_node.value.strip(), ru_node.value.strip()
+                if en and ru:
+                    share = self.sink.share
+                    return share(Text(share(en), share(ru)))
         found = self.mapping(node, path, keys.TEXT_KEYS, (keys.EN,))
         if found is None:
             return None
@@ -803,9 +832,9 @@ def _read_relation(r: _Reader, node: yaml.Node, path: str, owner: str) -> Relati
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, sink: _Sink | None = None) -> None:
         self.root = root
-        self.sink = _Sink()
+        self.sink = _Sink() if sink is None else sink
         self.files: list[str] = []
 
     def run(self) -> LoadReport:
@@ -871,17 +900,40 @@ class _Loader:
             self.problem(
                 folder, f"holds no project: add one <id>{keys.YAML_SUFFIX} file per project"
             )
-        for path in paths:
-            composed = self.compose(path)
-            if composed is None or not _has_id(composed[1]):
-                # The file exists but its id cannot be read: take the file name as its id, so
-                # that `related:` links to it are not reported as well.
-                where = Location(display_path(path), None, None, keys.ID)
-                self.sink.declarations.append(Declaration(Space.ASSUMED, path.stem, "", where))
-            if composed:
-                project = _read_project(*composed, file_id=path.stem)
-                if project is not None:
-                    yield project
+        batches = [paths[i : i + FILES_PER_PART] for i in range(0, len(paths), FILES_PER_PART)]
+        helpers = parallel.helper_count() if len(paths) >= PARALLEL_MIN_FILES else 0
+        own = round(len(batches) * OWN_SHARE / (OWN_SHARE + helpers))
+        shared = self.sink.shared
+
+        def read_batch(i: int) -> _Batch:
+            return _Loader(self.root, _Sink(shared=shared)).read_batch(batches[i])
+
+        # Later batches may be read by helper processes (see `parallel`): what each batch
+        # found is added here in file order, exactly as if this process had read every file.
+        for projects, problems, declarations, references, files in parallel.in_parts(
+            read_batch, len(batches), own, helpers
+        ):
+            self.sink.problems += problems
+            self.sink.declarations += declarations
+            self.sink.references += references
+            self.files += files
+            yield from projects
+
+    def read_batch(self, paths: Sequence[Path]) -> _Batch:
+        """The projects of `paths`, with the problems, declarations, references and files
+        reading them recorded (in this loader's own sink)."""
+        projects = [p for p in map(self.read_project, paths) if p is not None]
+        sink = self.sink
+        return projects, sink.problems, sink.declarations, sink.references, self.files
+
+    def read_project(self, path: Path) -> Project | None:
+        composed = self.compose(path)
+        if composed is None or not _has_id(composed[1]):
+            # The file exists but its id cannot be read: take the file name as its id, so
+            # that `related:` links to it are not reported as well.
+            where = Location(display_path(path), None, None, keys.ID)
+            self.sink.declarations.append(Declaration(Space.ASSUMED, path.stem, "", where))
+        return _read_project(*composed, file_id=path.stem) if composed else None
 
     def check_stray_files(self) -> None:
         """Warn about YAML files that are never read, so a misnamed file is not silently lost."""
@@ -892,10 +944,25 @@ class _Loader:
                 self.problem(path, f"this file is ignored — {hint}", Severity.WARNING)
         folder = self.root / keys.PROJECTS_DIR
         if folder.is_dir():
-            for path in sorted(folder.iterdir()):
-                if _is_yaml_like(path) and path.suffix != keys.YAML_SUFFIX:
+            # thousands of project files: only the misnamed ones are looked at (and sorted)
+            misnamed = (p for p in folder.iterdir() if p.suffix == keys.WRONG_YAML_SUFFIX)
+            for path in sorted(misnamed):
+                if _is_yaml_like(path):
                     hint = f"rename it {path.stem}{keys.YAML_SUFFIX}"
                     self.problem(path, f"this file is ignored — {hint}", Severity.WARNING)
+
+
+#: Project files read as one part of the work (see `parallel.in_parts`): a helper process
+#: sends each part's projects back as one pickle.
+FILES_PER_PART = 250
+#: Below this many project files, starting a helper process costs more than it saves.
+PARALLEL_MIN_FILES = 400
+#: The share of the parts this process reads itself, against 1 for each helper: it also
+#: unpickles what the helpers found, while a helper also pickles it.
+OWN_SHARE = 1.0
+
+#: What reading a batch of project files found (see `_Loader.read_batch`).
+_Batch = tuple[list[Project], list[Problem], list[Declaration], list[Reference], list[str]]
 
 
 #: Plain scalars at most this long have their implicit tag (str, int, bool, null ...) cached:
@@ -907,18 +974,24 @@ _SCALAR_TAG = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
 def _fast_loader() -> type | None:
     """libyaml's composer when PyYAML was built with it: the same nodes and line marks, several
     times faster than the pure-Python one. libyaml calls back into Python to resolve every
-    scalar's tag; the safe loader has no path resolvers, so a scalar's tag depends only on its
+    node's tag; the safe loader has no path resolvers, so a scalar's tag depends only on its
     value (and whether it is plain), and is looked up once per distinct short value."""
     base = getattr(yaml, "CSafeLoader", None)
     if base is None or base.yaml_path_resolvers:
         return base
     resolve = base.resolve
     tags: dict[str, str] = {}
+    # and, with no path resolvers, a list's or a mapping's tag is always the default one
+    collections: dict[type, str] = {
+        yaml.SequenceNode: base.DEFAULT_SEQUENCE_TAG,
+        yaml.MappingNode: base.DEFAULT_MAPPING_TAG,
+    }
 
     class Loader(base):  # type: ignore[misc,valid-type]
         def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
             if kind is not yaml.ScalarNode:
-                return resolve(self, kind, value, implicit)  # type: ignore[no-any-return]
+                tag = collections.get(kind)
+                return tag or resolve(self, kind, value, implicit)
             if not implicit[0]:
                 return _SCALAR_TAG
             tag = tags.get(value)
