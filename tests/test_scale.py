@@ -169,6 +169,23 @@ def test_best_statement_per_project_is_the_first_one_read(big: Engine) -> None:
         assert ranked.best_per_project(F.SUMMARY) == want
 
 
+def test_near_ties_are_the_projects_read_until_a_lower_score(big: Engine) -> None:
+    index = big.index
+    rng = random.Random(4)
+    terms = sorted(index._posting_spans)
+    common = sorted(terms, key=lambda t: -len(index.postings(t)))[:40]
+    for _ in range(200):
+        query = [rng.choice(common if rng.random() < 0.7 else terms) for _ in range(3)]
+        ranked = index.score_docs(query, None, rng.choice([0.0, 0.3]))
+        margin = rng.choice([0.0, 0.05, 0.2])
+        want: dict[str, None] = {}
+        for doc, score in ranked:
+            if score < ranked[0][1] - margin:
+                break
+            want[doc.project] = None
+        assert ranked.near_ties(margin) == list(want)
+
+
 # --- names: scored in bulk (numpy) exactly as one by one ---------------------------------------
 
 

@@ -226,7 +226,15 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         return _detail(
             index,
             right,
-            [d for d, s in docs if d.project == right.id and s >= docs[0][1] * DETAIL_BAND],
+            [
+                d
+                for d, s in (
+                    docs.of_project(right.id)
+                    if isinstance(docs, Ranked)
+                    else [(d, s) for d, s in docs if d.project == right.id]
+                )
+                if s >= docs[0][1] * DETAIL_BAND
+            ],
             lang,
             prefix=say("false_premise", lang, wrong=_name(project, lang), right=_name(right, lang)),
             also=[project_id],
@@ -1913,6 +1921,8 @@ def _identify_by_detail(index: Index, docs: Sequence[tuple[Doc, float]], q: Quer
 def _near_ties(docs: Sequence[tuple[Doc, float]], margin: float = 0.05) -> list[str]:
     """The projects of the statements within `margin` of the best one (docs are ranked best
     first, so the scan stops at the first one below)."""
+    if isinstance(docs, Ranked):
+        return docs.near_ties(margin)
     found: dict[str, None] = {}
     top = docs[0][1]
     for d, score in docs:
@@ -1975,9 +1985,10 @@ def _event_reference(index: Index, q: Query) -> Doc | None:
     )
     if not relation or not q.residual:
         return None
-    events = [(d, s) for d, s in index.score_docs(q.residual, None, 0.5) if d.date is not None]
-    if events and events[0][1] >= 0.5:
-        return events[0][0]
+    ranked = index.score_docs(q.residual, None, 0.5)
+    event = next(((d, s) for d, s in ranked if d.date is not None), None)  # the best dated one
+    if event is not None and event[1] >= 0.5:
+        return event[0]
     return None
 
 

@@ -9,6 +9,7 @@ that share a term with it, however large the knowledge base grows.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import heapq
 import math
@@ -1162,6 +1163,24 @@ class Ranked(Sequence[tuple[Doc, float]]):
         if index is None or (self._allowed is not None and project_id not in self._allowed):
             return []
         return self._scan(index._project_docs.get(project_id, ()), None)
+
+    def near_ties(self, margin: float) -> list[str]:
+        """The projects of the statements scoring within `margin` of the best one, in the
+        order first read (the same as reading the pairs until one scores lower)."""
+        self._rank()
+        index = self._index
+        if index is None or not self._scores:
+            return []
+        top = self._scores[0]
+        # scores descend: the statements that fit are the first ones, up to the first lower
+        within = bisect.bisect_right(self._scores, -(top - margin), key=float.__neg__)
+        if within == 0:
+            return []
+        ids = np.asarray(self._ids[:within], dtype=np.int64)
+        project = index._doc_project[ids]
+        _positions, first = np.unique(project, return_index=True)
+        docs = index.docs
+        return [docs[self._ids[i]].project for i in np.sort(first).tolist()]
 
     def best_per_project(self, avoid_field: str) -> tuple[list[int], list[float], list[int]]:
         """Each project's best statement of this result: its highest score, and among equals
