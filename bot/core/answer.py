@@ -39,7 +39,7 @@ from bot.core.search import (
     Ranked,
     term,
 )
-from bot.core.text import is_cyrillic, stem, truncate, words
+from bot.core.text import is_cyrillic, truncate, words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import NAMED_STRENGTH, Query, TimeSpec
 from bot.kb.countries import localized_name
@@ -310,7 +310,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     if specific:
         top = specific[0][1]
         scored = [(d, s) for d, s in specific if s >= top * DETAIL_BAND]
-        scored.sort(key=lambda pair: (-round(pair[1], 6), -_same_words(q, pair[0])))
+        scored.sort(key=lambda pair: (-round(pair[1], 6), -_same_words(q, pair[0], index)))
         shown = [d for d, _ in scored]
         if F.DATES in q.fields:  # "when was Rosgranitsa created": the dated statement first
             shown.sort(key=lambda d: d.date is None)
@@ -1910,7 +1910,7 @@ def _identify_by_detail(index: Index, docs: Sequence[tuple[Doc, float]], q: Quer
         for d, score in docs[:TIE_BREAK_DOCS]:  # ranked best first: the near-ties come first
             if score < top - 0.05:
                 break
-            exact[d.project] = max(exact.get(d.project, 0), _same_words(q, d))
+            exact[d.project] = max(exact.get(d.project, 0), _same_words(q, d, index))
         ranked = sorted(exact.values(), reverse=True)
         if len(ranked) > 1 and ranked[0] > ranked[1]:
             return max(exact, key=lambda pid: exact[pid])
@@ -1932,11 +1932,9 @@ def _near_ties(docs: Sequence[tuple[Doc, float]], margin: float = 0.05) -> list[
     return list(found)
 
 
-def _same_words(q: Query, doc: Doc) -> int:
+def _same_words(q: Query, doc: Doc, index: Index) -> int:
     """How many of the question's words (by stem, before synonyms are folded) a statement uses."""
-    asked = {stem(t.word) for t in q.tokens if not t.stop}
-    used = {stem(w) for text in doc.text.variants() for w in words(text)}
-    return len(asked & used)
+    return len(q.word_stems & index.word_stems(doc))
 
 
 def _says_programme(q: Query) -> bool:

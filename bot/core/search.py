@@ -267,6 +267,7 @@ class Index:
         self._measures: dict[str, np.ndarray[Any, np.dtype[np.int64]]] = {}
         self._name_countries: dict[str, frozenset[str]] = {}
         self._field_masks: dict[str, np.ndarray[Any, np.dtype[np.bool_]]] = {}
+        self._word_stems: dict[int, frozenset[str]] = {}
         #: lines of list answers, made by `answer` on first use (a project's name and period)
         self.lines: dict[tuple[str, str], tuple[Any, ...]] = {}
         self.vocabulary: set[str] = set()
@@ -347,6 +348,15 @@ class Index:
         if found is None:
             found = self._field_masks[field_name] = np.array(
                 [d.field == field_name for d in self.docs], dtype=np.bool_
+            )
+        return found
+
+    def word_stems(self, doc: Doc) -> frozenset[str]:
+        """The stems of every word of a statement's texts, worked out on first use."""
+        found = self._word_stems.get(doc.id)
+        if found is None:
+            found = self._word_stems[doc.id] = frozenset(
+                stem(w) for text in doc.text.variants() for w in words(text)
             )
         return found
 
@@ -1109,8 +1119,10 @@ class Ranked(Sequence[tuple[Doc, float]]):
         self._limit = limit
         self._total = sum(w for _t, w in pairs)
         self._ready = index is None
-        self._ids: list[int] = []  # statement ids, best first
-        self._scores: list[float] = []  # their scores
+        # statement ids, best first, and their scores: arrays, made into Python values only
+        # as far as they are read (a common word can bring tens of thousands)
+        self._ids: np.ndarray[Any, np.dtype[np.int64]] = _NO_IDS
+        self._scores: np.ndarray[Any, np.dtype[np.float64]] = _NO_SCORES
 
     @classmethod
     def empty(cls) -> Ranked:
@@ -1127,7 +1139,14 @@ class Ranked(Sequence[tuple[Doc, float]]):
         if self._index is None:
             return iter(())
         docs = self._index.docs
-        return ((docs[i], s) for i, s in zip(self._ids, self._scores, strict=True))
+        return self._pairs_from(docs)
+
+    def _pairs_from(self, docs: list[Doc]) -> Iterator[tuple[Doc, float]]:
+        for start in range(0, len(self._ids), _READ_BLOCK):
+            ids = self._ids[start : start + _READ_BLOCK].tolist()
+            scores = self._scores[start : start + _READ_BLOCK].tolist()
+            for i, score in zip(ids, scores, strict=True):
+                yield docs[i], score
 
     @overload
     def __getitem__(self, i: int) -> tuple[Doc, float]: ...
@@ -1136,12 +1155,12 @@ class Ranked(Sequence[tuple[Doc, float]]):
     def __getitem__(self, i: int | slice) -> tuple[Doc, float] | list[tuple[Doc, float]]:
         self._rank()
         if isinstance(i, slice):
-            ids, scores = self._ids[i], self._scores[i]
+            ids, scores = self._ids[i].tolist(), self._scores[i].tolist()
             docs = self._index.docs if self._index is not None else []
             return [(docs[d], s) for d, s in zip(ids, scores, strict=True)]
         if self._index is None:
             raise IndexError(i)
-        return (self._index.docs[self._ids[i]], self._scores[i])
+        return (self._index.docs[int(self._ids[i])], float(self._scores[i]))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Ranked | list | tuple):
@@ -1169,18 +1188,17 @@ class Ranked(Sequence[tuple[Doc, float]]):
         order first read (the same as reading the pairs until one scores lower)."""
         self._rank()
         index = self._index
-        if index is None or not self._scores:
+        if index is None or not len(self._scores):
             return []
-        top = self._scores[0]
+        top = float(self._scores[0])
         # scores descend: the statements that fit are the first ones, up to the first lower
         within = bisect.bisect_right(self._scores, -(top - margin), key=float.__neg__)
         if within == 0:
             return []
-        ids = np.asarray(self._ids[:within], dtype=np.int64)
-        project = index._doc_project[ids]
-        _positions, first = np.unique(project, return_index=True)
+        ids = self._ids[:within]
+        _positions, first = np.unique(index._doc_project[ids], return_index=True)
         docs = index.docs
-        return [docs[self._ids[i]].project for i in np.sort(first).tolist()]
+        return [docs[i].project for i in ids[np.sort(first)].tolist()]
 
     def best_per_project(self, avoid_field: str) -> tuple[list[int], list[float], list[int]]:
         """Each project's best statement of this result: its highest score, and among equals
@@ -1191,10 +1209,9 @@ class Ranked(Sequence[tuple[Doc, float]]):
         """
         self._rank()
         index = self._index
-        if index is None or not self._ids:
+        if index is None or not len(self._ids):
             return [], [], []
-        ids = np.asarray(self._ids, dtype=np.int64)
-        scores = np.asarray(self._scores)
+        ids, scores = self._ids, self._scores
         project = index._doc_project[ids]
         avoided = index.docs_of_field(avoid_field)[ids]
         rank = np.arange(len(ids))
@@ -1228,8 +1245,8 @@ class Ranked(Sequence[tuple[Doc, float]]):
         if allowed is not None and len(allowed) <= SMALL_PROJECT_SET:
             ids = chain.from_iterable(index._project_docs.get(pid, ()) for pid in allowed)
             found = self._scan(ids, limit)
-            self._ids = [d.id for d, _s in found]
-            self._scores = [s for _d, s in found]
+            self._ids = np.array([d.id for d, _s in found], dtype=np.int64)
+            self._scores = np.array([s for _d, s in found], dtype=np.float64)
             return
         pairs, total = self._pairs, self._total
         # the common terms whose summed weight stays below the bar are not needed to find
@@ -1266,8 +1283,8 @@ class Ranked(Sequence[tuple[Doc, float]]):
         order = np.lexsort((candidates, -scores))  # by score, then by id
         if limit is not None:
             order = order[:limit]
-        self._ids = candidates[order].tolist()
-        self._scores = scores[order].tolist()
+        self._ids = candidates[order].astype(np.int64)
+        self._scores = scores[order]
 
     def _scan(self, ids: Iterable[int], limit: int | None) -> list[tuple[Doc, float]]:
         """Score statements one by one."""
@@ -1577,6 +1594,13 @@ def _name_texts(kb: KnowledgeBase) -> Iterator[str]:
             yield p.acronym
         for text in (p.title, *p.other_titles, *p.aliases):
             yield from text.variants()
+
+
+#: An empty result (`Ranked` before ranking, or when nothing matched).
+_NO_IDS: np.ndarray[Any, np.dtype[np.int64]] = np.zeros(0, dtype=np.int64)
+_NO_SCORES: np.ndarray[Any, np.dtype[np.float64]] = np.zeros(0)
+#: Ranked pairs are made into Python values this many at a time, as they are read.
+_READ_BLOCK = 64
 
 
 def funded_keys(p: Project, index: Index) -> set[str]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from typing import Final
 
 from bot.core import fields as F
 from bot.core import vocabulary as V
 from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Index, Mention, NameHit, Token, term
-from bot.core.text import detect_language
+from bot.core.text import detect_language, stem
 from bot.kb.model import Month
 
 _RANGE: Final = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
@@ -92,6 +93,11 @@ class Query:
     named_terms: tuple[str, ...] = ()  # the terms of the words that named projects
     durations: tuple[DurationSpec, ...] = ()
     superlative: tuple[str, str] | None = None  # (measure, "min" or "max"): "started earliest"
+
+    @cached_property
+    def word_stems(self) -> frozenset[str]:
+        """The stems of the question's words (before synonyms are folded)."""
+        return frozenset(stem(t.word) for t in self.tokens if not t.stop)
 
     @property
     def field(self) -> str | None:
