@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, pairwise
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -143,12 +143,15 @@ class Mention:
     positions: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class NameHit:
+class NameHit(NamedTuple):
+    """How strongly a question names one project, and by the words at which positions (a
+    tuple: at 50,000 projects a question can name thousands, and tuples are made in C)."""
+
     project: str
     strength: float
     positions: frozenset[int]
-    coverage: float = 0.0  # the share of the name's weight the question holds
+    coverage: float = 0.0  # the share of the name's weight the question holds (6 decimals)
+    first: int = 0  # the first of the positions
 
 
 #: The phrases starting with one term: by length, longest first; each phrase with what it names
@@ -1567,7 +1570,7 @@ class _NameScorer:
 
     def hits(self) -> dict[str, NameHit]:
         return {
-            pid: NameHit(pid, s, used, c)
+            pid: NameHit(pid, s, used, round(c, 6), min(used, default=0))
             for pid, (s, used, c) in self.found.items()
             if s >= self.floor
         }

@@ -9,9 +9,11 @@ comparison or something the knowledge base never holds.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
+from operator import attrgetter
 from typing import Final
 
 from bot.core import fields as F
@@ -126,7 +128,7 @@ class Query:
 def parse(index: Index, text: str, lang: str | None = None) -> Query:
     tokens = tuple(index.tokens(text))
     language = lang or detect_language(text)
-    names = sorted(index.name_hits(tokens).values(), key=_name_order)
+    names = ranked_names(index.name_hits(tokens).values())
     mentions = _qualified(index, index.mentions(tokens))
     accepted, ambiguous = _accepted_names(index, names, tokens, mentions)
     name_positions = {p for h in accepted for p in h.positions}
@@ -288,10 +290,16 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     )
 
 
-def _name_order(hit: NameHit) -> tuple[float, float, int]:
+def ranked_names(hits: Iterable[NameHit]) -> list[NameHit]:
     """Strongest first; among equally strong names, the one the question quotes more of, then
-    the one it names first ("the border checkpoints project and the 2007-2010 programme")."""
-    return (-hit.strength, -round(hit.coverage, 6), min(hit.positions, default=0))
+    the one it names first ("the border checkpoints project and the 2007-2010 programme"), then
+    in knowledge-base order. Sorted by one field at a time, least important first (Python's
+    sort keeps the order of equals, also in reverse), with keys read in C: a question can name
+    thousands of projects at 50,000."""
+    ranked = sorted(hits, key=attrgetter("first"))
+    ranked.sort(key=attrgetter("coverage"), reverse=True)
+    ranked.sort(key=attrgetter("strength"), reverse=True)
+    return ranked
 
 
 def _who_ran(tokens: tuple[Token, ...]) -> bool:
@@ -422,7 +430,7 @@ def _best_reading(index: Index, reading: list[NameHit], mentions: list[Mention])
     ]
 
     def key(h: NameHit) -> tuple[int, float]:
-        return (len(h.positions), round(h.coverage, 6) if preferred else 0.0)
+        return (len(h.positions), h.coverage if preferred else 0.0)
 
     top = preferred or top
     best = max(map(key, top))
