@@ -1399,6 +1399,7 @@ class _NameScorer:
         self.tokens = tokens
         self.org_positions = org_positions
         self.floor = floor
+        self.ready: dict[str, NameHit] | None = None  # the hits, when `bulk` made them itself
         self.found: dict[str, tuple[float, frozenset[int], float]] = {}
 
     def strength(self, name: Name, info: _Shape, coverage: float) -> tuple[float, frozenset[int]]:
@@ -1514,10 +1515,25 @@ class _NameScorer:
         ok = valid[group]
         strong = ok & (special | (strength >= ORG_AS_NAME))
         project = arrays.project[cand]
-        # a project's only strong name is its hit as it is; several are merged one by one
-        names_of, counts = np.unique(project[strong], return_counts=True)
-        alone = strong & ~special & np.isin(project, names_of[counts == 1])
-        one_by_one = np.flatnonzero(strong & ~alone)
+        # A project whose strong names are all plain and read off the same words keeps the
+        # first of its strongest (merging them one by one gives that too: the words do not
+        # grow, so only a stronger name replaces the one kept); the others are merged one by one
+        strong_at = np.flatnonzero(strong)
+        owners, owner = np.unique(project[strong_at], return_inverse=True)
+        lowest = np.full(len(owners), len(word_sets), dtype=np.int64)
+        highest = np.full(len(owners), -1, dtype=np.int64)
+        np.minimum.at(lowest, owner, words[strong_at])
+        np.maximum.at(highest, owner, words[strong_at])
+        has_special = np.zeros(len(owners), dtype=np.bool_)
+        np.logical_or.at(has_special, owner, special[strong_at])
+        simple = ~has_special & (lowest == highest)
+        plain = strong_at[simple[owner]]
+        ranked = plain[np.lexsort((plain, -strength[plain], project[plain]))]
+        alone = np.zeros(len(cand), dtype=np.bool_)
+        if len(ranked):
+            firsts_of = np.concatenate(([True], project[ranked][1:] != project[ranked][:-1]))
+            alone[ranked[firsts_of]] = True
+        one_by_one = strong_at[~simple[owner]]
         # plain Python values for the loop (reading numpy scalars one by one is slow)
         each: Iterator[tuple[int, bool, float, float, int, int]] = zip(
             one_by_one.tolist(),
@@ -1555,20 +1571,33 @@ class _NameScorer:
             (project[taken], np.array([position[pid] for pid in merged], dtype=np.int32))
         )
         picks = np.concatenate((taken, np.full(len(merged), -1)))
-        self.found = {}
+        order = picks[np.argsort(everyone, kind="stable")]
+        # the hits themselves, made here from plain values (thousands at 50,000 projects)
+        kept = order[(order < 0) | (strength[order] >= self.floor)]
+        strengths = strength[kept].tolist()
+        coverages = coverage[kept].tolist()
+        sets = words[kept].tolist()
+        firsts = [min(w, default=0) for w in word_sets]
+        ready: dict[str, NameHit] = {}
         merged_ids = iter(merged)
-        for i in picks[np.argsort(everyone, kind="stable")].tolist():
+        for n, i in enumerate(kept.tolist()):
             if i < 0:
                 pid = next(merged_ids)
-                self.found[pid] = merged[pid]
+                s, named_by, c = merged[pid]
+                if s >= self.floor:
+                    ready[pid] = NameHit(pid, s, named_by, round(c, 6), min(named_by, default=0))
             else:
-                self.found[names[candidates[i]].project] = (
-                    float(strength[i]),
-                    word_sets[words[i]],
-                    float(coverage[i]),
+                pid = names[candidates[i]].project
+                w = sets[n]
+                ready[pid] = NameHit(
+                    pid, strengths[n], word_sets[w], round(coverages[n], 6), firsts[w]
                 )
+        self.ready = ready
 
     def hits(self) -> dict[str, NameHit]:
+        """The hits at or above the floor, in the order the projects were met."""
+        if self.ready is not None:
+            return self.ready
         return {
             pid: NameHit(pid, s, used, round(c, 6), min(used, default=0))
             for pid, (s, used, c) in self.found.items()
