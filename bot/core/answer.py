@@ -407,7 +407,7 @@ def _identify(
     if docs and docs[0][1] >= 0.4 and len(index.matched(docs[0][0], q.residual)) >= 2:
         close = _near_ties(docs)
         if len(close) > 1:
-            return _clarify(index, close[:CLARIFY_CHOICES], lang)
+            return _clarify(index, _home_first(index, close), lang)
         return close[0]
     if docs and docs[0][1] >= DETAIL_IDENTIFIES and all(index.known(t) for t in q.residual):
         close = _near_ties(docs)  # "the project with the film", and several made one
