@@ -137,3 +137,19 @@ def test_countries_and_organisations_in_russian_cases(engine: Engine) -> None:
     assert q(engine, "проект МОМ в Беларуси").countries() == ["BY"]
     assert set(q(engine, "работал с МВД").orgs()) == {"mia-moldova", "mia-ukraine"}
     assert q(engine, "сотрудничество с Федеральной миграционной службой").orgs() == ["fms"]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "countries"),
+    [
+        ("which projects involved the russian foreign ministry", ["mfa-russia"], []),
+        ("MFA of Russia", ["mfa-russia"], ["RU"]),
+        ("which projects had Russian partners", [], ["RU"]),
+    ],
+)
+def test_a_country_word_inside_an_organisations_name_names_the_organisation(
+    engine: Engine, text: str, orgs: list[str], countries: list[str]
+) -> None:
+    """ "the Russian Foreign Ministry" is an organisation, not Russia and two other words."""
+    q = parse(engine.index, text)
+    assert (q.orgs(), q.countries()) == (orgs, countries)

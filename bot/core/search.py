@@ -722,6 +722,14 @@ class Index:
         claimed = {p for m in exact for p in m.positions}
         keys = ["\0" if t.position in claimed else phrase_key(t.word) for t in tokens]
         found = exact + self._phrases.scan(keys)
+        if claimed:  # ... unless the country word is part of an organisation's name
+            orgs = [  # "the Russian Foreign Ministry"
+                m
+                for m in self._phrases.scan([phrase_key(t.word) for t in tokens])
+                if m.kind == "org" and len(m.positions) > 1 and claimed & set(m.positions)
+            ]
+            inside = {p for m in orgs for p in m.positions}
+            found = [m for m in found if not inside & set(m.positions)] + orgs
         taken = {p for m in found for p in m.positions}
         for t in tokens:  # adjectives ("Russian", "German") name countries too
             if t.position in taken or t.stop:
