@@ -61,13 +61,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Final
 
-from telegram import LinkPreviewOptions, Update
-from telegram.constants import ParseMode
+from telegram import Update
 from telegram.ext import (
     Application,
-    ApplicationBuilder,
     ContextTypes,
-    Defaults,
     MessageHandler,
     filters,
 )
@@ -86,10 +83,8 @@ from bot.kb.check import load_valid_knowledge
 from bot.kb.load import resolve_knowledge_path
 from bot.kb.model import KnowledgeBase
 from bot.reload import KnowledgeHolder
-from bot.telegram.app import ALLOWED_UPDATES, RATE_LIMIT_RETRIES, build_application
-from bot.telegram.concurrency import PerChatUpdateProcessor
+from bot.telegram.app import ALLOWED_UPDATES, build_application, sending_builder
 from bot.telegram.logs import LOG_FORMAT, setup_logging
-from bot.telegram.retry import RetryingRateLimiter
 from bot.telegram.session import load_ops_settings
 
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
@@ -99,7 +94,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from emulator import CallRecord, Chat, TelegramEmulator, User, running_emulator
 from emulator.api import DEFAULT_TOKEN
 
-from benchmarks.run import BUILTIN_CASES, DEV_SET, machine, prepare_kb
+from benchmarks.run import BUILTIN_CASES, DEV_SET, machine, percentile, prepare_kb
 
 REPO: Final = Path(__file__).resolve().parents[1]
 RESULTS: Final = REPO / "benchmarks" / "results" / "e2e.json"
@@ -154,26 +149,9 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def build_echo_application(settings: Settings) -> AnyApplication:
-    """A trivial echo bot with the real bot's defaults, request settings, rate limiter and
-    update processing (several updates at once, one chat's in order), from the same settings."""
-    builder = (
-        ApplicationBuilder()
-        .token(settings.token)
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        )
-        .rate_limiter(
-            RetryingRateLimiter(
-                max_retries=RATE_LIMIT_RETRIES, messages_per_second=settings.rate_limit or 0
-            )
-        )
-        .concurrent_updates(PerChatUpdateProcessor(settings.concurrency))
-    )
-    if settings.base_url and settings.base_file_url:
-        builder = builder.base_url(settings.base_url).base_file_url(settings.base_file_url)
+    """A trivial echo bot that talks to Telegram as the real bot does (`sending_builder`:
+    defaults, request settings, rate limiter, several updates at once), from the same settings."""
+    builder = sending_builder(settings)
     app: AnyApplication = builder.build()
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
     return app
@@ -403,16 +381,6 @@ class ErrorCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    """The q-quantile (0..1) by linear interpolation; NaN for no values."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def latency_summary(seconds: Sequence[float]) -> dict[str, float]:

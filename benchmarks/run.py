@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,8 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _percentile(values: list[float], q: float) -> float:
+def percentile(values: Sequence[float], q: float) -> float:
+    """The q-quantile (0..1) by linear interpolation; NaN for no values."""
     if not values:
         return float("nan")
     ordered = sorted(values)
@@ -125,9 +127,9 @@ def _summary_ms(seconds: list[float]) -> dict[str, float]:
     ms = [s * 1000 for s in seconds]
     return {
         "n": len(ms),
-        "p50": round(_percentile(ms, 0.50), 3),
-        "p90": round(_percentile(ms, 0.90), 3),
-        "p99": round(_percentile(ms, 0.99), 3),
+        "p50": round(percentile(ms, 0.50), 3),
+        "p90": round(percentile(ms, 0.90), 3),
+        "p99": round(percentile(ms, 0.99), 3),
         "max": round(max(ms), 3) if ms else float("nan"),
         "mean": round(statistics.fmean(ms), 3) if ms else float("nan"),
     }

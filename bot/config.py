@@ -95,6 +95,17 @@ def _get(env: Mapping[str, str], name: str) -> str:
     return env.get(name, "").strip()
 
 
+def _positive_number(text: str, default: float) -> float | None:
+    """`default` for an empty value, the number for a positive one, None for anything else."""
+    if not text:
+        return default
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if number > 0 else None
+
+
 def _http_url(value: str) -> bool:
     parts = urlsplit(value)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
@@ -130,17 +141,12 @@ def load_settings(env: Mapping[str, str] | None = None, *, webhook: bool = False
         problems.append(f"{ENV_LOG_LEVEL} must be one of {', '.join(LOG_LEVELS)}")
         level_name = DEFAULT_LOG_LEVEL
 
-    ttl = float(DEFAULT_TTL)
-    ttl_text = _get(env, ENV_CONTEXT_TTL)
-    if ttl_text:
-        try:
-            ttl = float(ttl_text)
-        except ValueError:
-            ttl = -1.0
-        if not ttl > 0:
-            problems.append(
-                f"{ENV_CONTEXT_TTL} must be a positive number of seconds (default {DEFAULT_TTL})"
-            )
+    ttl = _positive_number(_get(env, ENV_CONTEXT_TTL), float(DEFAULT_TTL))
+    if ttl is None:
+        problems.append(
+            f"{ENV_CONTEXT_TTL} must be a positive number of seconds (default {DEFAULT_TTL})"
+        )
+        ttl = float(DEFAULT_TTL)
 
     persistence = _get(env, ENV_PERSISTENCE) or PERSISTENCE_PICKLE
     if persistence not in (PERSISTENCE_PICKLE, PERSISTENCE_OFF) and not _is_factory_path(
@@ -152,20 +158,15 @@ def load_settings(env: Mapping[str, str] | None = None, *, webhook: bool = False
             "python-telegram-bot BasePersistence, e.g. one backed by Redis or PostgreSQL)"
         )
 
-    rate_limit: float | None = DEFAULT_RATE_LIMIT
     rate_text = _get(env, ENV_RATE_LIMIT).lower()
-    if rate_text == RATE_LIMIT_OFF:
-        rate_limit = None
-    elif rate_text:
-        try:
-            rate_limit = float(rate_text)
-        except ValueError:
-            rate_limit = -1.0
-        if not rate_limit > 0:
-            problems.append(
-                f"{ENV_RATE_LIMIT} must be a positive number of messages a second "
-                f"(default {DEFAULT_RATE_LIMIT:g}, Telegram's limit) or '{RATE_LIMIT_OFF}'"
-            )
+    rate_limit = (
+        None if rate_text == RATE_LIMIT_OFF else _positive_number(rate_text, DEFAULT_RATE_LIMIT)
+    )
+    if rate_limit is None and rate_text != RATE_LIMIT_OFF:
+        problems.append(
+            f"{ENV_RATE_LIMIT} must be a positive number of messages a second "
+            f"(default {DEFAULT_RATE_LIMIT:g}, Telegram's limit) or '{RATE_LIMIT_OFF}'"
+        )
 
     concurrency = DEFAULT_CONCURRENCY
     concurrency_text = _get(env, ENV_CONCURRENCY)

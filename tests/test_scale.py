@@ -143,15 +143,23 @@ def test_score_docs_is_the_full_scan(big: Engine) -> None:
             assert got.of_project(pid) == [(d, s) for d, s in want if d.project == pid]
 
 
+def _mostly_common_queries(index: Index, rng: random.Random, words: int) -> list[list[str]]:
+    """200 queries of `words` index terms, most of them among the 40 commonest (long postings,
+    many ties)."""
+    terms = sorted(index._posting_spans)
+    common = sorted(terms, key=lambda t: -len(index.postings(t)))[:40]
+    return [
+        [rng.choice(common if rng.random() < 0.7 else terms) for _ in range(words)]
+        for _ in range(200)
+    ]
+
+
 def test_best_statement_per_project_is_the_first_one_read(big: Engine) -> None:
     """`Ranked.best_per_project`: each project's first pair in rank order, or the first
     specific one of equal score after a description; projects in the order first met."""
     index = big.index
     rng = random.Random(9)
-    terms = sorted(index._posting_spans)
-    common = sorted(terms, key=lambda t: -len(index.postings(t)))[:40]
-    for _ in range(200):
-        query = [rng.choice(common if rng.random() < 0.7 else terms) for _ in range(4)]
+    for query in _mostly_common_queries(index, rng, words=4):
         ranked = index.score_docs(query, None, rng.choice([0.0, 0.3, 0.55]))
         best: dict[str, tuple[float, Doc]] = {}
         for doc, score in ranked:
@@ -172,10 +180,7 @@ def test_best_statement_per_project_is_the_first_one_read(big: Engine) -> None:
 def test_near_ties_are_the_projects_read_until_a_lower_score(big: Engine) -> None:
     index = big.index
     rng = random.Random(4)
-    terms = sorted(index._posting_spans)
-    common = sorted(terms, key=lambda t: -len(index.postings(t)))[:40]
-    for _ in range(200):
-        query = [rng.choice(common if rng.random() < 0.7 else terms) for _ in range(3)]
+    for query in _mostly_common_queries(index, rng, words=3):
         ranked = index.score_docs(query, None, rng.choice([0.0, 0.3]))
         margin = rng.choice([0.0, 0.05, 0.2])
         want: dict[str, None] = {}

@@ -88,6 +88,31 @@ class TimedApplication(Application[Any, Context, Any, Any, Any, Any]):
                 )
 
 
+def sending_builder(settings: Settings) -> ApplicationBuilder[Any, Any, Any, Any, Any, Any]:
+    """How the bot talks to Telegram, shared with the echo bot of `benchmarks/e2e.py`: the
+    token and Bot API server, HTML without link previews, the rate limiter with retries, and
+    several updates at once, one chat's in order (follow-ups see the state before them)."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .rate_limiter(
+            RetryingRateLimiter(
+                max_retries=RATE_LIMIT_RETRIES, messages_per_second=settings.rate_limit or 0
+            )
+        )
+        .concurrent_updates(PerChatUpdateProcessor(settings.concurrency))
+    )
+    if settings.base_url and settings.base_file_url:
+        builder = builder.base_url(settings.base_url).base_file_url(settings.base_file_url)
+    return builder
+
+
 def build_application(
     settings: Settings,
     engine: Engine | KnowledgeHolder,
@@ -118,30 +143,14 @@ def build_application(
             operations.question_log.close()
 
     builder = (
-        ApplicationBuilder()
+        sending_builder(settings)
         .application_class(TimedApplication)
-        .token(settings.token)
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        )
-        .rate_limiter(
-            RetryingRateLimiter(
-                max_retries=RATE_LIMIT_RETRIES, messages_per_second=settings.rate_limit or 0
-            )
-        )
-        # several updates at once, one chat's in order (follow-ups see the state before them)
-        .concurrent_updates(PerChatUpdateProcessor(settings.concurrency))
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
     )
     if persistence is not None:
         builder = builder.persistence(persistence)
-    if settings.base_url and settings.base_file_url:
-        builder = builder.base_url(settings.base_url).base_file_url(settings.base_file_url)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app: BotApplication = builder.build()
