@@ -112,3 +112,12 @@ def test_it_in_a_follow_up_is_the_project_just_discussed(engine: Engine) -> None
     assert first.answer.projects == ("border-armenia",)
     follow_up = engine.ask(Question("was it still running in 2010?"), first.state).answer
     assert follow_up.kind is not Kind.LIST and follow_up.projects == ("border-armenia",)
+
+
+def test_several_projects_of_an_organisation_are_offered_home_first(engine: Engine) -> None:
+    """ "the EU - which project was it in?" when the EU was in all three: the bot asks which
+    one, the mission's own country's project first, instead of saying it found none."""
+    assert ask(engine, "the EU - which project was it in?") == (
+        Kind.CLARIFY,
+        ("border-russia", "border-armenia", "border-georgia"),
+    )

@@ -399,6 +399,8 @@ def _identify(
         fitting = set.intersection(*(_projects_in_country(index, c, q) for c in q.countries()))
         if len(fitting) > 1:
             return _clarify(index, _home_first(index, fitting), lang)
+    if len(involved) > 1 and not topic:  # "which project cooperated with the SBGS?", and several
+        return _clarify(index, _home_first(index, involved), lang)
     fragment = _name_fragment_candidates(index, q)
     if len(fragment) >= 2:
         return _clarify(index, fragment[:CLARIFY_CHOICES], lang)
