@@ -315,3 +315,11 @@ def test_loader_stores_equal_values_once(big_kb: KnowledgeBase) -> None:
     by_value: dict[str, str] = {}
     for f in funders:
         assert by_value.setdefault(f, f) is f
+
+
+def test_a_detail_of_another_project_is_a_wrong_premise_at_scale(big: Engine) -> None:
+    """ "the profile study - was it part of SIREADA?": the study is the 2007-2010 programme's.
+    With many projects the question's organisation and country words weigh more, and SIREADA's
+    statements hold them; what decides is whether SIREADA holds the study's own words."""
+    reply = big.ask(Question("rusian migrnts in the EU - profile study, was it part of sireada?"))
+    assert reply.answer.projects[0] == "readmission-framework"

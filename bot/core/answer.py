@@ -219,7 +219,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         and (len(topical) >= 2 or (len(topical) == 1 and index.single_project_term(topical[0])))
         and docs[0][0].project != project_id
         and docs[0][1] >= 0.75
-        and best_here < 0.5
+        and (best_here < 0.5 or _covers(index, topical, project_id) < 0.5)
         and not q.fields
     ):
         right = index.kb.by_id[docs[0][0].project]
@@ -1918,6 +1918,14 @@ def _identify_by_detail(index: Index, docs: Sequence[tuple[Doc, float]], q: Quer
             return max(exact, key=lambda pid: exact[pid])
         return None
     return best
+
+
+def _covers(index: Index, terms: list[str], project_id: str) -> float:
+    """How much of the terms' weight the project's best statement holds: what a detail
+    question is about, without the organisation and country words that many statements
+    share ("the profile study on Russian migrants in the EU")."""
+    own = index.score_docs(terms, [project_id])
+    return own[0][1] if own else 0.0
 
 
 def _near_ties(docs: Sequence[tuple[Doc, float]], margin: float = 0.05) -> list[str]:
