@@ -747,7 +747,6 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
     return specs, used
 
 
-_NUMBER_TERMS: Final = frozenset(f"num:{n}" for n in range(13))
 _GT: Final = frozenset(
     "longer more over above greater exceeding beyond longer больше более дольше свыше".split()
 )

@@ -11,9 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-LANGUAGES = ("en", "ru")
-DEFAULT_LANGUAGE = "en"
-
 
 @dataclass(frozen=True, slots=True)
 class Text:
