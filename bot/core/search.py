@@ -248,6 +248,7 @@ class Index:
     def _build(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.projects: tuple[Project, ...] = kb.projects
+        self._project_pos = {p.id: i for i, p in enumerate(self.projects)}
         self._phrases = _PhraseTable()
         self._exact_countries = _PhraseTable()
         self._country_words: set[str] = set()
@@ -340,7 +341,6 @@ class Index:
             t: (end - count, end) for t, count, end in zip(numbers, counts, ends, strict=True)
         }
         self._df = dict(zip(numbers, counts, strict=True))
-        self._project_pos = {p.id: i for i, p in enumerate(self.projects)}
         self._doc_project = np.fromiter(
             (self._project_pos[d.project] for d in self.docs), dtype=np.int32, count=len(self.docs)
         )
@@ -677,7 +677,7 @@ class Index:
         self._name_weight = {t: math.log(1 + n_projects / df) for t, df in self._name_df.items()}
         self._name_total = [sum(self._name_weight[t] for t in n.terms) for n in self.names]
         self._name_arrays = _NameArrays.build(
-            self.names, self._name_total, self._name_postings, self.projects
+            self.names, self._name_total, self._name_postings, self._project_pos
         )
 
     # ----- questions ----------------------------------------------------------------------
@@ -1348,7 +1348,7 @@ class _NameArrays:
         names: Sequence[Name],
         totals: Sequence[float],
         postings: dict[str, list[int]],
-        projects: Sequence[Project],
+        position: dict[str, int],
     ) -> _NameArrays:
         arrays = cls()
         arrays.term_ids = {t: i for i, t in enumerate(postings)}
@@ -1360,7 +1360,7 @@ class _NameArrays:
         arrays.offsets = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64)))
         arrays.total = np.array(totals, dtype=np.float64)
         arrays.acronym = np.array([n.kind == "acronym" for n in names], dtype=np.bool_)
-        arrays.position = position = {p.id: i for i, p in enumerate(projects)}
+        arrays.position = position  # the index's own map, shared
         arrays.project = np.array([position[n.project] for n in names], dtype=np.int32)
         start = 0
         for t, found in postings.items():
