@@ -371,15 +371,17 @@ def _identify(
     involved = _projects_with_all_orgs(index, q)
     if len(involved) == 1:  # "MIA of Ukraine and the State Border Guard Service: which project?"
         return involved[0]
-    if q.countries() and not q.orgs():  # "Finland funded which project?"
-        sets = [_projects_in_country(index, c, q) for c in q.countries()]
-        fitting = set.intersection(*sets)
-        if len(fitting) == 1:
-            return next(iter(fitting))
+    # the projects every country the question names fits (None: it names none)
+    in_countries = (
+        set.intersection(*(_projects_in_country(index, c, q) for c in q.countries()))
+        if q.countries()
+        else None
+    )
+    if in_countries is not None and not q.orgs() and len(in_countries) == 1:
+        return next(iter(in_countries))  # "Finland funded which project?"
     weak = [h for h in q.names if h.strength >= WEAK_NAME]
-    if q.countries():  # "the border project in Armenia": not a project elsewhere
-        fitting = set.intersection(*(_projects_in_country(index, c, q) for c in q.countries()))
-        weak = [h for h in weak if h.project in fitting]
+    if in_countries is not None:  # "the border project in Armenia": not a project elsewhere
+        weak = [h for h in weak if h.project in in_countries]
     if weak and (len(weak) == 1 or weak[0].strength - weak[1].strength >= AMBIGUITY_MARGIN):
         # "what about the border one?" — unless a statement of another project fits the
         # question clearly better ("which readmission project called voluntary return ...")
@@ -395,10 +397,8 @@ def _identify(
     ):
         return back[0]
     topic = [t for t in q.residual if not t.startswith((COUNTRY_PREFIX, ORG_PREFIX))]
-    if q.countries() and not q.orgs() and not topic:  # "Finland funded which project?"
-        fitting = set.intersection(*(_projects_in_country(index, c, q) for c in q.countries()))
-        if len(fitting) > 1:
-            return _clarify(index, _home_first(index, fitting), lang)
+    if in_countries is not None and not q.orgs() and not topic and len(in_countries) > 1:
+        return _clarify(index, _home_first(index, in_countries), lang)  # ... and several
     if len(involved) > 1 and not topic:  # "which project cooperated with the SBGS?", and several
         return _clarify(index, _home_first(index, involved), lang)
     fragment = _name_fragment_candidates(index, q)
