@@ -69,7 +69,21 @@ class KnowledgeUnreadable(Exception):
         self.reason = reason
 
 
-class KnowledgeError(Exception):
+class _Problems:
+    """Errors and warnings among `problems`."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+
+class KnowledgeError(_Problems, Exception):
     """The knowledge base has mistakes; `problems` holds every one of them (and any warnings)."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
@@ -79,31 +93,15 @@ class KnowledgeError(Exception):
         lines += [str(p) for p in errors]
         super().__init__("\n".join(lines))
 
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
-
 
 @dataclass(frozen=True)
-class LoadReport:
+class LoadReport(_Problems):
     """What reading a knowledge base found: the model when it is valid, and every problem."""
 
     root: Path
     knowledge: KnowledgeBase | None
     problems: tuple[Problem, ...]
     files: tuple[str, ...] = ()
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
 
     @property
     def ok(self) -> bool:
