@@ -68,7 +68,7 @@ def test_without_a_home_country_the_bot_asks_which_one(tmp_path: Path) -> None:
     assert engine.kb.about.country is None
     kind, projects = ask(engine, UNQUALIFIED)
     assert kind is Kind.CLARIFY
-    assert set(projects) == {"border-armenia", "border-georgia", "border-russia"}
+    assert set(projects) == {"border-armenia", "border-georgia", "border-russia", "border-moldova"}
 
 
 def test_a_shared_organisation_name_is_narrowed_by_the_country_named(engine: Engine) -> None:
@@ -119,5 +119,24 @@ def test_several_projects_of_an_organisation_are_offered_home_first(engine: Engi
     one, the mission's own country's project first, instead of saying it found none."""
     assert ask(engine, "the EU - which project was it in?") == (
         Kind.CLARIFY,
-        ("border-russia", "border-armenia", "border-georgia"),
+        ("border-russia", "border-armenia", "border-georgia", "border-moldova"),
     )
+
+
+def test_the_words_as_written_beat_the_home_country(engine: Engine) -> None:
+    """Names are matched by stems, so "Checkpoints" and "Checkpoint" name all four projects
+    equally; the one title holding the word as written (Moldova's) is meant, before the home
+    country's."""
+    assert ask(engine, "Strengthening Border Checkpoints Management - when did it end") == (
+        Kind.FIELD,
+        ("border-moldova",),
+    )
+    assert ask(engine, UNQUALIFIED) == (Kind.FIELD, ("border-russia",))
+
+
+def test_details_in_two_statements_of_one_project_identify_it(engine: Engine) -> None:
+    """Armenia has a needs assessment, Russia a gap analysis; only Georgia has both."""
+    kind, projects = ask(engine, "the project with the needs assessment and gap analysis")
+    assert (kind, projects[:1]) == (Kind.FIELD, ("border-georgia",))
+    kind, projects = ask(engine, "the project with the gap analysis")
+    assert kind is Kind.CLARIFY and set(projects) == {"border-georgia", "border-russia"}

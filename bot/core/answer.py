@@ -7,6 +7,7 @@ field, detail or card. When nothing fits well enough the bot says so instead of 
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import pairwise
 from typing import Any
@@ -31,6 +32,7 @@ from bot.core.search import (
     COUNTRY_IN,
     COUNTRY_ONLY,
     COUNTRY_PREFIX,
+    COUNTRY_TIES,
     COUNTRY_VISITED,
     ORG_PREFIX,
     Doc,
@@ -49,6 +51,8 @@ from bot.kb.model import Date, Month, OrgKind, Participation, Project, Role, Sta
 NAMED = NAMED_STRENGTH
 #: A weaker name ("the border one") still picks a project when no other project comes close.
 WEAK_NAME = 0.25
+#: A name at this strength is the project's own acronym or whole title.
+EXACT_NAME = 1.0
 #: Two candidates closer than this are ambiguous: the bot asks which one.
 AMBIGUITY_MARGIN = 0.1
 #: A statement covering at least this share of the question's content answers a detail question.
@@ -116,6 +120,12 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if unknown:
         country = index.country(unknown[0])
         name = localized_name(country.name, lang) if country else unknown[0]
+        # "SIREADA covered Belarus - what did it do there?": it did not. A project named by a
+        # phrase ("an IOM border management project in Belarus?") is still being looked for.
+        exact = [h.project for h in q.strong_names(EXACT_NAME)]
+        premise = exact[:1] or (_context_projects(q, ctx)[:1] if q.refers_back else [])
+        if premise:
+            return _not_in_country(index, premise[0], name, lang)
         return _abstain(
             Kind.NOT_FOUND, say("not_found_country", lang, country=name), [], lang, index
         )
@@ -123,8 +133,26 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if F.MEANING in q.fields and (q.terms() or q.orgs()):
         return _meaning(index, q, named or _context_projects(q, ctx), lang)
 
+    if len(named) == 1 and q.compare and q.refers_back:
+        # "how does its funding compare with the 2007-2010 programme?": the project just
+        # discussed is the other one
+        back = [pid for pid in _context_projects(q, ctx) if pid != named[0]]
+        named = [*back[:1], *named]
     if len(named) >= 2 and q.superlative:  # "X and Y - which one finished first?"
         return _ordered(index, q, [index.kb.by_id[pid] for pid in named], *q.superlative, lang)
+    if len(named) >= 2 and q.field == F.RELATED:
+        # "was the mechanisms project a continuation of SIREADA?": what the first one named
+        # followed on from, which answers for the second too
+        first_named, *others = _in_question_order(q, named)
+        linked = field_answer(index, first_named, F.RELATED, lang, q)
+        return _answer(
+            Kind.FIELD,
+            lang,
+            linked.blocks,
+            [first_named, *linked.projects[1:], *others],
+            [F.RELATED],
+            suggestions=linked.suggestions,
+        )
     if len(named) >= 2:
         return _compare(index, q, named, lang)
 
@@ -379,6 +407,9 @@ def _identify(
     )
     if in_countries is not None and not q.orgs() and len(in_countries) == 1:
         return next(iter(in_countries))  # "Finland funded which project?"
+    both = [pid for pid in involved if in_countries is not None and pid in in_countries]
+    if len(both) == 1:  # "EC + DE + FI funding: which project was that"
+        return both[0]
     weak = [h for h in q.names if h.strength >= WEAK_NAME]
     if in_countries is not None:  # "the border project in Armenia": not a project elsewhere
         weak = [h for h in weak if h.project in in_countries]
@@ -406,10 +437,11 @@ def _identify(
         return _clarify(index, fragment[:CLARIFY_CHOICES], lang)
     if len(fragment) == 1:
         return fragment[0]
-    if docs and docs[0][1] >= 0.4 and len(index.matched(docs[0][0], q.residual)) >= 2:
+    if docs and docs[0][1] >= 0.4 and len(_details_matched(index, docs[0][0], q)) >= 2:
         close = _near_ties(docs)
         if len(close) > 1:
-            return _clarify(index, _home_first(index, close), lang)
+            holder = _holds_all_details(index, q, close, docs[0][1])
+            return holder or _clarify(index, _home_first(index, close), lang)
         return close[0]
     if docs and docs[0][1] >= DETAIL_IDENTIFIES and all(index.known(t) for t in q.residual):
         close = _near_ties(docs)  # "the project with the film", and several made one
@@ -610,7 +642,7 @@ def _detail_beats_field(
     residual_known = [
         t
         for t in content
-        if index.known(t) and not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, "num:"))
+        if index.known(t) and not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, V.NUMBER_PREFIX))
     ]
     if not residual_known:
         return False
@@ -1162,7 +1194,7 @@ def content_topics(index: Index, q: Query) -> list[str]:
         t
         for t in q.residual
         if index.known(t)
-        and not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, "num:"))
+        and not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, V.NUMBER_PREFIX))
         and t not in _CLASS_TERMS
     ]
 
@@ -1517,7 +1549,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     topic = [
         t
         for t in q.residual
-        if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, "num:")) and t != "ngo"
+        if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, V.NUMBER_PREFIX)) and t != "ngo"
     ]
     if reference is not None and "relative" not in reasons and not q.another:
         # "which projects were about border management": a name-like phrase is the topic
@@ -1631,6 +1663,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
 
 #: How many of the best statements a tie between projects is broken on.
 TIE_BREAK_DOCS = 50
+#: Statements (or projects) scoring within this of the best one are tied with it.
+TIE_MARGIN = 0.05
 #: Characters of the matching statement shown beside a project in a list.
 WHY_LENGTH = 320
 #: A list or count answer names at most this many projects (in its text and in
@@ -1856,6 +1890,8 @@ def _projects_in_country(index: Index, code: str, q: Query) -> set[str]:
     country = index.country(code)
     if country is None:
         return set()
+    if q.has(V.INVOLVED) and not q.has(V.ONLY):  # "involved Germany in any way": any tie
+        return set().union(*(index.projects_tied_to(country.name, tie) for tie in COUNTRY_TIES))
     if F.FUNDERS in q.fields:
         tie = COUNTRY_FUNDER
     elif "tour" in {t.term for t in q.tokens}:
@@ -1894,7 +1930,9 @@ def _context_projects(q: Query, ctx: ChatState) -> list[str]:
 def _identify_by_detail(index: Index, docs: Sequence[tuple[Doc, float]], q: Query) -> str | None:
     if not docs or docs[0][1] < DETAIL_IDENTIFIES:
         return None
-    if len(index.matched(docs[0][0], q.residual)) < 2 and any(
+    if all(t.startswith(V.NUMBER_PREFIX) for t in q.residual):
+        return None  # "what was component three about": a number alone is no detail
+    if len(_details_matched(index, docs[0][0], q)) < 2 and any(
         not index.known(t) for t in q.residual
     ):
         return None  # one known word among unknown ones ("weather in Moscow") identifies nothing
@@ -1905,12 +1943,15 @@ def _identify_by_detail(index: Index, docs: Sequence[tuple[Doc, float]], q: Quer
         programmes = [pid for pid in close if index.kb.by_id[pid].kind == "programme"]
         if len(programmes) == 1 and _says_programme(q):
             return programmes[0]
+        holder = _holds_all_details(index, q, close, docs[0][1])
+        if holder:
+            return holder
         # synonyms made the statements equal ("snapshot study" and "analytical reports" are
         # both reports); the question's own words, unfolded, may still tell them apart
         top = docs[0][1]
         exact: dict[str, int] = {}
         for d, score in docs[:TIE_BREAK_DOCS]:  # ranked best first: the near-ties come first
-            if score < top - 0.05:
+            if score < top - TIE_MARGIN:
                 break
             exact[d.project] = max(exact.get(d.project, 0), _same_words(q, d, index))
         ranked = sorted(exact.values(), reverse=True)
@@ -1918,6 +1959,44 @@ def _identify_by_detail(index: Index, docs: Sequence[tuple[Doc, float]], q: Quer
             return max(exact, key=lambda pid: exact[pid])
         return None
     return best
+
+
+def _details_matched(index: Index, doc: Doc, q: Query) -> list[str]:
+    """The question's terms a statement holds, other than a country: "a work permit in Russia"
+    shares only "Russia" and "applications" with a statement about readmission applications."""
+    return [t for t in index.matched(doc, q.residual) if not t.startswith(COUNTRY_PREFIX)]
+
+
+def _holds_all_details(index: Index, q: Query, tied: list[str], best: float) -> str | None:
+    """Of projects tied on their best statement, the one whose statements between them hold
+    clearly more of the question ("the project with the needs assessment and gap analysis":
+    two statements of one project, where other projects have only one of the two)."""
+    cover = index.combined_cover(q.residual, tied)
+    first, second = heapq.nlargest(2, cover.values())
+    if first - second >= TIE_MARGIN and first > best:
+        return max(cover, key=cover.__getitem__)
+    return None
+
+
+def _in_question_order(q: Query, named: list[str]) -> list[str]:
+    """The projects named, in the order the question names them."""
+    first = {h.project: h.first for h in q.names}
+    return sorted(named, key=lambda pid: first.get(pid, len(q.tokens)))
+
+
+def _not_in_country(index: Index, project_id: str, country: str, lang: str) -> Answer:
+    """A project asked about in a country it did not involve: that, then its countries."""
+    project = index.kb.by_id[project_id]
+    lead = say("not_in_country", lang, project=_name(project, lang), country=country)
+    countries = field_answer(index, project_id, F.COUNTRIES, lang)
+    return _answer(
+        Kind.FIELD,
+        lang,
+        [_p(lead), *countries.blocks],
+        [project_id],
+        [F.COUNTRIES],
+        suggestions=countries.suggestions,
+    )
 
 
 def _covers(index: Index, terms: list[str], project_id: str) -> float:
@@ -1928,7 +2007,7 @@ def _covers(index: Index, terms: list[str], project_id: str) -> float:
     return own[0][1] if own else 0.0
 
 
-def _near_ties(docs: Sequence[tuple[Doc, float]], margin: float = 0.05) -> list[str]:
+def _near_ties(docs: Sequence[tuple[Doc, float]], margin: float = TIE_MARGIN) -> list[str]:
     """The projects of the statements within `margin` of the best one (docs are ranked best
     first, so the scan stops at the first one below)."""
     if isinstance(docs, Ranked):

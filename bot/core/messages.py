@@ -101,6 +101,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "None of the projects I know took place in or involved {country}.",
         "Ни один из известных мне проектов не связан со страной {country}.",
     ),
+    "not_in_country": (
+        "{project} did not take place in or involve {country}.",
+        "Проект {project} не проводился в стране {country} и не был с ней связан.",
+    ),
     "no_list_match": (
         "None of the projects I know matches that.",
         "Ни один из известных мне проектов под это не подходит.",

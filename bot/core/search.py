@@ -24,7 +24,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.core import fields as F
-from bot.core.text import is_cyrillic, stem, words
+from bot.core.text import clean, is_cyrillic, stem, words
 from bot.core.vocabulary import CONCEPTS, GENERIC, STOPWORDS, all_lexicons, protected_words
 from bot.kb import parallel
 from bot.kb.countries import Country, all_countries, find_adjective
@@ -270,6 +270,7 @@ class Index:
         self._light: dict[str, list[int]] = {}
         self._measures: dict[str, np.ndarray[Any, np.dtype[np.int64]]] = {}
         self._name_countries: dict[str, frozenset[str]] = {}
+        self._name_text: dict[str, str] = {}
         self._field_masks: dict[str, np.ndarray[Any, np.dtype[np.bool_]]] = {}
         self._word_stems: dict[int, frozenset[str]] = {}
         #: lines of list answers, made by `answer` on first use (a project's name and period)
@@ -371,6 +372,21 @@ class Index:
         """The ids of the statements holding a term, ascending (a view: do not modify)."""
         start, end = self._posting_spans.get(t, (0, 0))
         return self._posting_ids[start:end]
+
+    def combined_cover(
+        self, query_terms: Sequence[str], project_ids: Sequence[str]
+    ) -> dict[str, float]:
+        """How much of the query's weight each project's statements hold between them (0-1):
+        "the project with the needs assessment and gap analysis" names two of its statements,
+        each holding part of the question."""
+        unique = [t for t in dict.fromkeys(query_terms) if t not in GENERIC]
+        weights = [self.idf(t) for t in unique]
+        total = sum(weights)
+        cover = np.zeros(len(self.projects))
+        for t, w in zip(unique, weights, strict=True):
+            cover[np.unique(self._doc_project[self.postings(t)])] += w
+        share = cover / total if total else cover
+        return {pid: float(share[self._project_pos[pid]]) for pid in project_ids}
 
     def project_mask(self, project_ids: Iterable[str]) -> np.ndarray[Any, np.dtype[np.bool_]]:
         """A mask over the projects (in knowledge-base order) that is true for `project_ids`."""
@@ -705,6 +721,8 @@ class Index:
             candidates = [w for w in candidates if abs(len(w) - n) <= 1]
             cutoff = max(cutoff, SHORT_WORD_CUTOFF)
         best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best and best[0].endswith(word):
+            return word  # "интеграции" is not a typo of "реинтеграции": another word, a prefix on
         return best[0] if best else word
 
     def tokens(self, text: str) -> list[Token]:
@@ -883,6 +901,17 @@ class Index:
                         if country is not None:
                             names.add(country.name)
             found = self._name_countries[project_id] = frozenset(names)
+        return found
+
+    def name_text(self, project_id: str) -> str:
+        """All of a project's names (acronym, titles, aliases) in one lower-case text, for
+        checking which words they hold exactly as written; worked out on first use."""
+        found = self._name_text.get(project_id)
+        if found is None:
+            p = self.kb.by_id[project_id]
+            texts = [p.acronym or ""]
+            texts += [v for t in (p.title, *p.other_titles, *p.aliases) for v in t.variants()]
+            found = self._name_text[project_id] = clean("\n".join(texts))
         return found
 
     def projects_named_with(self, terms: Iterable[str]) -> set[str]:

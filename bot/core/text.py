@@ -26,17 +26,22 @@ _EN_STEMMER: Final = Stemmer.Stemmer("english")
 _RU_STEMMER: Final = Stemmer.Stemmer("russian")
 
 
-def clean(text: str) -> str:
+def clean(text: str, lower: bool = True) -> str:
     """Lower-case, fold ё to е and typographic dashes and quotes, drop invisible characters."""
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub(" ", text)
-    text = text.lower().replace("ё", "е")
+    text = (text.lower() if lower else text).replace("ё", "е").replace("Ё", "Е")
     return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
 
 
 def words(text: str) -> list[str]:
     """The words and numbers of a text, cleaned, in order."""
     return _WORD.findall(clean(text))
+
+
+def cased_words(text: str) -> list[str]:
+    """The words of `words(text)` as written, upper-case letters kept."""
+    return _WORD.findall(clean(text, lower=False))
 
 
 def is_cyrillic(word: str) -> bool:

@@ -19,7 +19,7 @@ from typing import Final
 from bot.core import fields as F
 from bot.core import vocabulary as V
 from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Index, Mention, NameHit, Token, term
-from bot.core.text import detect_language, stem
+from bot.core.text import cased_words, detect_language, is_cyrillic, stem
 from bot.kb.model import Month
 
 _RANGE: Final = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
@@ -129,7 +129,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     tokens = tuple(index.tokens(text))
     language = lang or detect_language(text)
     names = ranked_names(index.name_hits(tokens).values())
-    mentions = _qualified(index, index.mentions(tokens))
+    mentions = _qualified(index, [*index.mentions(tokens), *_country_codes(index, text, tokens)])
     accepted, ambiguous = _accepted_names(index, names, tokens, mentions)
     name_positions = {p for h in accepted for p in h.positions}
     times, time_positions = _times(text, tokens)
@@ -155,8 +155,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
                     fields.append(key)
                 cue_positions.add(t.position)
     for a, b in pairwise(tokens):  # "part of": the programme a project belongs to
-        after = [t for t in tokens if t.position > b.position and not t.stop][:1]
-        of_a_project = bool(after) and after[0].position in name_positions  # "part of SIREADA"
+        after = [t for t in tokens if t.position > b.position and not t.stop][:2]
+        of_a_project = bool(after) and (
+            after[0].position in name_positions  # "part of SIREADA"
+            # "part of any IOM project": a project, not a programme
+            or any(t.word in PROJECT_WORDS for t in after)
+        )
         if a.word == "part" and b.word == "of" and F.PROGRAMME not in fields and not of_a_project:
             fields.append(F.PROGRAMME)
             cue_positions.update((a.position, b.position))
@@ -198,9 +202,11 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         V.END_OF_WORDS,
         V.START_OF_WORDS,
         V.ACTIVE_WORDS,
+        V.INVOLVED,
     )
     residual: list[str] = []
     vague = _vague_time_positions(tokens)
+    modifiers = _modifier_positions(tokens)
     for t in tokens:
         if t.stop or t.position in name_positions or t.position in mention_positions:
             continue
@@ -209,7 +215,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         if t.position in time_positions or t.position in cue_positions:
             continue
         if (
-            any(lex.matches(t.word) for lex in structural)
+            (t.position not in modifiers and any(lex.matches(t.word) for lex in structural))
             or t.word in V.MONTHS
             or t.word in V.SEASONS
         ):
@@ -244,8 +250,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
 
     content = [t for t in tokens if not t.stop]
     greeting = any(V.GREETING.matches(t.word) for t in tokens)
-    help_asked = any(
-        t.word in ("help", "помощь", "помоги", "commands", "команды") for t in tokens
+    help_asked = (
+        any(t.word in ("help", "помощь", "помоги", "commands", "команды") for t in tokens)
+        and not residual  # "can you help me apply for a work permit": a question, not /help
     ) or (
         bool(content) and all(V.HELP.matches(t.word) or V.GREETING.matches(t.word) for t in content)
     )
@@ -265,13 +272,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         count_target=target,
         wants_list=wants_list,
         wants_count=wants_count,
-        negated=any(
-            t.word in ("not", "without", "except", "excluding", "кроме", "без")
-            or t.surface.endswith("n't")
-            or (t.word == "no" and t.position > 0)  # "had no NGO partners"
-            for t in tokens
-        )
-        or "not" in text.lower().split(),
+        negated=_negated(tokens) or "not" in text.lower().split(),
         compare=any(V.COMPARE.matches(w) for w in words),
         no_info=no_info,
         greeting=greeting,
@@ -349,6 +350,11 @@ def _qualified(index: Index, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if id(m) not in dropped]
 
 
+#: Words for a project (not a programme, which is also a project's larger whole).
+PROJECT_WORDS: Final = frozenset(
+    ["project", "projects", "проект", "проекта", "проектов", "проекте"]
+)
+
 #: "at some point", "at any stage", "at one time": a vague time, not a topic of the question.
 _VAGUE_TIME_NOUNS: Final = frozenset(["point", "points", "stage", "time", "moment"])
 _VAGUE_TIME_WORDS: Final = frozenset(["some", "any", "one", "that", "what", "which"])
@@ -359,6 +365,48 @@ def _vague_time_positions(tokens: tuple[Token, ...]) -> set[int]:
         t.position
         for before, t in pairwise(tokens)
         if t.word in _VAGUE_TIME_NOUNS and before.word in _VAGUE_TIME_WORDS
+    }
+
+
+def _country_codes(index: Index, text: str, tokens: tuple[Token, ...]) -> list[Mention]:
+    """Countries written as their upper-case two-letter codes ("RF / MD / UA", "EC + DE + FI"),
+    unless the whole message is upper case; only codes of countries the knowledge base knows, on
+    words nothing else claims ("UK" is an organisation's word, "EU" is no country)."""
+    cased = cased_words(text)
+    if len(cased) != len(tokens) or text.upper() == text:
+        return []
+    found = []
+    for t, written in zip(tokens, cased, strict=True):
+        if len(written) == 2 and written.isupper() and written.isascii():
+            country = index.country(written)
+            if country is not None and not index.mentions([t]):
+                found.append(Mention("country", country.code, (t.position,)))
+    return found
+
+
+def _negated(tokens: tuple[Token, ...]) -> bool:
+    """Whether the question excludes what it names ("projects without NGO partners"); "only
+    the EU, without other donors" restates "only" and excludes nothing."""
+    for i, t in enumerate(tokens):
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and V.ANOTHER.matches(after.word):
+            continue  # "without other donors", "без других доноров", "no other funders"
+        if (
+            t.word in ("not", "without", "except", "excluding", "кроме", "без")
+            or t.surface.endswith("n't")
+            or (t.word == "no" and t.position > 0)  # "had no NGO partners"
+        ):
+            return True
+    return False
+
+
+def _modifier_positions(tokens: tuple[Token, ...]) -> set[int]:
+    """Structural words that modify the next word rather than shape the question: the "gap" of
+    "gap analysis" is a topic, the "gap" of "the gap between the projects" is not."""
+    return {
+        t.position
+        for t, after in pairwise(tokens)
+        if t.word in ("gap", "gaps") and not after.stop and after.word.isalpha()
     }
 
 
@@ -391,7 +439,7 @@ def _accepted_names(
     chosen: list[NameHit] = []
     ambiguous: list[NameHit] = []
     for reading in readings:
-        best = _best_reading(index, reading, mentions)
+        best = _best_reading(index, reading, tokens, mentions)
         if len(best) == 1:
             chosen.append(best[0])
         elif not chosen and not ambiguous:
@@ -411,14 +459,16 @@ def _same_words(hit: NameHit, other: NameHit) -> bool:
     return 2 * shared > min(len(hit.positions), len(other.positions))
 
 
-def _best_reading(index: Index, reading: list[NameHit], mentions: list[Mention]) -> list[NameHit]:
+def _best_reading(
+    index: Index, reading: list[NameHit], tokens: tuple[Token, ...], mentions: list[Mention]
+) -> list[NameHit]:
     """The names of one reading the question does not tell apart (one when it does): the
-    strongest; of a country the question names (by the project's name, else by where it ran),
+    strongest; those holding the question's words as written (`_verbatim`); of a country the question names (by the project's name, else by where it ran),
     else of the mission's own country; then the name that accounts for more of the question's
     words. Among the names of the preferred country, the one the question covers best (the
     exact title rather than its "Phase II"); across countries, coverage would only weigh the
     length of the countries' names, so the bot asks."""
-    top = [h for h in reading if h.strength == reading[0].strength]
+    top = _verbatim(index, [h for h in reading if h.strength == reading[0].strength], tokens)
     if len(top) == 1:
         return top
     asked = {c.name for m in mentions if m.kind == "country" and (c := index.country(m.key))}
@@ -435,6 +485,30 @@ def _best_reading(index: Index, reading: list[NameHit], mentions: list[Mention])
     top = preferred or top
     best = max(map(key, top))
     return [h for h in top if key(h) == best]
+
+
+def _verbatim(index: Index, hits: list[NameHit], tokens: tuple[Token, ...]) -> list[NameHit]:
+    """Of equally strong names, those holding most of the question's words exactly as written:
+    names are matched by stems, so "the EU Readmission Agreements" names the one title with
+    "Agreements" and the many with "Agreement" equally. English words only: a Russian word's
+    ending follows the sentence that quotes the name, not the name."""
+    if len(hits) < 2:
+        return hits
+    inflected = {
+        t.position: re.compile(rf"\b{re.escape(t.word)}\b")
+        for t in tokens
+        if not t.stop and t.word != t.term and not is_cyrillic(t.word)
+    }
+    if not any(p in inflected for h in hits for p in h.positions):
+        return hits
+
+    def exact(h: NameHit) -> int:
+        text = index.name_text(h.project)
+        return sum(1 for p in h.positions if p in inflected and inflected[p].search(text))
+
+    counts = [exact(h) for h in hits]
+    most = max(counts)
+    return [h for h, n in zip(hits, counts, strict=True) if n == most]
 
 
 def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:
@@ -759,7 +833,7 @@ def number_value(word: str) -> int | None:
     if word.isdigit() and len(word) <= 2:
         return int(word)
     t = term(word)
-    return int(t[4:]) if t.startswith("num:") else None
+    return int(t[len(V.NUMBER_PREFIX) :]) if t.startswith(V.NUMBER_PREFIX) else None
 
 
 def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:

@@ -15,6 +15,9 @@ from typing import Final
 from bot.core import fields as F
 from bot.core.text import stem
 
+#: The concept key of a number word ("three", "третий" and "3" are all "num:3").
+NUMBER_PREFIX: Final = "num:"
+
 # Words that carry no meaning for matching.
 STOPWORDS: Final = frozenset(
     """
@@ -34,7 +37,13 @@ STOPWORDS: Final = frozenset(
     только все всё всех весь вся же ли вот подскажите скажите расскажите пожалуйста привет
     здравствуйте спасибо можно рамках рамки co make made makes making take taken carry carried
     give gave given come came кого кому кем чей чья чье чьи зачем почему такое такой такая
-    таком everything anything nothing including via whether
+    таком everything anything nothing including via whether conduct conducted conducting held
+    undertake undertaken undertook проводить проводил проводила проводили проводился проводилась
+    проводилось проводились провели провел проведен проведена проведено проведены осуществлялся
+    осуществлялась осуществлялось осуществлялись deal deals dealt dealing concern concerned
+    concerning tackle tackled tackling cover covered covering prepare prepared preparing
+    подготовить подготовил подготовила подготовили подготовило помог помогла помогли помогло
+    помогал помогала помогали
     """.split()
 )
 
@@ -96,9 +105,9 @@ FIELD_CUES: Final = _lexicons(
             finance sponsor sponsored sponsors paid bankrolled money co-funded cofunded
             финансир* профинансир* донор* спонсир* оплачив* оплатил*""",
         F.PARTNERS: """partner partners partnered counterpart counterparts cooperate cooperated
-            ngo ngos нко
+            ngo ngos нко неправительствен*
             cooperation collaborate collaborated collaboration worked
-            партнер* сотруднич* взаимодейств* контрагент* работал*""",
+            партнер* сотруднич* взаимодейств* контрагент* работал* вместе совместн*""",
         F.BENEFICIARY: """beneficiary beneficiaries benefited бенефициар* выгодоприобрет*""",
         F.IMPLEMENTERS: """implemented implementer implementers implementing contracted contractor
             contracting реализовывал* реализовал* осуществлял* исполнител* подрядч* заказчик*""",
@@ -195,6 +204,11 @@ MOST: Final = Lexicon.of(["most", "largest", "biggest", "больше", "все�
 LEAST: Final = Lexicon.of("fewest least smallest lowest меньше наименьш* меньш*".split())
 CONJUNCTIONS: Final = frozenset("and or vs versus than и или чем".split())
 ONLY: Final = Lexicon.of("only solely exclusively entirely alone только исключительно".split())
+# "involved Germany in any way": a country tied to a project in any role (funder, study tour)
+INVOLVED: Final = Lexicon.of(
+    "involve* involvement connected connection related linked participat* связан* участвовал* "
+    "участи* причаст* задействован*".split()
+)
 ANOTHER: Final = Lexicon.of(["another", "other", "другой", "другие", "ещё"])
 ROLE_CHECK: Final = Lexicon.of(
     [
@@ -382,7 +396,8 @@ CONCEPTS: Final = _lexicons(
         "agreement": "agreement agreements соглашен* договор*",
         "government": "government governmental governments правительств* государствен*",
         "ministry": "ministry ministries министерств*",
-        "foreign": "foreign иностранн* внешн*",
+        "foreign": "foreign foreigner foreigners иностранн* иностранц* внешн*",
+        "own": "own свой своя свое свои своих своим своими своего своей собственн*",
         "internal": "internal interior внутренн*",
         "expert": "expert experts expertise эксперт* экспертиз*",
         "capacity": "capacity capacities потенциал*",
@@ -410,9 +425,11 @@ CONCEPTS: Final = _lexicons(
         "third": "third трет*",
         "deportee": "forced принудительн*",
         "consultation": "consultation consultations консультац*",
+        "focus": """focus focused focusing emphasis emphasise emphasize emphasised emphasized
+            emphasising emphasizing акцент* упор*""",
         "contact": "contacts contact контакт*",
         **{
-            f"num:{n}": words
+            f"{NUMBER_PREFIX}{n}": words
             for n, words in enumerate(
                 [
                     "zero",

@@ -1,0 +1,168 @@
+"""How a question's framing is read, on the shipped knowledge base: premises about a country a
+project did not involve, a country tied to projects in any role, "without other donors",
+requests for services, country codes, "part of any project", follow-up comparisons, and words
+the spelling corrector must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import understand
+from bot.core.context import ChatState
+from bot.core.engine import Engine
+from bot.core.types import Kind, Question
+from bot.render.plain import render
+
+
+def ask(engine: Engine, *turns: str) -> tuple[Kind, list[str], str]:
+    state = ChatState()
+    reply = None
+    for turn in turns:
+        reply = engine.ask(Question(turn, chat_id="f"), state)
+        state = reply.state
+    assert reply is not None
+    return reply.answer.kind, list(reply.answer.projects), render(reply.answer)
+
+
+@pytest.mark.parametrize(
+    ("turns", "country"),
+    [
+        (("SIREADA covered Russia, Moldova and Belarus - what did it do in Belarus?",), "Belarus"),
+        (("tell me about SIREADA", "did it work in Belarus?"), "Belarus"),
+    ],
+)
+def test_a_named_project_in_a_country_it_did_not_involve_is_corrected(
+    engine: Engine, turns: tuple[str, ...], country: str
+) -> None:
+    kind, projects, text = ask(engine, *turns)
+    assert (kind, projects[0]) == (Kind.FIELD, "sireada")
+    assert f"did not take place in or involve {country}" in text
+    assert "Moldova" in text and "Ukraine" in text  # the countries it did cover
+
+
+def test_a_project_looked_for_in_a_country_nobody_worked_in_is_not_found(
+    engine: Engine,
+) -> None:
+    """A phrase ("an IOM border management project in Belarus") is looked for, not corrected."""
+    kind, projects, _ = ask(engine, "IOM border management project in Belarus - details?")
+    assert (kind, projects) == (Kind.NOT_FOUND, [])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which projects involved Germany in any way",
+        "какие проекты были связаны с Германией",
+    ],
+)
+def test_a_country_involved_in_any_way_counts_funders_and_study_tours(
+    engine: Engine, question: str
+) -> None:
+    """Germany funded the 2007-2010 programme and hosted its study tour; no project ran there."""
+    kind, projects, _ = ask(engine, question)
+    assert (kind, projects) == (Kind.LIST, ["readmission-framework"])
+    kind, projects, _ = ask(engine, "any projects in Germany?")
+    assert kind is Kind.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "сколько проектов финансировал только ЕС, без других доноров?",
+        "which projects were funded only by the EU, without other donors",
+    ],
+)
+def test_without_other_donors_restates_only_and_excludes_nothing(
+    engine: Engine, question: str
+) -> None:
+    _, projects, _ = ask(engine, question)
+    assert sorted(projects) == ["border-checkpoints", "readmission-mechanisms", "sireada"]
+
+
+def test_without_ngo_partners_still_excludes(engine: Engine) -> None:
+    _, projects, _ = ask(engine, "projects without NGO partners")
+    assert "sireada" not in projects and len(projects) == 3
+
+
+def test_a_request_for_a_service_that_says_help_is_not_the_help_command(engine: Engine) -> None:
+    kind, projects, _ = ask(engine, "can you help me apply for a work permit in russia")
+    assert kind in (Kind.NOT_FOUND, Kind.OUT_OF_SCOPE, Kind.NO_INFO)
+    assert projects == []
+    assert ask(engine, "help me")[0] is Kind.HELP
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("RF / MD / UA - which project covered all three?", "sireada"),
+        ("EC + DE + FI funding: which project was that", "readmission-framework"),
+    ],
+)
+def test_upper_case_country_codes_name_countries(engine: Engine, question: str, first: str) -> None:
+    _, projects, _ = ask(engine, question)
+    assert projects[0] == first
+
+
+def test_an_upper_case_message_has_no_country_codes(engine: Engine) -> None:
+    """Shouted text is not read as codes: "IT" would otherwise be Italy."""
+    parsed = understand.parse(engine.index, "IS IT SIREADA")
+    assert parsed.countries() == []
+    assert understand.parse(engine.index, "is IT SIREADA").countries() == ["IT"]
+
+
+def test_part_of_any_project_asks_about_projects_not_a_programme(engine: Engine) -> None:
+    _, projects, text = ask(engine, "MFA Russia - was it part of any IOM project and in what role")
+    assert projects[0] == "sireada"
+    assert "coordinated" in text
+    assert "Thematic programme" not in text
+    _, _, text = ask(engine, "was SIREADA part of a larger programme")
+    assert "Thematic programme" in text
+
+
+def test_its_comparison_with_a_named_project_compares_the_project_just_discussed(
+    engine: Engine,
+) -> None:
+    _, projects, text = ask(
+        engine,
+        "tell me about SIREADA",
+        "how does its funding compare with the 2007-2010 programme?",
+    )
+    assert projects[:2] == ["sireada", "readmission-framework"]
+    assert "Germany" in text and "Finland" in text
+
+
+def test_a_number_alone_does_not_pull_another_project_into_a_follow_up(engine: Engine) -> None:
+    _, projects, text = ask(
+        engine, "which project did IOM do with Rosgranitsa?", "what was component three about"
+    )
+    assert projects[0] == "border-checkpoints"
+    assert "international cooperation" in text
+
+
+def test_two_projects_and_a_follow_on_claim_answer_for_the_first_named(engine: Engine) -> None:
+    """The mechanisms project followed the 2007-2010 programme, not SIREADA."""
+    kind, projects, text = ask(
+        engine, "the readmission mechanisms project was a continuation of SIREADA, correct?"
+    )
+    assert (kind, projects[0]) == (Kind.FIELD, "readmission-mechanisms")
+    assert "follow-up of Assistance to the Government" in text
+
+
+def test_a_word_with_a_prefix_is_not_a_typo_of_the_longer_word(engine: Engine) -> None:
+    """ "интеграции" (integration) is not "реинтеграции" (reintegration) misspelt."""
+    assert engine.index.correct("интеграции") == "интеграции"
+    assert engine.index.correct("integration") == "integration"
+    assert engine.index.correct("reintegraton") == "reintegration"
+
+
+def test_verbs_of_doing_are_not_topics(engine: Engine) -> None:
+    """ "conducted", "проводились", "помогла" frame the question; the topic decides."""
+    for question in (
+        "какие исследования проводились в программе 2007–2010",
+        "чем программа 2007–2010 помогла в законодательстве",
+        "list every project that dealt with readmission",
+    ):
+        kind, _, _ = ask(engine, question)
+        assert kind in (Kind.FIELD, Kind.LIST), question
+    kind, _, text = ask(engine, "чем программа 2007–2010 помогла в законодательстве")
+    assert "законодательств" in text
