@@ -7,7 +7,6 @@ field, detail or card. When nothing fits well enough the bot says so instead of 
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import pairwise
 from typing import Any
@@ -1971,10 +1970,12 @@ def _holds_all_details(index: Index, q: Query, tied: list[str], best: float) -> 
     """Of projects tied on their best statement, the one whose statements between them hold
     clearly more of the question ("the project with the needs assessment and gap analysis":
     two statements of one project, where other projects have only one of the two)."""
+    if best >= 1.0 or len(tied) < 2 or len(q.residual) < 2:
+        return None  # the best statement holds the whole question already
     cover = index.combined_cover(q.residual, tied)
-    first, second = heapq.nlargest(2, cover.values())
+    second, first = np.partition(cover, -2)[-2:]
     if first - second >= TIE_MARGIN and first > best:
-        return max(cover, key=cover.__getitem__)
+        return tied[int(np.argmax(cover))]
     return None
 
 

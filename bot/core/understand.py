@@ -495,16 +495,16 @@ def _verbatim(index: Index, hits: list[NameHit], tokens: tuple[Token, ...]) -> l
     if len(hits) < 2:
         return hits
     inflected = {
-        t.position: re.compile(rf"\b{re.escape(t.word)}\b")
+        t.position: f" {t.word} "
         for t in tokens
-        if not t.stop and t.word != t.term and not is_cyrillic(t.word)
+        if not t.stop and not is_cyrillic(t.word) and index.has_other_forms(t.term)
     }
     if not any(p in inflected for h in hits for p in h.positions):
         return hits
 
     def exact(h: NameHit) -> int:
-        text = index.name_text(h.project)
-        return sum(1 for p in h.positions if p in inflected and inflected[p].search(text))
+        text = index.name_words(h.project)
+        return sum(1 for p, word in inflected.items() if p in h.positions and word in text)
 
     counts = [exact(h) for h in hits]
     most = max(counts)
