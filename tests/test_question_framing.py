@@ -166,3 +166,136 @@ def test_verbs_of_doing_are_not_topics(engine: Engine) -> None:
         assert kind in (Kind.FIELD, Kind.LIST), question
     kind, _, text = ask(engine, "чем программа 2007–2010 помогла в законодательстве")
     assert "законодательств" in text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        (("what is SIREADA short for? full title please",), Kind.FIELD, "sireada", "Full title:"),
+        (("как называется проект SIREADA полностью",), Kind.FIELD, "sireada", "Полное название"),
+        (
+            ("Какой из четырёх проектов длился дольше всех?",),
+            Kind.LIST,
+            "readmission-framework",
+            "",
+        ),
+        (("у какого проекта было больше всего партнёров",), Kind.FIELD, "sireada", "(9)"),
+        (("how many IOM missions ran SIREADA",), Kind.FIELD, "sireada", "three (3)"),
+        (
+            ("сколько томов в руководстве по реадмиссии",),
+            Kind.FIELD,
+            "readmission-framework",
+            "Двухтом",
+        ),
+        (
+            ("hey bot wat countrys was the reintegrashun projekt in",),
+            Kind.FIELD,
+            "sireada",
+            "Moldova",
+        ),
+        (
+            (
+                "Facilitation of Assisted Voluntary Return and Reintegration - which Moldovan body was involved?",
+            ),
+            Kind.FIELD,
+            "sireada",
+            "Internal Affairs of the Republic of Moldova",
+        ),
+        (
+            (
+                "what was the readmission mechanisms project about?",
+                "what about the earlier programme it followed on from - who funded that one?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "Germany",
+        ),
+        (
+            (
+                "which projects started in September 2009?",
+                "the one with Rosgranitsa - what were its components?",
+                "ok and the other one, what was it going to produce?",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "",
+        ),
+        (("Чернигов?",), Kind.FIELD, "sireada", "Черниговский"),
+        (
+            ("@projectbot did the chernihiv ppl work on the rosgranitsa project?",),
+            Kind.FIELD,
+            "sireada",
+            "is not named in Enhancement of Management",
+        ),
+        (
+            ("UKBA - what is it and which project worked with it",),
+            Kind.FIELD,
+            "sireada",
+            "UK Border",
+        ),
+    ],
+)
+def test_questions_asked_in_other_words_get_the_fact(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0]) == (kind, first)
+    assert fragment in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("which projects were funded by the EU alone, without any national governments", 3),
+        ("which projects were not funded only by the EU", 1),
+        ("projects that had anything to do with Germany", 1),
+        ("finland", 1),
+        ("Сколько проектов было в работе в 2012 году?", 1),
+        ("сколько проектов длилось больше двух лет", 1),
+        ("which other projects were still running when SIREADA started", 2),
+        ("какие проекты касались лиц без гражданства", 1),
+    ],
+)
+def test_filters_read_from_the_wording_pick_the_right_projects(
+    engine: Engine, question: str, expected: int
+) -> None:
+    kind, projects, _ = ask(engine, question)
+    assert kind not in (Kind.NOT_FOUND, Kind.CLARIFY, Kind.OUT_OF_SCOPE)
+    assert len(projects) == expected, projects
+
+
+def test_the_premise_keeps_the_project_asked_when_the_organisation_was_in_several(
+    engine: Engine,
+) -> None:
+    """The FMS took part in three projects, not the border one: the border one stays first."""
+    _, projects, text = ask(engine, "was the FMS involved in the border project?")
+    assert projects[0] == "border-checkpoints"
+    assert "is not named" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "как продлить регистрацию иностранцу в Москве",
+        "how do I apply for a work permit",
+        "где можно получить визу",
+        "who managed SIREADA at IOM Moscow",
+    ],
+)
+def test_personal_requests_and_missing_facts_get_an_honest_no(
+    engine: Engine, question: str
+) -> None:
+    kind, _, _ = ask(engine, question)
+    assert kind in (Kind.OUT_OF_SCOPE, Kind.NO_INFO, Kind.NOT_FOUND)
+
+
+def test_officers_are_people_not_offices(engine: Engine) -> None:
+    kind, _, _ = ask(
+        engine, "which project had the english language course?", "how many FMS officers passed it?"
+    )
+    assert kind is Kind.NO_INFO
+
+
+def test_english_is_a_language_not_a_country(engine: Engine) -> None:
+    assert understand.parse(engine.index, "the English course for FMS officers").countries() == []
+    assert understand.parse(engine.index, "the British agency").countries() == ["GB"]

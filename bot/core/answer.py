@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import pairwise
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 
@@ -80,13 +80,60 @@ def respond(index: Index, question: Question, state: ChatState, ttl: float = DEF
             else answer.projects,
             field=answer.fields[0] if answer.fields else None,
             lang=q.lang,
-            candidates=answer.projects if answer.kind is Kind.CLARIFY else (),
+            candidates=_offered(answer, context),
         )
         if answer.kind is Kind.CLARIFY:
             new_state = new_state.touched(projects=())
     else:
         new_state = context.touched(lang=q.lang)
     return Reply(answer, new_state)
+
+
+def _asks_how_to(q: Query) -> bool:
+    """A request for personal help rather than a question about the projects: "how do I apply
+    for a work permit", "where can I get a visa", "как продлить регистрацию", "куда обратиться"."""
+    words = [t.word for t in q.tokens]
+    if len(words) < 2:
+        return False
+    first, second = words[0], words[1]
+    english = first in ("how", "where") and (
+        second == "to"
+        or (
+            second in ("do", "can", "should", "could")
+            and len(words) > 2
+            and words[2] in ("i", "we")
+        )
+    )
+    russian = first in ("как", "где", "куда") and (
+        second.endswith(("ть", "ти", "чь")) or second in ("мне", "нам", "можно", "обратиться")
+    )
+    return english or russian
+
+
+def _offered(answer: Answer, context: ChatState) -> tuple[str, ...]:
+    """The projects a chat was last offered to choose from: a clarifying question's or a list's,
+    kept while the chat talks about one of them ("the one with Rosgranitsa", then "and the
+    other one?")."""
+    if answer.kind in (Kind.CLARIFY, Kind.LIST, Kind.COUNT):
+        return answer.projects
+    if answer.projects[:1] and answer.projects[0] in context.candidates:
+        return context.candidates
+    return ()
+
+
+def _the_other_one(q: Query, ctx: ChatState) -> str | None:
+    """The project of two last offered that the chat is not talking about, when the question
+    asks for "the other one" ("а другой?")."""
+    words = [t.word for t in q.tokens]
+    asks = ("the", "other") in pairwise(words) or any(w in _OTHER_RU for w in words)
+    others = [pid for pid in ctx.candidates if pid not in ctx.projects]
+    if asks and len(ctx.candidates) == 2 and len(others) == 1:
+        return others[0]
+    return None
+
+
+#: "the other one" in Russian (every case of "другой").
+_OTHER_RU: Final = frozenset("другой другая другое другого другом другому другим второй".split())
 
 
 # ----- the decision ---------------------------------------------------------------------------
@@ -97,6 +144,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
     named = list(q.named)
+    other = _the_other_one(q, ctx) if not named else None
+    if other:  # "ok and the other one, what was it going to produce?"
+        return _single(index, q, ctx, [other])
     if not named and q.greeting and not q.residual and not q.fields:
         return help_answer(index, lang)
 
@@ -114,6 +164,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if q.no_info:
         subject = named[:1] or _context_projects(q, ctx)[:1]
         return _abstain(Kind.NO_INFO, say(f"no_info_{q.no_info}", lang), subject, lang, index)
+
+    if not named and _asks_how_to(q):  # "how do I extend my registration?": a service
+        org_name = index.kb.about.short_name.get(lang)
+        return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
 
     unknown = _unknown_countries(index, q)
     if unknown:
@@ -156,7 +210,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return _compare(index, q, named, lang)
 
     everything = _all_projects_asked(q)
-    if everything and q.fields:
+    if everything and q.fields and q.superlative is None:  # not "which lasted longest of all"
         return _field_for_many(index, [p.id for p in index.projects], q.fields[0], lang)
 
     # "which programme was X part of" asks about X; "which project started after X" is a list
@@ -207,6 +261,22 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         return found
     project_id = found
     project = index.kb.by_id[project_id]
+    asked = [f for f in q.fields if f != F.RELATED]
+    if F.RELATED in q.fields and asked and not named and ctx.projects:
+        # "the earlier programme it followed on from - who funded that one?": the project
+        # linked to the one just discussed, and the other field asked about it
+        linked = _related_ids(index, project)
+        discussed = project_id in ctx.projects[:1]
+        target = linked[0] if discussed and len(linked) == 1 else project_id
+        other = field_answer(index, target, asked[0], lang, q)
+        return _answer(
+            Kind.FIELD,
+            lang,
+            other.blocks,
+            [target, *(pid for pid in ctx.projects[:1] if pid != target)],
+            [asked[0]],
+            suggestions=other.suggestions,
+        )
     # "the programme with study tours - who funded it": the detail found the project; the
     # field is still what is asked
     by_detail = (
@@ -288,6 +358,23 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
                 [*elsewhere, project.id],
                 [F.PARTNERS],
             )
+
+    # "did the Chernihiv committee work on the Rosgranitsa project?": it worked on one other
+    # project, which comes first (an organisation of several projects keeps the one asked)
+    absent = [o for o in q.orgs() if not _roles_in(index, project, o, lang)]
+    homes = {pid for o in absent for pid in _projects_with_org(index, o)}
+    if absent and _is_yes_no(q) and len(homes) == 1 and project_id not in homes:
+        home = homes.pop()
+        lead = say(
+            "not_involved",
+            lang,
+            org=_org_name(index, absent[0], lang),
+            project=_name(project, lang),
+        )
+        profile = _org_profile(index, absent[0], lang)
+        return _answer(
+            Kind.FIELD, lang, [_p(lead), *profile.blocks], [home, project_id], [F.PARTNERS]
+        )
 
     dated = _dated_docs(index, project, q) if q.times and not _is_yes_no(q) else []
     if dated:  # "what new entity was set up in 2007"
@@ -532,7 +619,10 @@ def _asks_who(q: Query) -> bool:
 
 def _relative_words(q: Query) -> bool:
     words = {t.word for t in q.tokens}
-    return bool(words & (_BEFORE | _AFTER | {"same", "parallel", "simultaneously", "overlap"}))
+    return bool(
+        words & (_BEFORE | _AFTER | {"same", "parallel", "simultaneously", "overlap"})
+        or (q.anchor == "active" and q.reference_anchor in ("start", "end") and words & _WHEN)
+    )
 
 
 def _asks_for_one(q: Query) -> bool:
@@ -932,6 +1022,12 @@ def _field_blocks(
                 )
             )
         return blocks
+    if field_name == F.TITLE:
+        lines = [say("full_title", lang, title=p.title.get(lang))]
+        if p.acronym:
+            lines.append(say("acronym_is", lang, acronym=p.acronym))
+        lines += [say("also_titled", lang, title=t.get(lang)) for t in p.other_titles]
+        return [_p(line) for line in lines]
     if field_name == F.FUNDERS:
         # "funded by the European Union (EU)": funders are institutions and governments
         article = "the " if lang == "en" else ""
@@ -962,16 +1058,10 @@ def _field_blocks(
             return [_p(say("programme_of", lang, project=name, programme=p.programme.get(lang)))]
         return [_p(say("no_programme", lang, project=name))]
     if field_name == F.OFFICES:
-        return [
-            _p(
-                say(
-                    "offices_of",
-                    lang,
-                    project=name,
-                    offices=_join([o.get(lang) for o in p.iom_offices], lang),
-                )
-            )
-        ]
+        offices = _join([o.get(lang) for o in p.iom_offices], lang)
+        if len(p.iom_offices) > 1:  # "how many IOM missions ran it": three
+            offices = f"{number_word(len(p.iom_offices), lang)}: {offices}"
+        return [_p(say("offices_of", lang, project=name, offices=offices))]
     if field_name == F.RELATED:
         return _related_blocks(index, p, lang)
     if field_name in (F.OBJECTIVES, F.COMPONENTS, F.ACTIVITIES, F.RESULTS):
@@ -1590,11 +1680,14 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         reasons.append("ngo")
         ngo_why = True
     if F.FUNDERS in q.fields and "government" in {t.term for t in q.tokens}:
-        # "co-funded by national governments": funders that are governments
+        # "co-funded by national governments": funders that are governments ("without any
+        # national governments": none of them)
+        without = _excluded(q, "government")
         candidates = [
             p
             for p in candidates
             if any((org := index.org(f)) and org.kind is OrgKind.GOVERNMENT for f in p.funders)
+            != without
         ]
         reasons.append("government")
     if "government" in reasons or "ngo" in reasons:  # the class of organisation was the filter
@@ -1622,7 +1715,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
 
     if q.superlative and candidates:
         return _ordered(index, q, candidates, *q.superlative, lang)
-    if (q.has(V.MOST) or _least(q)) and not q.times:
+    if (q.has(V.MOST) or _least(q)) and not q.times and not q.durations:
         return _superlative(index, q, lang)
     if not reasons:
         if q.wants_count and not named:
@@ -1695,6 +1788,7 @@ def _list_line(index: Index, p: Project, lang: str) -> tuple[Span, ...]:
 
 _BEFORE = frozenset(["older", "earlier", "before", "prior", "раньше", "до", "старше", "ранее"])
 _AFTER = frozenset(["newer", "later", "after", "since", "позже", "после"])
+_WHEN = frozenset(["when", "while", "когда"])
 
 
 def _relative_mask(
@@ -1709,6 +1803,9 @@ def _relative_mask(
     points = ends if mine == "end" else starts  # Month.index of each project's start or end
     other = (ref.period.end if theirs == "end" else ref.period.start).index
 
+    if q.anchor == "active" and q.reference_anchor in ("start", "end") and words & _WHEN:
+        # "which projects were still running when SIREADA started": active in that month
+        return np.asarray((starts <= other) & (ends >= other))
     if words & _BEFORE:
         return np.asarray(points < other)
     if words & _AFTER:
@@ -1882,6 +1979,36 @@ def _org_family(index: Index, org_id: str) -> frozenset[str]:
     return index.org_family(org_id)
 
 
+#: Words that exclude what follows them ("without any governments").
+_EXCLUDING: Final = frozenset(["without", "not", "no", "except", "excluding", "без", "кроме", "не"])
+
+
+def _excluded(q: Query, t: str) -> bool:
+    """Whether the question excludes the term: an excluding word among the three words before
+    it ("without any national governments")."""
+    words = [x.word for x in q.tokens]
+    return any(
+        x.term == t and any(w in _EXCLUDING for w in words[max(0, x.position - 3) : x.position])
+        for x in q.tokens
+    )
+
+
+def _any_tie(q: Query) -> bool:
+    """Whether the question asks for any connection ("involved", "связаны с", "anything to do
+    with", or a country alone), not a particular role."""
+    words = [t.word for t in q.tokens]
+    country_words = {p for m in q.mentions if m.kind == "country" for p in m.positions}
+    only_countries = all(t.stop or t.position in country_words for t in q.tokens)  # "finland?"
+    return (
+        only_countries
+        or q.has(V.INVOLVED)
+        or any(
+            (a, b, c) == ("to", "do", "with")
+            for a, b, c in zip(words, words[1:], words[2:], strict=False)
+        )
+    )
+
+
 def _projects_in_country(index: Index, code: str, q: Query) -> set[str]:
     """The projects a question's country picks: funded from it ("which projects did Finland
     fund"), visited by a study tour ("tours to Germany"), implemented only there ("only in
@@ -1889,7 +2016,7 @@ def _projects_in_country(index: Index, code: str, q: Query) -> set[str]:
     country = index.country(code)
     if country is None:
         return set()
-    if q.has(V.INVOLVED) and not q.has(V.ONLY):  # "involved Germany in any way": any tie
+    if _any_tie(q) and not q.has(V.ONLY):  # "involved Germany in any way": any tie
         return set().union(*(index.projects_tied_to(country.name, tie) for tie in COUNTRY_TIES))
     if F.FUNDERS in q.fields:
         tie = COUNTRY_FUNDER

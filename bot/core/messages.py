@@ -101,6 +101,9 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "None of the projects I know took place in or involved {country}.",
         "Ни один из известных мне проектов не связан со страной {country}.",
     ),
+    "full_title": ("Full title: {title}.", "Полное название: {title}."),
+    "acronym_is": ("Acronym: {acronym}.", "Сокращённо: {acronym}."),
+    "also_titled": ("Also titled: {title}.", "Другое название: {title}."),
     "not_in_country": (
         "{project} did not take place in or involve {country}.",
         "Проект {project} не проводился в стране {country} и не был с ней связан.",

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, pairwise
-from typing import Any, NamedTuple, overload
+from typing import Any, Final, NamedTuple, overload
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -50,6 +50,10 @@ MIN_CORRECTABLE = 4
 CORRECTION_CUTOFF = 80
 CORRECTION_CUTOFF_CYRILLIC = 86
 SHORT_WORD_CUTOFF = 85
+#: A long English word has few near neighbours: spelt by ear ("reintegrashun"), it is still
+#: the word it sounds like.
+LONG_WORD = 10
+LONG_WORD_CUTOFF = 75
 #: How many statements are checked for a two-word alias used as a phrase elsewhere.
 PHRASE_CHECK_DOCS = 200
 #: Strength of a project name that is only an organisation's name (see `Index.name_hits`).
@@ -218,6 +222,22 @@ def phrase_stems(text: str) -> tuple[str, ...]:
     return tuple(phrase_key(w) for w in words(text) if w not in ("the", "of", "and"))
 
 
+#: The stems of words that begin many organisations' names: no one organisation is called by
+#: one of them alone ("the Institute", "the Ministry").
+_GENERIC_ORG_WORDS: Final = tuple(
+    phrase_key(w)
+    for w in (
+        "institute institution state delegation ministry government federal european national "
+        "international public committee agency service office council department union "
+        "commission centre center association foundation fund university organisation "
+        "organization regional republic "
+        "институт государственный представительство министерство правительство федеральный "
+        "европейский национальный международный общественный комитет агентство служба совет "
+        "фонд центр университет организация ассоциация региональный республика"
+    ).split()
+)
+
+
 class Index:
     """Everything the question parser and the answer composer look up."""
 
@@ -271,6 +291,7 @@ class Index:
         self._measures: dict[str, np.ndarray[Any, np.dtype[np.int64]]] = {}
         self._name_countries: dict[str, frozenset[str]] = {}
         self._name_text: dict[str, str] = {}
+        self._head_checks: dict[str, bool] = {}
         self._field_masks: dict[str, np.ndarray[Any, np.dtype[np.bool_]]] = {}
         self._word_stems: dict[int, frozenset[str]] = {}
         #: lines of list answers, made by `answer` on first use (a project's name and period)
@@ -400,6 +421,7 @@ class Index:
         return mask
 
     def _build_mentions(self) -> None:
+        heads: dict[str, set[tuple[str, str]]] = defaultdict(set)  # first word → (org, its term)
         for org in self.kb.organisations:
             for name in (*org.name.variants(), *org.short_names):
                 self._phrases.add(phrase_stems(name), "org", org.id)
@@ -407,6 +429,16 @@ class Index:
                 if name.split()[0].isupper() and len(head) >= 2 and len(words(name)) > 1:
                     # "MIA Moldova" is also called just "MIA"
                     self._phrases.add((phrase_key(head),), "org", org.id)
+                elif len(head) >= 5 and len(words(name)) > 1:
+                    heads[phrase_key(head)].add((org.id, term(head)))
+        # "Chernihiv", "Чернигов": the word that begins one organisation's name names it in a
+        # question (not in the statements: "Пограничное агентство ..." begins with a common
+        # word, which `mentions` checks)
+        self._org_heads: dict[str, tuple[str, str]] = {
+            key: next(iter(found))
+            for key, found in heads.items()
+            if len({org_id for org_id, _t in found}) == 1 and not key.startswith(_GENERIC_ORG_WORDS)
+        }
         for country in all_countries():
             self._countries[country.code] = country
             for name in (*country.names, *country.adjectives):
@@ -724,6 +756,8 @@ class Index:
         if n < 5:  # a short word has many near neighbours: one letter off, at most
             candidates = [w for w in candidates if abs(len(w) - n) <= 1]
             cutoff = max(cutoff, SHORT_WORD_CUTOFF)
+        elif n >= LONG_WORD and not script:
+            cutoff = LONG_WORD_CUTOFF
         best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best and best[0].endswith(word):
             return word  # "интеграции" is not a typo of "реинтеграции": another word, a prefix on
@@ -759,6 +793,23 @@ class Index:
             country = find_adjective(t.word)
             if country:
                 found.append(Mention("country", country.code, (t.position,)))
+                taken.add(t.position)
+        for t in tokens:
+            head = self._org_heads.get(phrase_key(t.word)) if t.position not in taken else None
+            if head is not None and not t.stop and self._only_in_org_name(*head):
+                found.append(Mention("org", head[0], (t.position,)))
+        return found
+
+    def _only_in_org_name(self, org_id: str, head_term: str) -> bool:
+        """Whether the statements use the first word of the organisation's name only within its
+        name ("Chernihiv" in "the Chernihiv Public Committee"), so that it names it alone."""
+        found = self._head_checks.get(head_term)
+        if found is None:
+            uses = self.postings(head_term)
+            named = self.postings(ORG_PREFIX + org_id)
+            found = self._head_checks[head_term] = bool(
+                len(np.setdiff1d(uses, named, assume_unique=True)) == 0
+            )
         return found
 
     def country(self, code: str) -> Country | None:
@@ -1481,6 +1532,8 @@ class _NameScorer:
         elif run >= 2 and run_distinctive >= 1:
             strength = 0.7
             used = run_used
+        elif distinctive and n_matched == 1 and _called_a_project(tokens, used):
+            strength = 0.7  # "the reintegration project": a word of one project's names only
         else:
             strength = (0.6 if distinctive else 0.3) * coverage
         if used and used <= self.org_positions and strength > ORG_AS_NAME:
@@ -1543,6 +1596,11 @@ class _NameScorer:
         by_run = (run >= 4) | ((run == 3) & (run_distinctive >= 2))
         run_strength = np.minimum(0.95, 0.8 + 0.05 * (run - 3))
         pair_run = (run >= 2) & (run_distinctive >= 1)
+        # "the reintegration project": one word of one project's names, called a project
+        called = np.array(
+            [r[2] and r[1] == 1 and _called_a_project(self.tokens, r[3]) for r in rows],
+            dtype=np.bool_,
+        )
         org_only = np.array(
             [bool(w) and w <= self.org_positions for w in word_sets], dtype=np.bool_
         )
@@ -1563,6 +1621,7 @@ class _NameScorer:
             ),
         )
         strength = np.where(first_run | cover | pair_run[group], strength, strength * coverage)
+        strength = np.where(called[group] & ~first_run & ~cover & ~pair_run[group], 0.7, strength)
         words = np.where(first_run | second_run, run_used[group], used[group])
         strength = np.where((strength > ORG_AS_NAME) & org_only[words], ORG_AS_NAME, strength)
         ok = valid[group]

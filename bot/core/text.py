@@ -26,11 +26,18 @@ _EN_STEMMER: Final = Stemmer.Stemmer("english")
 _RU_STEMMER: Final = Stemmer.Stemmer("russian")
 
 
+#: Terms of two words read as one ("лица без гражданства" are stateless persons: the "без" is
+#: no negation).
+_COMPOUNDS: Final = re.compile(r"\b(без)\s+(гражданства)\b", re.IGNORECASE)
+
+
 def clean(text: str, lower: bool = True) -> str:
-    """Lower-case, fold ё to е and typographic dashes and quotes, drop invisible characters."""
+    """Lower-case, fold ё to е and typographic dashes and quotes, drop invisible characters,
+    join the words of `_COMPOUNDS`."""
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub(" ", text)
     text = (text.lower() if lower else text).replace("ё", "е").replace("Ё", "Е")
+    text = _COMPOUNDS.sub(r"\1\2", text)
     return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
 
 

@@ -125,7 +125,12 @@ class Query:
         return not any(not t.stop for t in self.tokens)
 
 
+#: "@projectbot" in a group message: an address, not a word of the question.
+_MENTION: Final = re.compile(r"(?<![\w.])@\w+")
+
+
 def parse(index: Index, text: str, lang: str | None = None) -> Query:
+    text = _MENTION.sub(" ", text)
     tokens = tuple(index.tokens(text))
     language = lang or detect_language(text)
     names = ranked_names(index.name_hits(tokens).values())
@@ -164,6 +169,15 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         if a.word == "part" and b.word == "of" and F.PROGRAMME not in fields and not of_a_project:
             fields.append(F.PROGRAMME)
             cue_positions.update((a.position, b.position))
+    did = [t for t in tokens if t.word.startswith(("делал", "сделал"))]
+    if did and F.ACTIVITIES in fields and any(m.kind == "org" for m in mentions):
+        # "проект по пунктам пропуска ведь с ФМС делали?": who it was done with
+        fields[fields.index(F.ACTIVITIES)] = F.PARTNERS
+        fields = list(dict.fromkeys(fields))
+    for a, b in pairwise(tokens):  # "its full name", "what is SIREADA short for"
+        if (a.word, b.word) in (("full", "name"), ("short", "for")) and F.TITLE not in fields:
+            fields.append(F.TITLE)
+            cue_positions.update((a.position, b.position))
     fields = _rank_fields(fields, tokens)
     if _who_ran(tokens) and F.IMPLEMENTERS not in fields:  # "who ran the 2007 programme"
         fields.insert(0, F.IMPLEMENTERS)
@@ -178,7 +192,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     counted_field = F.PARTNERS if target == "ngo" else target  # "how many NGOs": partners
     if counted_field not in (None, PROJECTS) and counted_field not in fields:
         fields.insert(0, counted_field)
-    wants_list = _wants_list(tokens)
+    wants_list = _wants_list(tokens, name_positions)
     no_info = _no_info(tokens, words)
     structural = (
         V.LIST_CUES,
@@ -272,7 +286,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         count_target=target,
         wants_list=wants_list,
         wants_count=wants_count,
-        negated=_negated(tokens) or "not" in text.lower().split(),
+        negated=_negated(tokens) or ("not" in text.lower().split() and not _only_before(tokens)),
         compare=any(V.COMPARE.matches(w) for w in words),
         no_info=no_info,
         greeting=greeting,
@@ -368,6 +382,12 @@ def _vague_time_positions(tokens: tuple[Token, ...]) -> set[int]:
     }
 
 
+def _only_before(tokens: tuple[Token, ...]) -> bool:
+    """Whether "only" ("alone", "только") comes before the question's "not"."""
+    words = [t.word for t in tokens]
+    return "not" in words and any(V.ONLY.matches(w) for w in words[: words.index("not")])
+
+
 def _country_codes(index: Index, text: str, tokens: tuple[Token, ...]) -> list[Mention]:
     """Countries written as their upper-case two-letter codes ("RF / MD / UA", "EC + DE + FI"),
     unless the whole message is upper case; only codes of countries the knowledge base knows, on
@@ -386,10 +406,13 @@ def _country_codes(index: Index, text: str, tokens: tuple[Token, ...]) -> list[M
 
 def _negated(tokens: tuple[Token, ...]) -> bool:
     """Whether the question excludes what it names ("projects without NGO partners"); "only
-    the EU, without other donors" restates "only" and excludes nothing."""
+    the EU, without other donors" and "the EU alone, without any governments" restate "only"
+    and exclude nothing ("not only by the EU" still does)."""
+    only_seen = False
     for i, t in enumerate(tokens):
+        only_seen = only_seen or V.ONLY.matches(t.word)
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if after is not None and V.ANOTHER.matches(after.word):
+        if only_seen or (after is not None and V.ANOTHER.matches(after.word)):
             continue  # "without other donors", "без других доноров", "no other funders"
         if (
             t.word in ("not", "without", "except", "excluding", "кроме", "без")
@@ -513,7 +536,7 @@ def _verbatim(index: Index, hits: list[NameHit], tokens: tuple[Token, ...]) -> l
 
 def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:
     """Order the fields asked for: the specific ones before the catch-alls."""
-    weak = (F.SUMMARY, F.DURATION, F.ACTIVITIES, F.PROGRAMME, F.COUNTRIES, F.DATES)
+    weak = (F.SUMMARY, F.DURATION, F.ACTIVITIES, F.PROGRAMME, F.COUNTRIES, F.DATES, F.TITLE)
     strong = [f for f in found if f not in weak]
     rest = [f for f in weak if f in found]
     # "how long" asks for a duration, not for dates
@@ -585,7 +608,10 @@ def _asks_which_countries(words: list[str]) -> bool:
             before = words[max(0, i - 3) : i]
             if any(
                 b
-                in ("which", "what", "many", "в", "каких", "какие", "какой", "скольких", "сколько")
+                in (
+                    *("which", "what", "wat", "wich", "whats", "many"),
+                    *("в", "каких", "какие", "какой", "скольких", "сколько"),
+                )
                 for b in before
             ):
                 return True
@@ -602,11 +628,16 @@ def listing_words(words: list[str]) -> bool:
     return any(w in ("which", "what", "any", "list", "какие", "каких") for w in words)
 
 
-def _wants_list(tokens: tuple[Token, ...]) -> bool:
+def _wants_list(
+    tokens: tuple[Token, ...], name_positions: set[int] | frozenset[int] = frozenset()
+) -> bool:
     words = [t.word for t in tokens]
+    # a plural outside the name ("в рамках программы 2007-2010" names one programme)
     plural = any(
-        w in ("projects", "programmes", "programs", "проекты", "проектов", "проектах", "программы")
-        for w in words
+        t.word
+        in ("projects", "programmes", "programs", "проекты", "проектов", "проектах", "программы")
+        for t in tokens
+        if t.position not in name_positions
     )
     starts = words[:1] and words[0] in (
         "which",
@@ -632,7 +663,12 @@ def _wants_list(tokens: tuple[Token, ...]) -> bool:
     if "ones" in words and listing_words(words):
         return True
     listing = any(
-        w in ("which", "any", "anything", "list", "какие", "каких", "какой", "каком") for w in words
+        w in ("which", "any", "anything", "list", "какие", "каких", "какой", "каком", "какого")
+        for w in words
+    )
+    # "у какого проекта ...", "в каком проекте ...": a preposition before the question word
+    starts = starts or (
+        len(words) > 1 and words[0] in ("у", "в", "во", "на", "для") and words[1].startswith("как")
     )
     return (
         bool(plural and (listing or starts))
@@ -640,7 +676,10 @@ def _wants_list(tokens: tuple[Token, ...]) -> bool:
         or (
             bool(starts)
             and listing
-            and any(w in ("project", "programme", "проект", "программа") for w in words)
+            and any(
+                w in ("project", "programme", "проект", "проекта", "проекте", "программа")
+                for w in words
+            )
         )
     )
 
@@ -665,6 +704,8 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         words
     ):
         return "people"
+    if _who_ran(tokens) and {("at", "iom"), ("in", "iom"), ("в", "мом")} & set(pairwise(words)):
+        return "people"  # "who managed SIREADA at IOM Moscow": a person, not an organisation
     if any(V.NO_INFO["company"].matches(w) for w in words):
         return "company"
     if _asks_about_future(words):
@@ -913,7 +954,10 @@ def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
     means the start or the end comes from the nearest verb: "started in 2009, which one
     finished first" asks about the end."""
     words = [t.word for t in tokens]
-    asks = ("which", "what", "какой", "какая", "какие", "who", "project", "programme", "проект")
+    asks = (
+        *("which", "what", "who", "project", "programme"),
+        *("какой", "какая", "какие", "какого", "каком", "какому", "каким", "проект", "проекта"),
+    )
     if not any(w in asks for w in words):
         return None
     # "which one lasted longer" picks one; "longer than two years" and "any earlier programme" do not

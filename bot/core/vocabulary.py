@@ -2,7 +2,9 @@
 
 Each entry is a list of patterns. A plain pattern matches a word with the same Snowball stem
 ("funded" matches "fund"); a pattern ending in `*` matches any word that starts with it, which is
-how Russian endings are handled ("финансир*" matches финансировал, финансирование ...).
+how Russian endings are handled ("финансир*" matches финансировал, финансирование ...); a
+pattern starting with `!` is a word that never matches, though it shares a stem ("!officers":
+the stem of "offices" is also that of "officers").
 Adding a word here is how the bot learns a new way of asking: no other code changes.
 """
 
@@ -79,17 +81,22 @@ class Lexicon:
     stems: frozenset[str]
     prefixes: tuple[str, ...]
     words: frozenset[str] = frozenset()
+    excluded: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, patterns: Iterable[str]) -> Lexicon:
         patterns = list(patterns)
+        plain = [p for p in patterns if not p.endswith("*") and not p.startswith("!")]
         return cls(
-            stems=frozenset(stem(p) for p in patterns if not p.endswith("*")),
+            stems=frozenset(stem(p) for p in plain),
             prefixes=tuple(p[:-1] for p in patterns if p.endswith("*")),
-            words=frozenset(p for p in patterns if not p.endswith("*")),
+            words=frozenset(plain),
+            excluded=frozenset(p[1:] for p in patterns if p.startswith("!")),
         )
 
     def matches(self, word: str) -> bool:
+        if word in self.excluded:
+            return False
         return stem(word) in self.stems or word.startswith(self.prefixes)
 
 
@@ -106,7 +113,8 @@ FIELD_CUES: Final = _lexicons(
             финансир* профинансир* донор* спонсир* оплачив* оплатил*""",
         F.PARTNERS: """partner partners partnered counterpart counterparts cooperate cooperated
             ngo ngos нко неправительствен*
-            cooperation collaborate collaborated collaboration worked
+            cooperation collaborate collaborated collaboration worked involved involvement
+            participated !participant !participants
             партнер* сотруднич* взаимодейств* контрагент* работал* вместе совместн*""",
         F.BENEFICIARY: """beneficiary beneficiaries benefited бенефициар* выгодоприобрет*""",
         F.IMPLEMENTERS: """implemented implementer implementers implementing contracted contractor
@@ -114,7 +122,7 @@ FIELD_CUES: Final = _lexicons(
         F.DATES: """when date dates start started starting begin began begun beginning launch
             launched end ended ending finish finished close closed period timeframe timeline
             когда дат* начал* запущ* старт* заверш* закончил* окончил* окончан* срок* период*""",
-        F.DURATION: """long duration last lasted months years
+        F.DURATION: """long duration durations last lasted months years
             долго длил* продолжительн* длительн* месяц*""",
         F.COUNTRIES: """country countries where nations страна страны стран странах где""",
         F.OBJECTIVES: """aim aims aimed goal goals objective objectives purpose purposes
@@ -126,7 +134,7 @@ FIELD_CUES: Final = _lexicons(
             результат* достиг* достижен* итог*""",
         F.PROGRAMME: """thematic belong belonged framework
             тематическ* входил* относил*""",
-        F.OFFICES: """office offices mission missions офис* представительств* миссия миссии""",
+        F.OFFICES: """office offices !officer !officers mission missions офис* представительств* миссия миссии""",
         F.RELATED: """follow followup predecessor successor previous preceded preceding continuation
             linked link connected continued continue earlier-programme
             продолжен* предшеств* преемник*""",
@@ -135,6 +143,8 @@ FIELD_CUES: Final = _lexicons(
             кратк* описан* опиши* расскаж* расскажи информац* обзор""",
         F.MEANING: """stand stands mean means meaning abbreviation abbreviations acronym expand
             расшифр* означа* аббревиатур* сокращен*""",
+        F.TITLE: """title titles titled название названия названии наименовани* называл*
+            называет*""",
     }
 )
 
@@ -207,7 +217,7 @@ ONLY: Final = Lexicon.of("only solely exclusively entirely alone только и
 # "involved Germany in any way": a country tied to a project in any role (funder, study tour)
 INVOLVED: Final = Lexicon.of(
     "involve* involvement connected connection related linked participat* связан* участвовал* "
-    "участи* причаст* задействован*".split()
+    "участи* причаст* задействован* отношени*".split()
 )
 ANOTHER: Final = Lexicon.of(["another", "other", "другой", "другие", "ещё"])
 ROLE_CHECK: Final = Lexicon.of(
@@ -320,6 +330,11 @@ ACTIVE_WORDS: Final = Lexicon.of(
         "действовал*",
         "реализовывал*",
         "работал*",
+        "работе",  # "в работе": under way
+        "велся",
+        "велась",
+        "велись",
+        "проходил*",
     ]
 )
 
@@ -350,7 +365,7 @@ COUNTABLE: Final = _lexicons(
         F.PARTNERS: "partner partners organisations organizations партнер* организац*",
         F.COUNTRIES: "country countries стран* государств*",
         F.COMPONENTS: "component components компонент*",
-        F.OFFICES: "office offices mission missions офис* миссий",
+        F.OFFICES: "office offices !officer !officers mission missions офис* миссий",
         "projects": "project projects programme programmes проект* программ*",
         F.DURATION: "months month years year месяц* лет года год длил* продолжал* времени",
         "ngo": "ngo ngos нко неправительствен*",
@@ -365,7 +380,8 @@ CONCEPTS: Final = _lexicons(
         "report": """report reports study studies analysis analyses analytical assessment overview
             research survey snapshot исследован* доклад* отчет* обзор* анализ* аналитическ*""",
         "training": """training trainings trained train course courses teach taught teaching
-            educate education learning learn обучен* тренинг* курс* учеб* подготовк*""",
+            educate education learning learn lesson lessons class classes обучен* тренинг* курс*
+            учеб* подготовк* занятия занятий занятиях урок*""",
         "seminar": "seminar seminars workshop workshops семинар*",
         "tour": "tour tours trip trips visit visits visited visiting поездк* поездок визит* тур*",
         "refurbish": """refurbish refurbished refurbishment refurbishing renovate renovated renovation
@@ -375,6 +391,8 @@ CONCEPTS: Final = _lexicons(
             общественн*""",
         "electronic": "electronic online e digital computer электрон* онлайн*",
         "manual": "manual manuals handbook handbooks guide guidebook руководств* пособи*",
+        "volume": "volume volumes том тома томов томах",
+        "official": "official officials officer officers чиновник* должностн*",
         "law": "law laws legislation legislative закон* законодательств*",
         "detainee": "detainee detainees detained detention задержан*",
         "border": "border borders frontier граница границ* пограничн* погранич*",

@@ -95,7 +95,7 @@ _ADJECTIVES: Mapping[str, tuple[str, ...]] = {
     "MD": ("moldovan", "moldavian", "молдавский", "молдовский"),
     "UA": ("ukrainian", "украинский"),
     "BY": ("belarusian", "belarussian", "белорусский"),
-    "GB": ("british", "english", "британский", "английский"),
+    "GB": ("british", "британский"),  # "English" is the language of an English course
     "US": ("american", "американский"),
     "NL": ("dutch", "нидерландский", "голландский"),
     "DE": ("german", "немецкий", "германский"),
