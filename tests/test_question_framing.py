@@ -299,3 +299,51 @@ def test_officers_are_people_not_offices(engine: Engine) -> None:
 def test_english_is_a_language_not_a_country(engine: Engine) -> None:
     assert understand.parse(engine.index, "the English course for FMS officers").countries() == []
     assert understand.parse(engine.index, "the British agency").countries() == ["GB"]
+
+
+@pytest.mark.parametrize(
+    ("question", "projects"),
+    [
+        ("which projects don't have 'readmission' in the title", ["border-checkpoints"]),
+        ("which projects have 'border' in their title", ["border-checkpoints"]),
+        ("which project did IOM run through its missions in three countries", ["sireada"]),
+        ("какой проект шёл в трёх странах", ["sireada"]),
+        (
+            "projects that weren't funded by Germany",
+            ["border-checkpoints", "readmission-mechanisms", "sireada"],
+        ),
+    ],
+)
+def test_lists_by_title_words_country_counts_and_contracted_negations(
+    engine: Engine, question: str, projects: list[str]
+) -> None:
+    kind, got, _ = ask(engine, question)
+    assert kind is Kind.LIST
+    assert sorted(got) == projects
+
+
+def test_the_don_of_dont_is_not_the_don_centre(engine: Engine) -> None:
+    """ "don't" is a negation; "the Don one" is the Don readmission centre."""
+    _, projects, text = ask(
+        engine, "what did the 2007 programme do for the pskov centre", "and for the don one?"
+    )
+    assert projects[0] == "readmission-framework"
+    assert "Don" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment"),
+    [
+        ("how lng did sireada run", "24 months"),
+        (
+            "Кому оказывалась гуманитарная помощь в проекте SIREADA и в каких странах?",
+            "задержанным",
+        ),
+    ],
+)
+def test_typos_and_verbs_of_giving_do_not_hide_the_fact(
+    engine: Engine, question: str, fragment: str
+) -> None:
+    _, projects, text = ask(engine, question)
+    assert projects[0] == "sireada"
+    assert fragment in text

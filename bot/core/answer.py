@@ -1673,6 +1673,17 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         keep = _projects_in_country(index, code, q)
         candidates = [p for p in candidates if (p.id in keep) != q.negated]
         reasons.append("country")
+    if (
+        F.TITLE in q.fields and topic_known
+    ):  # "which projects don't have 'readmission' in the title"
+        titled = index.projects_named_with(topic_known)
+        candidates = [p for p in candidates if (p.id in titled) != q.negated]
+        reasons.append("title")
+        topic_known = []
+    how_many = _number_of_countries(q)
+    if how_many:  # "which project did IOM run through its missions in three countries"
+        candidates = [p for p in candidates if len(set(p.countries)) == how_many]
+        reasons.append("countries")
     ngo_why = False  # the NGO partners are shown beside each project
     if "ngo" in {t.term for t in q.tokens}:  # "had (no) NGO partners"
         with_ngos = index.projects_with_role(Role.NGO_PARTNER)
@@ -1991,6 +2002,15 @@ def _excluded(q: Query, t: str) -> bool:
         x.term == t and any(w in _EXCLUDING for w in words[max(0, x.position - 3) : x.position])
         for x in q.tokens
     )
+
+
+def _number_of_countries(q: Query) -> int | None:
+    """N of "in N countries" ("в трёх странах"), if the question says so."""
+    for a, b in pairwise(q.tokens):
+        n = understand.number_value(a.word)
+        if n and b.word.startswith(("countr", "стран")):
+            return n
+    return None
 
 
 def _any_tie(q: Query) -> bool:

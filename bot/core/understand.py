@@ -221,10 +221,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     residual: list[str] = []
     vague = _vague_time_positions(tokens)
     modifiers = _modifier_positions(tokens)
+    # the "don" of "don't" (not the Don of the Don centre)
+    contracted = {a.position for a, b in pairwise(tokens) if a.word == "don" and b.word == "t"}
     for t in tokens:
         if t.stop or t.position in name_positions or t.position in mention_positions:
             continue
-        if t.position in vague:  # "active at some point in 2010"
+        if t.position in vague or t.position in contracted:  # "active at some point in 2010"
             continue
         if t.position in time_positions or t.position in cue_positions:
             continue
@@ -417,6 +419,7 @@ def _negated(tokens: tuple[Token, ...]) -> bool:
         if (
             t.word in ("not", "without", "except", "excluding", "кроме", "без")
             or t.surface.endswith("n't")
+            or (t.word in V.NEGATED_AUXILIARIES and after is not None and after.word == "t")
             or (t.word == "no" and t.position > 0)  # "had no NGO partners"
         ):
             return True
@@ -542,7 +545,7 @@ def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:
     # "how long" asks for a duration, not for dates
     words = [t.word for t in tokens]
     if F.DURATION in rest and (
-        ("how" in words and "long" in words)
+        ("how" in words and ("long" in words or "lng" in words))
         or any(w.startswith(("долго", "длил", "продолжительн")) for w in words)
     ):
         rest.remove(F.DURATION)

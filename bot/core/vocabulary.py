@@ -17,6 +17,11 @@ from typing import Final
 from bot.core import fields as F
 from bot.core.text import stem
 
+#: The first half of "don't", "wasn't" (the words of a text split at the apostrophe).
+NEGATED_AUXILIARIES: Final = frozenset(
+    "don doesn didn isn aren wasn weren haven hasn hadn wouldn couldn shouldn".split()
+)
+
 #: The concept key of a number word ("three", "третий" and "3" are all "num:3").
 NUMBER_PREFIX: Final = "num:"
 
@@ -45,7 +50,9 @@ STOPWORDS: Final = frozenset(
     осуществлялась осуществлялось осуществлялись deal deals dealt dealing concern concerned
     concerning tackle tackled tackling cover covered covering prepare prepared preparing
     подготовить подготовил подготовила подготовили подготовило помог помогла помогли помогло
-    помогал помогала помогали
+    помогал помогала помогали оказывал оказывала оказывали оказывался оказывалась оказывалось
+    оказывались оказана оказано оказаны оказать provide provided providing doesn didn isn
+    aren wasn weren haven hasn hadn wouldn couldn shouldn
     """.split()
 )
 
@@ -122,7 +129,7 @@ FIELD_CUES: Final = _lexicons(
         F.DATES: """when date dates start started starting begin began begun beginning launch
             launched end ended ending finish finished close closed period timeframe timeline
             когда дат* начал* запущ* старт* заверш* закончил* окончил* окончан* срок* период*""",
-        F.DURATION: """long duration durations last lasted months years
+        F.DURATION: """long lng duration durations last lasted months years
             долго длил* продолжительн* длительн* месяц*""",
         F.COUNTRIES: """country countries where nations страна страны стран странах где""",
         F.OBJECTIVES: """aim aims aimed goal goals objective objectives purpose purposes
@@ -140,7 +147,7 @@ FIELD_CUES: Final = _lexicons(
             продолжен* предшеств* преемник*""",
         F.SUMMARY: """summary summarise summarize summarised overview describe description brief
             info information
-            кратк* описан* опиши* расскаж* расскажи информац* обзор""",
+            кратк* описан* опиши* расскаж* расскажи информация информацию информации обзор""",
         F.MEANING: """stand stands mean means meaning abbreviation abbreviations acronym expand
             расшифр* означа* аббревиатур* сокращен*""",
         F.TITLE: """title titles titled название названия названии наименовани* называл*
@@ -419,7 +426,7 @@ CONCEPTS: Final = _lexicons(
         "internal": "internal interior внутренн*",
         "expert": "expert experts expertise эксперт* экспертиз*",
         "capacity": "capacity capacities потенциал*",
-        "awareness": "awareness inform informational осведомлен* информирован*",
+        "awareness": "awareness inform informational осведомлен* информирован* информацион*",
         "english": "english английск*",
         "language": "language languages язык*",
         "human_rights": "rights прав* правозащит*",
