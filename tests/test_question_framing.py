@@ -5,13 +5,19 @@ the spelling corrector must leave alone."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from bot.core import understand
 from bot.core.context import ChatState
 from bot.core.engine import Engine
 from bot.core.types import Kind, Question
+from bot.kb.load import load_knowledge
 from bot.render.plain import render
+
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
 
 def ask(engine: Engine, *turns: str) -> tuple[Kind, list[str], str]:
@@ -347,3 +353,23 @@ def test_typos_and_verbs_of_giving_do_not_hide_the_fact(
     _, projects, text = ask(engine, question)
     assert projects[0] == "sireada"
     assert fragment in text
+
+
+def test_a_list_dated_by_an_event_is_not_replaced_by_the_event(tmp_path: Path) -> None:
+    """With two projects begun in 2007, "which project began the year Rosgranitsa was created"
+    lists both; the statement about Rosgranitsa's creation dates the list, it is no answer."""
+    shutil.copytree(KNOWLEDGE, tmp_path / "kb")
+    (tmp_path / "kb" / "projects" / "another-2007.yaml").write_text(
+        "id: another-2007\n"
+        "title: A Second Test Project of 2007\n"
+        "period: {start: 2007-05, end: 2008-04}\n"
+        "summary: A test project that began in 2007.\n"
+        "description: A test project of 2007.\n"
+        "funders: [eu]\n"
+        "countries: [Russian Federation]\n",
+        encoding="utf-8",
+    )
+    engine = Engine(load_knowledge(tmp_path / "kb"))
+    kind, projects, _ = ask(engine, "which project began in the same year rosgranitsa was created")
+    assert kind is Kind.LIST
+    assert sorted(projects) == ["another-2007", "readmission-framework"]

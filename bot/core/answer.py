@@ -235,7 +235,13 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         or (q.another and not named)
     ):
         listed = _list_or_count(index, q, ctx, named)
-        one_expected = _asks_for_one(q) and len(listed.projects) != 1 if listed else False
+        # one project asked for, several listed: a statement may name it ... unless the
+        # statement is the event the list is dated by ("the same year Rosgranitsa was created")
+        one_expected = (
+            _asks_for_one(q) and len(listed.projects) != 1 and _event_reference(index, q) is None
+            if listed
+            else False
+        )
         # nothing matched the filters, but a statement matches the question well: the time or
         # place belongs to that statement ("Russian border management strategy 2007")
         empty_but_detailed = (
