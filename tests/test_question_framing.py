@@ -373,3 +373,76 @@ def test_a_list_dated_by_an_event_is_not_replaced_by_the_event(tmp_path: Path) -
     kind, projects, _ = ask(engine, "which project began in the same year rosgranitsa was created")
     assert kind is Kind.LIST
     assert sorted(projects) == ["another-2007", "readmission-framework"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "projects"),
+    [
+        (("tell me about sireada", "when did it start?"), Kind.FIELD, ["sireada"]),
+        (
+            ("tell me about sireada", "did anything else run at the same time?"),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            ("which other projects were still going when SIREADA started",),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            ("how many projects was the FMS part of",),
+            Kind.COUNT,
+            ["readmission-framework", "readmission-mechanisms", "sireada"],
+        ),
+        (
+            (
+                "Hi, I'm writing a piece on migrants held in detention in eastern Europe. Did any of"
+                " your projects help detained migrants? What kind of help, and in which countries?",
+            ),
+            Kind.LIST,
+            ["sireada"],
+        ),
+        (("which projects dealt with weather",), Kind.NOT_FOUND, []),
+        (
+            (
+                "when did the IOM project 'Strengthening Border Management in the South Caucasus' run?",
+            ),
+            Kind.NOT_FOUND,
+            [],
+        ),
+        (("когда открыли Псковский центр реадмиссии?",), Kind.NO_INFO, ["readmission-framework"]),
+    ],
+)
+def test_follow_ups_time_relations_and_honest_nos(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str]
+) -> None:
+    got_kind, got, _ = ask(engine, *turns)
+    assert got_kind is kind
+    assert sorted(got) == projects
+
+
+def test_a_follow_up_on_the_linked_project_keeps_the_field_asked(engine: Engine) -> None:
+    """ "who funded the 2007-2010 programme", then "and the follow-up project?": its funders."""
+    _, projects, text = ask(
+        engine, "who funded the 2007-2010 readmission programme", "and the follow-up project?"
+    )
+    assert projects[0] == "readmission-mechanisms"
+    assert "funded by the European Union" in text
+
+
+def test_quoted_titles_of_known_projects_still_name_them(engine: Engine) -> None:
+    _, projects, _ = ask(
+        engine,
+        "'Assistance to the Government of the RF in Establishing Legal and Administrative"
+        " Framework' - how many donors",
+    )
+    assert projects[0] == "readmission-framework"
+
+
+@pytest.mark.parametrize(
+    ("word", "kept"), [("piece", "piece"), ("child", "child"), ("visa", "visa")]
+)
+def test_everyday_words_are_not_corrected_into_other_words(
+    engine: Engine, word: str, kept: str
+) -> None:
+    assert engine.index.correct(word) == kept

@@ -7,6 +7,7 @@ field, detail or card. When nothing fits well enough the bot says so instead of 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import pairwise
 from typing import Any, Final
@@ -110,6 +111,49 @@ def _asks_how_to(q: Query) -> bool:
     return english or russian
 
 
+#: A quoted phrase: 'Title', "Title", «Title», “Title”.
+_QUOTED: Final = re.compile(r"(?:^|\s)['\"“«‘]([^'\"”»’]{8,}?)['\"”»’](?=\s|$|[?.,!:;—-])")
+
+
+def _unknown_quoted_title(index: Index, q: Query) -> str | None:
+    """A quoted title that is no project's: no name accounts for half of its words and no
+    statement holds most of them ("Strengthening Border Management in the South Caucasus"
+    shares only "border management" with the names)."""
+    surfaces = [t.surface for t in q.tokens]
+    quotes: list[str] = _QUOTED.findall(q.text)
+    for quote in quotes:
+        quoted = words(quote)
+        n = len(quoted)
+        start = next((i for i in range(len(surfaces)) if surfaces[i : i + n] == quoted), None)
+        if start is None:
+            continue
+        content = {t.position for t in q.tokens[start : start + n] if not t.stop}
+        if len(content) < 3:
+            continue
+        named = any(
+            h.strength >= NAMED and 2 * len(h.positions & content) >= len(content) for h in q.names
+        )
+        if named:
+            continue
+        terms = [t.term for t in q.tokens if t.position in content]
+        if not index.score_docs(terms, None, DETAIL_IDENTIFIES):
+            return quote.strip()
+    return None
+
+
+#: A year in a statement's text.
+_YEAR: Final = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _asks_when(q: Query) -> bool:
+    """Whether the question asks for a date ("when", "когда", "what year", "в каком году")."""
+    words = [t.word for t in q.tokens]
+    return any(w in ("when", "когда") for w in words) or any(
+        (a, b) in (("what", "year"), ("which", "year"), ("каком", "году"))
+        for a, b in pairwise(words)
+    )
+
+
 def _offered(answer: Answer, context: ChatState) -> tuple[str, ...]:
     """The projects a chat was last offered to choose from: a clarifying question's or a list's,
     kept while the chat talks about one of them ("the one with Rosgranitsa", then "and the
@@ -165,6 +209,11 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         subject = named[:1] or _context_projects(q, ctx)[:1]
         return _abstain(Kind.NO_INFO, say(f"no_info_{q.no_info}", lang), subject, lang, index)
 
+    unknown_title = _unknown_quoted_title(index, q)
+    if unknown_title:  # "the IOM project 'Strengthening Border Management in the South Caucasus'"
+        return _abstain(
+            Kind.NOT_FOUND, say("unknown_title", lang, title=unknown_title), [], lang, index
+        )
     if not named and _asks_how_to(q):  # "how do I extend my registration?": a service
         org_name = index.kb.about.short_name.get(lang)
         return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
@@ -268,6 +317,8 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     project_id = found
     project = index.kb.by_id[project_id]
     asked = [f for f in q.fields if f != F.RELATED]
+    if not asked and ctx.field not in (None, F.RELATED, F.SUMMARY):
+        asked = [ctx.field]  # "who funded the 2007-2010 programme" / "and the follow-up project?"
     if F.RELATED in q.fields and asked and not named and ctx.projects:
         # "the earlier programme it followed on from - who funded that one?": the project
         # linked to the one just discussed, and the other field asked about it
@@ -434,6 +485,16 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         shown = [d for d, _ in scored]
         if F.DATES in q.fields:  # "when was Rosgranitsa created": the dated statement first
             shown.sort(key=lambda d: d.date is None)
+            if _asks_when(q) and not any(d.date or _YEAR.search(d.text.en) for d in shown):
+                # "когда открыли Псковский центр?": the page gives no date for it
+                text = say(
+                    "no_date",
+                    lang,
+                    project=_name(project, lang),
+                    period=_period(project, lang),
+                    text=shown[0].text.get(lang),
+                )
+                return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
         prefix = None
         if q.count_target and shown[0].places:  # "how many countries did the study tours visit"
             prefix = say(
@@ -1710,7 +1771,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     if "government" in reasons or "ngo" in reasons:  # the class of organisation was the filter
         topic_known = [t for t in topic_known if t not in _CLASS_TERMS]
     if topic_known:
-        terms = topic + (
+        # words the knowledge base never uses tell no project apart: when most of the topic is
+        # known ("a piece on migrants held in detention"), they are left out
+        words_used = topic_known if 2 * len(topic_known) >= len(topic) else topic
+        terms = words_used + (
             [] if as_actor else [ORG_PREFIX + o for ids in groups.values() for o in ids]
         )
         every = len(candidates) == len(index.projects)  # (candidates never repeat)
@@ -1735,6 +1799,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     if (q.has(V.MOST) or _least(q)) and not q.times and not q.durations:
         return _superlative(index, q, lang)
     if not reasons:
+        if topic and not topic_known and event is None and not named and not previous_list:
+            # "which projects dealt with weather": a topic no statement speaks of
+            return _abstain(Kind.NOT_FOUND, say("no_list_match", lang), [], lang, index)
         if q.wants_count and not named:
             candidates = list(index.projects)
         elif not q.wants_list or named:

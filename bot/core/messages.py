@@ -144,6 +144,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "I only know the completed projects listed on the projects page, not plans or news.",
         "Я знаю только завершённые проекты со страницы проектов, а не планы или новости.",
     ),
+    "no_date": (
+        "The page gives no date for that; {project} ran {period}. It says only: {text}.",
+        "На странице нет даты этого; проект {project} шёл {period}. Там сказано только: {text}.",
+    ),
     "no_place": (
         "The page does not say where for {project}. It says only: {text}.",
         "На странице не сказано, куда именно, для проекта {project}. Там сказано только: {text}.",
@@ -291,6 +295,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "most": (
         "{project} had the most {what} ({n}).",
         "Больше всего {what} у проекта {project} ({n}).",
+    ),
+    "unknown_title": (
+        "I don't know a project called “{title}”. /projects lists the ones I know.",
+        "Я не знаю проекта под названием «{title}». /projects — список известных мне проектов.",
     ),
     "unknown_project": (
         "That project is not in the knowledge base (any more). /projects lists the ones I know.",

@@ -1823,6 +1823,13 @@ _COMMON = frozenset(
         "summary",
         "summarise",
         "summarize",
+        # everyday words one letter away from a word of the knowledge base or a country
+        # ("piece" / "price", "child" / "Chile", "visa" / "via", "detail" / "deal")
+        *"""piece tried thesis student students news seen think thought stuff small large worse
+        world cities town almost away down along left whole clear hard maybe mind detail
+        details ideas step stage stages child children woman women died death hand hands eyes
+        visa visas water asking writing article journalist strange word words worst idea
+        tourism""".split(),
     ]
 )
 

@@ -161,10 +161,15 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
                 cue_positions.add(t.position)
     for a, b in pairwise(tokens):  # "part of": the programme a project belongs to
         after = [t for t in tokens if t.position > b.position and not t.stop][:2]
-        of_a_project = bool(after) and (
-            after[0].position in name_positions  # "part of SIREADA"
-            # "part of any IOM project": a project, not a programme
-            or any(t.word in PROJECT_WORDS for t in after)
+        # "how many projects was the FMS part of": an organisation was part of projects
+        an_org_was = not after and not name_positions and any(m.kind == "org" for m in mentions)
+        of_a_project = an_org_was or (
+            bool(after)
+            and (
+                after[0].position in name_positions  # "part of SIREADA"
+                # "part of any IOM project": a project, not a programme
+                or any(t.word in PROJECT_WORDS for t in after)
+            )
         )
         if a.word == "part" and b.word == "of" and F.PROGRAMME not in fields and not of_a_project:
             fields.append(F.PROGRAMME)
@@ -270,7 +275,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         any(t.word in ("help", "помощь", "помоги", "commands", "команды") for t in tokens)
         and not residual  # "can you help me apply for a work permit": a question, not /help
     ) or (
-        bool(content) and all(V.HELP.matches(t.word) or V.GREETING.matches(t.word) for t in content)
+        bool(content)
+        and all(V.HELP.matches(t.word) or V.GREETING.matches(t.word) for t in content)
+        and not (fields and _asks_when_or_which(words))  # "when did it start?": a question
     )
     durations = _durations(tokens)
     duration_positions = {p for d in durations for p in d.positions}
@@ -404,6 +411,13 @@ def _country_codes(index: Index, text: str, tokens: tuple[Token, ...]) -> list[M
             if country is not None and not index.mentions([t]):
                 found.append(Mention("country", country.code, (t.position,)))
     return found
+
+
+def _asks_when_or_which(words: list[str]) -> bool:
+    return any(
+        w in ("when", "what", "which", "how", "когда", "какой", "какая", "как", "сколько")
+        for w in words
+    )
 
 
 def _negated(tokens: tuple[Token, ...]) -> bool:

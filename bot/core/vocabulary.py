@@ -52,7 +52,8 @@ STOPWORDS: Final = frozenset(
     подготовить подготовил подготовила подготовили подготовило помог помогла помогли помогло
     помогал помогала помогали оказывал оказывала оказывали оказывался оказывалась оказывалось
     оказывались оказана оказано оказаны оказать provide provided providing doesn didn isn
-    aren wasn weren haven hasn hadn wouldn couldn shouldn
+    aren wasn weren haven hasn hadn wouldn couldn shouldn m write writing wrote exist exists
+    existed available database databases db bot
     """.split()
 )
 
@@ -226,7 +227,7 @@ INVOLVED: Final = Lexicon.of(
     "involve* involvement connected connection related linked participat* связан* участвовал* "
     "участи* причаст* задействован* отношени*".split()
 )
-ANOTHER: Final = Lexicon.of(["another", "other", "другой", "другие", "ещё"])
+ANOTHER: Final = Lexicon.of(["another", "other", "else", "другой", "другие", "ещё"])
 ROLE_CHECK: Final = Lexicon.of(
     [
         "involved",
@@ -327,6 +328,7 @@ ACTIVE_WORDS: Final = Lexicon.of(
         "running",
         "run",
         "ran",
+        "going",  # "still going when SIREADA started"
         "active",
         "ongoing",
         "underway",
