@@ -446,3 +446,63 @@ def test_everyday_words_are_not_corrected_into_other_words(
     engine: Engine, word: str, kept: str
 ) -> None:
     assert engine.index.correct(word) == kept
+
+
+@pytest.mark.parametrize(
+    ("question", "projects"),
+    [
+        ("wich projcts had a donor besides the EU", ["readmission-framework"]),
+        ("which projects had donors other than the EU", ["readmission-framework"]),
+        ("в каких проектах было несколько доноров", ["readmission-framework"]),
+        ("which projects were a follow-up to an earlier IOM programme", ["readmission-mechanisms"]),
+    ],
+)
+def test_lists_by_the_number_and_kind_of_funders_and_by_follow_ups(
+    engine: Engine, question: str, projects: list[str]
+) -> None:
+    kind, got, _ = ask(engine, question)
+    assert (kind, got) == (Kind.LIST, projects)
+
+
+def test_which_project_followed_up_on_the_one_discussed(engine: Engine) -> None:
+    _, projects, _ = ask(
+        engine, "tell me about the 2007-2010 programme", "which project followed up on it?"
+    )
+    assert projects == ["readmission-mechanisms"]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "fragment"),
+    [
+        ("which project had the most donors", "readmission-framework", "Germany"),
+        ("which project covered the most countries", "sireada", "(3)"),
+        ("в каком проекте было больше всего стран", "sireada", "Больше всего стран"),
+        ("in the readmission mechanisms project whats FMS", "readmission-mechanisms", "Federal"),
+        ("что такое Росграница и при чем тут МОМ", "border-checkpoints", "бенефициар"),
+    ],
+)
+def test_superlatives_and_meanings_say_who_and_what(
+    engine: Engine, question: str, first: str, fragment: str
+) -> None:
+    _, projects, text = ask(engine, question)
+    assert projects[0] == first
+    assert fragment in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which cities hosted the five IML courses",
+        "what's the current number of migrants in russia?",
+        "write me a poem about borders",
+        "any iom projct on climat migration?",
+    ],
+)
+def test_what_the_page_does_not_say_gets_an_honest_no(engine: Engine, question: str) -> None:
+    kind, _, _ = ask(engine, question)
+    assert kind in (Kind.NO_INFO, Kind.NOT_FOUND, Kind.OUT_OF_SCOPE)
+
+
+def test_a_guess_never_turns_a_word_into_a_reason_to_refuse(engine: Engine) -> None:
+    """ "complies" is not corrected into "companies" (a question the bot would refuse)."""
+    assert engine.index.correct("complies") == "complies"

@@ -21,6 +21,7 @@ from bot.core.context import DEFAULT_TTL, ChatState
 from bot.core.messages import (
     kind_label,
     label,
+    measured_label,
     month_name,
     number_word,
     projects_word,
@@ -90,13 +91,22 @@ def respond(index: Index, question: Question, state: ChatState, ttl: float = DEF
     return Reply(answer, new_state)
 
 
+#: Requests to make something, not questions: "write me a poem", "translate this".
+_CREATIVE: Final = frozenset(
+    "write compose draw sing translate напиши сочини нарисуй спой переведи".split()
+)
+
+
 def _asks_how_to(q: Query) -> bool:
     """A request for personal help rather than a question about the projects: "how do I apply
-    for a work permit", "where can I get a visa", "как продлить регистрацию", "куда обратиться"."""
+    for a work permit", "where can I get a visa", "как продлить регистрацию", "куда обратиться",
+    "write me a poem"."""
     words = [t.word for t in q.tokens]
     if len(words) < 2:
         return False
     first, second = words[0], words[1]
+    if first in _CREATIVE:  # "write me a poem about borders"
+        return True
     english = first in ("how", "where") and (
         second == "to"
         or (
@@ -454,12 +464,12 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         return _org_profile(index, q.orgs()[0], lang)  # "IPR - which country was it from?"
     asks_where = any(t.word in ("where", "куда", "где") for t in q.tokens)
     if (
-        asks_where
-        and specific
+        specific
         and not specific[0][0].places
-        and specific[0][0].kind == "study tour"
+        and ((asks_where and specific[0][0].kind == "study tour") or _asks_which_places(q))
     ):
-        # "where did the mechanisms project's study tour go?": the page does not say
+        # "where did the mechanisms project's study tour go?", "which cities hosted the IML
+        # courses?": the page does not say
         doc = specific[0][0]
         text = say("no_place", lang, project=_name(project, lang), text=doc.text.get(lang))
         return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
@@ -1480,8 +1490,16 @@ def _meaning(index: Index, q: Query, projects: list[str], lang: str) -> Answer:
             if org.description:
                 text += " " + org.description.get(lang)
             lines.append(text)
+            theirs = _projects_with_org(index, m.key)
+            for pid in theirs[
+                :MEANING_ROLES
+            ]:  # "what is Rosgranitsa and what has IOM to do with it"
+                p = index.kb.by_id[pid]
+                roles = ", ".join(_roles_in(index, p, m.key, lang))
+                name = _org_name(index, m.key, lang)
+                lines.append(say("role_of", lang, org=name, project=_name(p, lang), roles=roles))
             if not projects:
-                subjects += _projects_with_org(index, m.key)
+                subjects += theirs
     lines = list(dict.fromkeys(lines))
     subjects = list(dict.fromkeys(subjects))
     blocks = [_p(line) for line in lines]
@@ -1747,6 +1765,25 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         candidates = [p for p in candidates if (p.id in titled) != q.negated]
         reasons.append("title")
         topic_known = []
+    if F.RELATED in q.fields and not previous_list:
+        # "which projects were a follow-up to an earlier programme", "which followed up on it?"
+        back = _context_projects(q, ctx)[:1] if q.refers_back else []
+        if reference is not None or back:
+            origin = reference or index.kb.by_id[back[0]]
+            linked = set(_related_ids(index, origin)) - {origin.id}
+        else:
+            linked = {p.id for p in index.projects if p.related}
+        candidates = [p for p in candidates if p.id in linked]
+        reasons.append("related")
+    several = _several(q)
+    if several:  # "which projects had several donors", "в каких проектах было несколько доноров"
+        candidates = [p for p in candidates if len(_orgs_of_field(p, several)) > 1]
+        reasons.append("several")
+    besides = _besides(q)
+    if besides and F.FUNDERS in q.fields:  # "which projects had a donor besides the EU"
+        family = _org_family(index, besides)
+        candidates = [p for p in candidates if any(f not in family for f in p.funders)]
+        reasons.append("besides")
     how_many = _number_of_countries(q)
     if how_many:  # "which project did IOM run through its missions in three countries"
         candidates = [p for p in candidates if len(set(p.countries)) == how_many]
@@ -1771,9 +1808,12 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     if "government" in reasons or "ngo" in reasons:  # the class of organisation was the filter
         topic_known = [t for t in topic_known if t not in _CLASS_TERMS]
     if topic_known:
-        # words the knowledge base never uses tell no project apart: when most of the topic is
-        # known ("a piece on migrants held in detention"), they are left out
-        words_used = topic_known if 2 * len(topic_known) >= len(topic) else topic
+        # words the knowledge base never uses tell no project apart: when most of a long topic
+        # is known ("a piece on migrants held in detention"), they are left out; not from a
+        # short one ("climate migration")
+        words_used = (
+            topic_known if len(topic_known) >= 3 and 2 * len(topic_known) >= len(topic) else topic
+        )
         terms = words_used + (
             [] if as_actor else [ORG_PREFIX + o for ids in groups.values() for o in ids]
         )
@@ -1843,6 +1883,8 @@ TIE_BREAK_DOCS = 50
 TIE_MARGIN = 0.05
 #: Characters of the matching statement shown beside a project in a list.
 WHY_LENGTH = 320
+#: What an organisation's name means is followed by its part in at most this many projects.
+MEANING_ROLES = 3
 #: A list or count answer names at most this many projects (in its text and in
 #: `Answer.projects`), best first; "… and N more" counts the rest.
 LIST_LIMIT = 20
@@ -1945,18 +1987,19 @@ V.protect(_BEFORE, _AFTER, _PARTNER_WORDS)
 def _superlative(index: Index, q: Query, lang: str) -> Answer:
     """ "Which project had the most partners / lasted longest": the winner first."""
     words = {t.word for t in q.tokens}
-    measured = (
-        F.PARTNERS
-        if words & _PARTNER_WORDS
-        else next((f for f in q.fields if f in _MEASURES), F.DURATION)
-    )
+    if words & _PARTNER_WORDS:
+        measured = F.PARTNERS
+    elif any(w.startswith(("countr", "стран")) for w in words):  # "the most countries"
+        measured = F.COUNTRIES
+    else:
+        measured = next((f for f in q.fields if f in _MEASURES), F.DURATION)
     measure = _MEASURES[measured]
     values = index.measure(measured, measure)
     least = q.has(V.SHORTER) or _least(q)  # "the fewest partners"
     order = np.argsort(values if least else -values, kind="stable")  # ties: knowledge-base order
     ranked = [index.projects[i] for i in order[:LIST_LIMIT].tolist()]
     best = ranked[0]
-    what = label(measured, lang).lower()
+    what = measured_label(measured, lang)
     blocks = [
         _p(
             say(
@@ -1976,8 +2019,8 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
         )
     )
     blocks += _more_blocks(len(index.projects), lang)
-    if measured == F.PARTNERS:
-        blocks += _partner_blocks(index, best, F.PARTNERS, lang, None)
+    if measured in (F.PARTNERS, F.FUNDERS, F.COUNTRIES):  # who they were: the winner's field
+        blocks += _field_blocks(index, best, measured, lang, None)
     return _answer(Kind.FIELD, lang, blocks, [best.id], [measured])
 
 
@@ -2075,6 +2118,56 @@ def _excluded(q: Query, t: str) -> bool:
         x.term == t and any(w in _EXCLUDING for w in words[max(0, x.position - 3) : x.position])
         for x in q.tokens
     )
+
+
+#: "several donors", "more than one partner", "несколько доноров".
+_SEVERAL: Final = frozenset("several multiple many несколько нескольких многих".split())
+#: "a donor besides the EU", "other than", "apart from", "кроме ЕС".
+_BESIDES: Final = frozenset("besides except apart other кроме помимо".split())
+
+
+#: Places a question can ask for by name: "which cities", "what member states", "в каких городах".
+_PLACE_NOUNS: Final = frozenset(
+    "cities city towns town regions region states countries города городах городов регионах "
+    "регионы регионов странах страны".split()
+)
+
+
+def _asks_which_places(q: Query) -> bool:
+    """Whether the question asks which places ("which cities hosted the IML courses", "which
+    EU member states sent the experts")."""
+    words = [t.word for t in q.tokens]
+    return any(
+        w in ("which", "what", "какие", "каких", "каком", "какой")
+        and any(x in _PLACE_NOUNS for x in words[i + 1 : i + 4])
+        for i, w in enumerate(words)
+    )
+
+
+def _several(q: Query) -> str | None:
+    """The field of "several donors" / "more than one partner" (funders or partners), if asked."""
+    words = [t.word for t in q.tokens]
+    more_than_one = any(
+        words[i : i + 3] == ["more", "than", "one"] for i in range(len(words))
+    ) or any(w in _SEVERAL for w in words)
+    if not more_than_one or _how_many(q):
+        return None
+    return next((f for f in q.fields if f in (F.FUNDERS, F.PARTNERS)), None)
+
+
+def _how_many(q: Query) -> bool:
+    return any((t.word, u.word) == ("how", "many") for t, u in pairwise(q.tokens))
+
+
+def _orgs_of_field(p: Project, field_name: str) -> list[str]:
+    return list(p.funders) if field_name == F.FUNDERS else [part.org for part in p.partners]
+
+
+def _besides(q: Query) -> str | None:
+    """The organisation after "besides", "other than", "apart from", "кроме", if any."""
+    # "besides the EU", "other than the EU", "apart from the EU": within three words after
+    after = {t.position + d for t in q.tokens if t.word in _BESIDES for d in (1, 2, 3)}
+    return next((m.key for m in q.mentions if m.kind == "org" and set(m.positions) & after), None)
 
 
 def _number_of_countries(q: Query) -> int | None:

@@ -317,6 +317,21 @@ def say(key: str, lang: str, **values: object) -> str:
     return template.format(**values)
 
 
+#: What a superlative counts, as "the most ..." says it: "the most partners", "больше всего
+#: партнёров" (the Russian genitive plural).
+MEASURED: Final = {
+    F.PARTNERS: ("partners", "партнёров"),
+    F.FUNDERS: ("funders", "доноров"),
+    F.COUNTRIES: ("countries", "стран"),
+    F.DURATION: ("months", "месяцев"),
+}
+
+
+def measured_label(key: str, lang: str) -> str:
+    en, ru = MEASURED.get(key, (key, key))
+    return ru if lang == "ru" else en
+
+
 def label(key: str, lang: str) -> str:
     en, ru = LABELS.get(key, (key, key))
     return ru if lang == "ru" else en

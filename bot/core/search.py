@@ -25,7 +25,14 @@ from rapidfuzz import fuzz, process
 
 from bot.core import fields as F
 from bot.core.text import is_cyrillic, stem, words
-from bot.core.vocabulary import CONCEPTS, GENERIC, STOPWORDS, all_lexicons, protected_words
+from bot.core.vocabulary import (
+    CONCEPTS,
+    GENERIC,
+    NO_INFO,
+    STOPWORDS,
+    all_lexicons,
+    protected_words,
+)
 from bot.kb import parallel
 from bot.kb.countries import Country, all_countries, find_adjective
 from bot.kb.load import cached_index, paused_gc, store_index
@@ -761,6 +768,8 @@ class Index:
         best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best and best[0].endswith(word):
             return word  # "интеграции" is not a typo of "реинтеграции": another word, a prefix on
+        if best and any(lex.matches(best[0]) for lex in NO_INFO.values()):
+            return word  # a guess must not make the bot refuse ("complies" is not "companies")
         return best[0] if best else word
 
     def tokens(self, text: str) -> list[Token]:

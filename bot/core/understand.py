@@ -186,7 +186,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     fields = _rank_fields(fields, tokens)
     if _who_ran(tokens) and F.IMPLEMENTERS not in fields:  # "who ran the 2007 programme"
         fields.insert(0, F.IMPLEMENTERS)
-    if not fields and _what_is(tokens, mentions):  # "what is AVRR", "что такое Росграница"
+    if not fields and _what_is(
+        tokens, mentions, name_positions
+    ):  # "what is AVRR", "что такое Росграница"
         fields.append(F.MEANING)
 
     words = [t.word for t in tokens]
@@ -338,14 +340,17 @@ def _who_ran(tokens: tuple[Token, ...]) -> bool:
     )
 
 
-def _what_is(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
-    """ "what is AVRR", "what's the FMS": the question is only an abbreviation to expand."""
-    content = [t for t in tokens if not t.stop]
+def _what_is(tokens: tuple[Token, ...], mentions: list[Mention], name_positions: set[int]) -> bool:
+    """ "what is AVRR", "what's the FMS", "in the mechanisms project whats FMS": the question is
+    only an abbreviation to expand (beside, perhaps, the project it is used in)."""
+    content = [
+        t
+        for t in tokens
+        if not t.stop and t.position not in name_positions and t.term not in V.GENERIC
+    ]
     named = {p for m in mentions if m.kind in ("term", "org") for p in m.positions}
-    words = [t.word for t in tokens]
-    asks = bool(words) and (
-        words[0] in ("what", "whats", "что", "кто") or words[:2] == ["what", "is"]
-    )
+    words = [t.word for t in tokens if t.position not in name_positions]
+    asks = any(w in ("what", "whats", "что", "кто") for w in words)
     return (
         asks and bool(content) and all(t.position in named for t in content) and len(content) <= 3
     )
@@ -604,10 +609,11 @@ def _count_target(words: list[str]) -> str | None:
 
 def _words_after_how_many(words: list[str]) -> list[str]:
     for i, w in enumerate(words):
-        if (w == "how" and i + 1 < len(words) and words[i + 1] in ("many", "much")) or w.startswith(
-            "сколько"
-        ):
-            j = i + (2 if w == "how" else 1)
+        two_words = (w == "how" and words[i + 1 : i + 2] in (["many"], ["much"])) or (
+            w == "number" and words[i + 1 : i + 2] == ["of"]  # "the current number of migrants"
+        )
+        if two_words or w.startswith("сколько"):
+            j = i + (2 if two_words else 1)
             return [
                 x
                 for x in words[j:]
@@ -693,9 +699,12 @@ def _wants_list(
         or (
             bool(starts)
             and listing
-            and any(
-                w in ("project", "programme", "проект", "проекта", "проекте", "программа")
-                for w in words
+            and (
+                any(w in ("project", "programme", "проект", "программа") for w in words)
+                # "у какого проекта", "в каком проекте" (not "какие материалы ... в проекте")
+                or any(
+                    a.startswith("как") and b in ("проекта", "проекте") for a, b in pairwise(words)
+                )
             )
         )
     )

@@ -53,7 +53,8 @@ STOPWORDS: Final = frozenset(
     помогал помогала помогали оказывал оказывала оказывали оказывался оказывалась оказывалось
     оказывались оказана оказано оказаны оказать provide provided providing doesn didn isn
     aren wasn weren haven hasn hadn wouldn couldn shouldn m write writing wrote exist exists
-    existed available database databases db bot
+    existed available database databases db bot оно ваш ваша ваше ваши ваших вашем вашей ведомство
+    ведомства
     """.split()
 )
 
