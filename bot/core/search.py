@@ -304,6 +304,7 @@ class Index:
         #: lines of list answers, made by `answer` on first use (a project's name and period)
         self.lines: dict[tuple[str, str], tuple[Any, ...]] = {}
         self.vocabulary: set[str] = set()
+        self._name_vocabulary: set[str] = set()  # the words of the projects' names
         self._text_terms: dict[str, frozenset[str]] = {}
         self._doc_terms: dict[tuple[Any, ...], tuple[frozenset[str], int]] = {}
         self._term_sequences: dict[str, list[str]] = {}
@@ -470,6 +471,7 @@ class Index:
         if found is None:
             found, ws = _name_analysis(text)
             self.vocabulary.update(w for w in ws if not w.isdigit())
+            self._name_vocabulary.update(w for w in ws if not w.isdigit())
             self._name_words[text] = found
         return found
 
@@ -524,6 +526,7 @@ class Index:
         for (chunk, are_names), (found, vocabulary) in zip(parts, results, strict=True):
             if are_names:
                 self._name_words.update(zip(chunk, found, strict=True))
+                self._name_vocabulary |= vocabulary
             else:
                 self._text_terms.update(zip(chunk, map(_term_set, found), strict=True))
             self.vocabulary |= vocabulary
@@ -969,13 +972,13 @@ class Index:
 
     @cached_property
     def _forms_per_term(self) -> dict[str, int]:
-        """How many different words of the knowledge base share each term; worked out on first
-        use (about 0.1 s at 10,000 projects)."""
-        return Counter(term(w) for w in self.vocabulary)
+        """How many different English words of the projects' names share each term; worked
+        out on first use."""
+        return Counter(term(w) for w in self._name_vocabulary if not is_cyrillic(w))
 
     def has_other_forms(self, t: str) -> bool:
-        """Whether several words of the knowledge base have this term ("agreement" and
-        "agreements"): only then can the words as written tell names apart."""
+        """Whether the projects' names use several words of this term ("Agreement" and
+        "Agreements"): only then can the words as written tell names apart."""
         return self._forms_per_term.get(t, 0) > 1
 
     def name_words(self, project_id: str) -> str:

@@ -37,7 +37,8 @@ def clean(text: str, lower: bool = True) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub(" ", text)
     text = (text.lower() if lower else text).replace("ё", "е").replace("Ё", "Е")
-    text = _COMPOUNDS.sub(r"\1\2", text)
+    if "без" in text or "Без" in text:  # (a substring test first: most texts have none)
+        text = _COMPOUNDS.sub(r"\1\2", text)
     return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
 
 

@@ -11,7 +11,7 @@ Adding a word here is how the bot learns a new way of asking: no other code chan
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from bot.core import fields as F
@@ -83,6 +83,9 @@ GENERIC: Final = frozenset(
 )
 
 
+_MEMO_SIZE: Final = 20_000
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """A set of patterns (see the module docstring) that can be tested against a word."""
@@ -91,6 +94,9 @@ class Lexicon:
     prefixes: tuple[str, ...]
     words: frozenset[str] = frozenset()
     excluded: frozenset[str] = frozenset()
+    #: Words already tested (a question tests each word against every lexicon); cleared when
+    #: it grows past `_MEMO_SIZE`, so odd input cannot fill the memory.
+    _memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, patterns: Iterable[str]) -> Lexicon:
@@ -104,9 +110,15 @@ class Lexicon:
         )
 
     def matches(self, word: str) -> bool:
-        if word in self.excluded:
-            return False
-        return stem(word) in self.stems or word.startswith(self.prefixes)
+        found = self._memo.get(word)
+        if found is None:
+            found = word not in self.excluded and (
+                stem(word) in self.stems or word.startswith(self.prefixes)
+            )
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[word] = found
+        return found
 
 
 def _lexicons(table: Mapping[str, str]) -> dict[str, Lexicon]:
