@@ -355,24 +355,44 @@ def test_typos_and_verbs_of_giving_do_not_hide_the_fact(
     assert fragment in text
 
 
+def _with_extra_projects(tmp_path: Path) -> Engine:
+    """The shipped knowledge base and two more projects, begun in May 2007 and July 2009."""
+    shutil.copytree(KNOWLEDGE, tmp_path / "kb")
+    for pid, start, end in (
+        ("another-2007", "2007-05", "2008-04"),
+        ("another-2009", "2009-07", "2010-06"),
+    ):
+        (tmp_path / "kb" / "projects" / f"{pid}.yaml").write_text(
+            f"id: {pid}\n"
+            f"title: A Test Project Begun {start}\n"
+            f"period: {{start: {start}, end: {end}}}\n"
+            "summary: A test project.\n"
+            "description: A test project.\n"
+            "funders: [eu]\n"
+            "countries: [Russian Federation]\n",
+            encoding="utf-8",
+        )
+    return Engine(load_knowledge(tmp_path / "kb"))
+
+
 def test_a_list_dated_by_an_event_is_not_replaced_by_the_event(tmp_path: Path) -> None:
     """With two projects begun in 2007, "which project began the year Rosgranitsa was created"
     lists both; the statement about Rosgranitsa's creation dates the list, it is no answer."""
-    shutil.copytree(KNOWLEDGE, tmp_path / "kb")
-    (tmp_path / "kb" / "projects" / "another-2007.yaml").write_text(
-        "id: another-2007\n"
-        "title: A Second Test Project of 2007\n"
-        "period: {start: 2007-05, end: 2008-04}\n"
-        "summary: A test project that began in 2007.\n"
-        "description: A test project of 2007.\n"
-        "funders: [eu]\n"
-        "countries: [Russian Federation]\n",
-        encoding="utf-8",
-    )
-    engine = Engine(load_knowledge(tmp_path / "kb"))
+    engine = _with_extra_projects(tmp_path)
     kind, projects, _ = ask(engine, "which project began in the same year rosgranitsa was created")
     assert kind is Kind.LIST
     assert sorted(projects) == ["another-2007", "readmission-framework"]
+
+
+def test_the_project_an_event_belongs_to_is_the_one_that_came_out_of_it(tmp_path: Path) -> None:
+    """Another project began in July 2009, but "the project that came out of the agreement
+    signed in July 2009" is the one whose statement that agreement is."""
+    engine = _with_extra_projects(tmp_path)
+    _, projects, _ = ask(
+        engine,
+        "which project came out of the agreement IOM signed with the EC delegation in july 2009?",
+    )
+    assert projects[0] == "border-checkpoints"
 
 
 @pytest.mark.parametrize(

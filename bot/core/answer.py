@@ -294,10 +294,12 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         or (q.another and not named)
     ):
         listed = _list_or_count(index, q, ctx, named)
-        # one project asked for, several listed: a statement may name it ... unless the
-        # statement is the event the list is dated by ("the same year Rosgranitsa was created")
+        # one project asked for, several listed: a statement may name it ("the project that
+        # came out of the agreement signed in July 2009") ... unless the statement is the event
+        # the list is dated by ("began in the same year Rosgranitsa was created")
+        dated_by_event = _relative_words(q) and _event_reference(index, q) is not None
         one_expected = (
-            _asks_for_one(q) and len(listed.projects) != 1 and _event_reference(index, q) is None
+            _asks_for_one(q) and len(listed.projects) != 1 and not dated_by_event
             if listed
             else False
         )
