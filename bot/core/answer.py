@@ -297,9 +297,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         # one project asked for, several listed: a statement may name it ("the project that
         # came out of the agreement signed in July 2009") ... unless the statement is the event
         # the list is dated by ("began in the same year Rosgranitsa was created")
-        dated_by_event = _relative_words(q) and _event_reference(index, q) is not None
         one_expected = (
-            _asks_for_one(q) and len(listed.projects) != 1 and not dated_by_event
+            _asks_for_one(q)
+            and len(listed.projects) != 1
+            and not (_relative_words(q) and _event_reference(index, q) is not None)
             if listed
             else False
         )
