@@ -526,3 +526,25 @@ def test_what_the_page_does_not_say_gets_an_honest_no(engine: Engine, question: 
 def test_a_guess_never_turns_a_word_into_a_reason_to_refuse(engine: Engine) -> None:
     """ "complies" is not corrected into "companies" (a question the bot would refuse)."""
     assert engine.index.correct("complies") == "complies"
+
+
+@pytest.mark.parametrize(
+    ("question", "projects"),
+    [
+        (
+            "which projects started and ended within 2009-2011",
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            "which projects started in 2009, and when did each of them end",
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+    ],
+)
+def test_a_period_for_both_ends_only_when_both_are_said_of_it(
+    engine: Engine, question: str, projects: list[str]
+) -> None:
+    """ "started and ended within 2009-2011" leaves out SIREADA (ended 2013); "started in 2009,
+    and when did each end" asks about the ends, it does not filter by them."""
+    _, got, _ = ask(engine, question)
+    assert sorted(got) == projects

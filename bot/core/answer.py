@@ -1700,6 +1700,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     times = () if F.PROGRAMME in q.fields else q.times
     if times:
         candidates = _fit_times(index, candidates if previous_list else None, times, q.anchor)
+        if _both_ends(q) and reference is None:
+            # "which projects started and ended within 2009-2011": both ends in the period
+            other = "end" if q.anchor == "start" else "start"
+            candidates = _fit_times(index, candidates, times, other)
         reasons.extend("time" for _spec in times)
     for duration in q.durations:
         candidates = [p for p in candidates if duration.accepts(p.period.months)]
@@ -2171,6 +2175,15 @@ def _besides(q: Query) -> str | None:
     # "besides the EU", "other than the EU", "apart from the EU": within three words after
     after = {t.position + d for t in q.tokens if t.word in _BESIDES for d in (1, 2, 3)}
     return next((m.key for m in q.mentions if m.kind == "org" and set(m.positions) & after), None)
+
+
+def _both_ends(q: Query) -> bool:
+    """ "started and ended", "began and finished", "начались и закончились": one time for both."""
+    words = [t.word for t in q.tokens]
+    return any(
+        V.START_WORDS.matches(a) and b in ("and", "и") and V.END_WORDS.matches(c)
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
 
 
 def _number_of_countries(q: Query) -> int | None:
