@@ -548,3 +548,21 @@ def test_a_period_for_both_ends_only_when_both_are_said_of_it(
     and when did each end" asks about the ends, it does not filter by them."""
     _, got, _ = ask(engine, question)
     assert sorted(got) == projects
+
+
+def test_the_nth_one_after_a_numbered_field_is_that_statement(engine: Engine) -> None:
+    _, projects, text = ask(
+        engine,
+        "what did IOM do with Rosgranitsa",
+        "how many components did it have",
+        "what was the third one",
+    )
+    assert projects[0] == "border-checkpoints"
+    assert "Component Three" in text and "Component One" not in text
+
+
+def test_the_nth_one_after_a_list_is_that_project(engine: Engine) -> None:
+    kind, listed, _ = ask(engine, "which projects ran in 2010")
+    assert kind is Kind.LIST
+    _, projects, _ = ask(engine, "which projects ran in 2010", "tell me about the second one")
+    assert projects[0] == listed[1]

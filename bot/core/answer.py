@@ -164,6 +164,27 @@ def _asks_when(q: Query) -> bool:
     )
 
 
+#: "the third one", "второй": the place of an item in the list just shown.
+_ORDINALS: Final = {
+    **dict.fromkeys(["first", "первый", "первая", "первое", "первого"], 1),
+    **dict.fromkeys(["second", "второй", "вторая", "второе", "второго"], 2),
+    **dict.fromkeys(["third", "третий", "третья", "третье", "третьего"], 3),
+    **dict.fromkeys(["fourth", "четвертый", "четвертая", "четвертое", "четвертого"], 4),
+    **dict.fromkeys(["fifth", "пятый", "пятая", "пятое", "пятого"], 5),
+}
+#: Fields whose statements are numbered in the answer, so that "the third one" picks one.
+_NUMBERED_FIELDS: Final = frozenset([F.COMPONENTS, F.OBJECTIVES, F.ACTIVITIES, F.RESULTS])
+
+
+def _ordinal(q: Query) -> int | None:
+    """N of "the Nth one" / "the Nth" with nothing else asked ("what was the third one",
+    "а второй?")."""
+    content = [t for t in q.tokens if not t.stop and t.word not in ("one", "ones")]
+    if len(content) != 1 or q.names:
+        return None
+    return _ORDINALS.get(content[0].word)
+
+
 def _offered(answer: Answer, context: ChatState) -> tuple[str, ...]:
     """The projects a chat was last offered to choose from: a clarifying question's or a list's,
     kept while the chat talks about one of them ("the one with Rosgranitsa", then "and the
@@ -201,6 +222,16 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     other = _the_other_one(q, ctx) if not named else None
     if other:  # "ok and the other one, what was it going to produce?"
         return _single(index, q, ctx, [other])
+    nth = _ordinal(q)
+    if nth and not named and ctx.projects and ctx.field in _NUMBERED_FIELDS:
+        # "how many components did it have" / "what was the third one"
+        statements = index.docs_of(ctx.projects[0], ctx.field)
+        if nth <= len(statements):
+            return _detail(index, index.kb.by_id[ctx.projects[0]], [statements[nth - 1]], lang)
+    if (
+        nth and not named and nth <= len(ctx.candidates)
+    ):  # a list, then "tell me about the second one"
+        return _single(index, q, ctx, [ctx.candidates[nth - 1]])
     if not named and q.greeting and not q.residual and not q.fields:
         return help_answer(index, lang)
 

@@ -414,6 +414,7 @@ CONCEPTS: Final = _lexicons(
         "electronic": "electronic online e digital computer электрон* онлайн*",
         "manual": "manual manuals handbook handbooks guide guidebook руководств* пособи*",
         "volume": "volume volumes том тома томов томах",
+        "material": "material materials product products материал* продукт* продукц*",
         "official": "official officials officer officers чиновник* должностн*",
         "law": "law laws legislation legislative закон* законодательств*",
         "detainee": "detainee detainees detained detention задержан*",
