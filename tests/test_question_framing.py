@@ -566,3 +566,62 @@ def test_the_nth_one_after_a_list_is_that_project(engine: Engine) -> None:
     assert kind is Kind.LIST
     _, projects, _ = ask(engine, "which projects ran in 2010", "tell me about the second one")
     assert projects[0] == listed[1]
+
+
+@pytest.mark.parametrize(
+    ("turns", "first"),
+    [
+        (
+            (
+                "quick overview of the IOM project that ran march 2011 to february 2013 please",
+                "what exactly did its activities include?",
+            ),
+            "sireada",
+        ),
+        (
+            ("was the 2007-2010 programme implemented together with rosgranitsa?",),
+            "readmission-framework",
+        ),
+        (
+            ("was the border checkpoints project still running when SIREADA began",),
+            "border-checkpoints",
+        ),
+        (
+            (
+                "whats the 'EC' in 'Delegation of the EC to Russia' for the border checkpoints project",
+            ),
+            "border-checkpoints",
+        ),
+        (
+            ("was rosgranitsa the one paying for the border checkpoints project",),
+            "border-checkpoints",
+        ),
+    ],
+)
+def test_dates_own_names_question_order_and_quoted_organisations(
+    engine: Engine, turns: tuple[str, ...], first: str
+) -> None:
+    kind, projects, _ = ask(engine, *turns)
+    assert kind not in (Kind.NOT_FOUND, Kind.CLARIFY, Kind.OUT_OF_SCOPE)
+    assert projects[0] == first
+
+
+@pytest.mark.parametrize(
+    ("question", "projects"),
+    [
+        (
+            "wich projcts were only in russia, not moldova or ukrane",
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms"],
+        ),
+        ("which projects worked with ukrainian authorities", ["sireada"]),
+        (
+            "which two projects started in the same month",
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+    ],
+)
+def test_countries_as_filters_and_projects_sharing_a_month(
+    engine: Engine, question: str, projects: list[str]
+) -> None:
+    kind, got, _ = ask(engine, question)
+    assert (kind, sorted(got)) == (Kind.LIST, projects)

@@ -138,8 +138,10 @@ def _unknown_quoted_title(index: Index, q: Query) -> str | None:
         if start is None:
             continue
         content = {t.position for t in q.tokens[start : start + n] if not t.stop}
-        if len(content) < 3:
-            continue
+        called = _project_word_near(q, start, start + n)
+        mentioned = {p for m in q.mentions for p in m.positions}
+        if len(content) < 3 or not called or content & mentioned:
+            continue  # "'Delegation of the EC to Russia'": an organisation, no project title
         named = any(
             h.strength >= NAMED and 2 * len(h.positions & content) >= len(content) for h in q.names
         )
@@ -149,6 +151,13 @@ def _unknown_quoted_title(index: Index, q: Query) -> str | None:
         if not index.score_docs(terms, None, DETAIL_IDENTIFIES):
             return quote.strip()
     return None
+
+
+def _project_word_near(q: Query, start: int, end: int) -> bool:
+    """Whether "project" or "programme" stands just before or after the words start..end
+    ("the IOM project 'Strengthening ...'", "'...' programme")."""
+    near = set(range(start - 3, start)) | set(range(end, end + 2))
+    return any(t.position in near and t.term in V.GENERIC for t in q.tokens)
 
 
 #: A year in a statement's text.
@@ -464,7 +473,8 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     # project, which comes first (an organisation of several projects keeps the one asked)
     absent = [o for o in q.orgs() if not _roles_in(index, project, o, lang)]
     homes = {pid for o in absent for pid in _projects_with_org(index, o)}
-    if absent and _is_yes_no(q) and len(homes) == 1 and project_id not in homes:
+    by_own_name = any(h.project == project_id and h.strength >= NAMED for h in q.names)
+    if absent and _is_yes_no(q) and len(homes) == 1 and project_id not in homes and not by_own_name:
         home = homes.pop()
         lead = say(
             "not_involved",
@@ -588,6 +598,10 @@ def _identify(
     if _about_it(q, ctx) and not any(h.strength >= WEAK_NAME for h in q.names):
         return ctx.projects[0]  # "was it still running in 2010?": the project just discussed
     by_detail = _identify_by_detail(index, docs, q)
+    if by_detail and q.times and docs and len(_details_matched(index, docs[0][0], q)) < 2:
+        # "a quick overview of the project that ran March 2011 to February 2013": the dates
+        # name it; one everyday word that a statement happens to use does not
+        by_detail = _identify_by_filters(index, q) or by_detail
     if by_detail:
         return by_detail
     by_filters = _identify_by_filters(index, q)
@@ -1585,7 +1599,9 @@ def _short_title(p: Project) -> str:
 
 
 def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
-    projects = [index.kb.by_id[pid] for pid in named[:4]]
+    # in the order the question names them: its subject first ("was the border project still
+    # running when SIREADA began")
+    projects = [index.kb.by_id[pid] for pid in _in_question_order(q, named)[:4]]
     a, b = projects[0], projects[1]
     blocks: list[Block] = []
     order = [p.id for p in projects]
@@ -1746,6 +1762,16 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             candidates = [p for p in candidates if p.id in keep]
             reasons.append("relative")
     event = _event_reference(index, q)
+    shared = _same_period(q) if reference is None and not q.times and event is None else None
+    if shared:  # "which two projects started in the same month": those sharing one
+        starts, ends = index.periods
+        points = ends if q.anchor == "end" else starts
+        keys = points // 12 if shared == "year" else points
+        values, counts = np.unique(keys, return_counts=True)
+        mask = np.isin(keys, values[counts > 1])
+        keep = {p.id for p in index.projects_where(mask)}
+        candidates = [p for p in candidates if p.id in keep]
+        reasons.append("shared")
     event_orgs: set[str] = set()
     if event is not None and event.date is not None and "relative" not in reasons:
         # organisations named in the event ("the agreement with the EC Delegation") describe
@@ -1792,9 +1818,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
                 ]
                 if roles:
                     why[p.id] = "; ".join(roles)
-    for code in q.countries():
-        keep = _projects_in_country(index, code, q)
-        candidates = [p for p in candidates if (p.id in keep) != q.negated]
+    for m in [m for m in q.mentions if m.kind == "country"]:
+        keep = _projects_in_country(index, m.key, q)
+        excluded = q.negated or _excluded_at(q, m.positions[0])
+        candidates = [p for p in candidates if (p.id in keep) != excluded]
         reasons.append("country")
     if (
         F.TITLE in q.fields and topic_known
@@ -2217,6 +2244,18 @@ def _both_ends(q: Query) -> bool:
     )
 
 
+def _same_period(q: Query) -> str | None:
+    """ "month" or "year" of "started in the same month" (no project to compare with), if asked."""
+    words = [t.word for t in q.tokens]
+    if not any(w in ("same", "одном", "одного", "том") for w in words):
+        return None
+    if any(w in ("month", "месяц", "месяце") for w in words):
+        return "month"
+    if any(w in ("year", "году", "год") for w in words):
+        return "year"
+    return None
+
+
 def _number_of_countries(q: Query) -> int | None:
     """N of "in N countries" ("в трёх странах"), if the question says so."""
     for a, b in pairwise(q.tokens):
@@ -2224,6 +2263,12 @@ def _number_of_countries(q: Query) -> int | None:
         if n and b.word.startswith(("countr", "стран")):
             return n
     return None
+
+
+def _excluded_at(q: Query, position: int) -> bool:
+    """Whether an excluding word stands among the four words before `position` ("not Moldova
+    or Ukraine", "кроме Молдовы")."""
+    return any(t.word in _EXCLUDING and position - 4 <= t.position < position for t in q.tokens)
 
 
 def _any_tie(q: Query) -> bool:
@@ -2340,9 +2385,10 @@ def _holds_all_details(index: Index, q: Query, tied: list[str], best: float) -> 
 
 
 def _in_question_order(q: Query, named: list[str]) -> list[str]:
-    """The projects named, in the order the question names them."""
+    """The projects named, in the order the question names them; one it refers to ("its
+    funding") first."""
     first = {h.project: h.first for h in q.names}
-    return sorted(named, key=lambda pid: first.get(pid, len(q.tokens)))
+    return sorted(named, key=lambda pid: first.get(pid, -1))
 
 
 def _not_in_country(index: Index, project_id: str, country: str, lang: str) -> Answer:

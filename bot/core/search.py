@@ -858,7 +858,11 @@ class Index:
             candidates = [i for i in candidates if names[i].project in within]
         if not candidates:
             return {}
-        org_positions = {p for m in self.mentions(tokens) if m.kind == "org" for p in m.positions}
+        # names read only off organisations' or countries' names ("Rosgranitsa", "Russia,
+        # Moldova and Ukraine") are hints, not names: those words are filters first
+        org_positions = {
+            p for m in self.mentions(tokens) if m.kind in ("org", "country") for p in m.positions
+        }
         name_df = self._name_df
         # what depends on the question only, computed once (the loop below runs for thousands
         # of names at 10,000 projects): digit terms, terms unique to one project's names, and

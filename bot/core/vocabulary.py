@@ -54,7 +54,7 @@ STOPWORDS: Final = frozenset(
     оказывались оказана оказано оказаны оказать provide provided providing doesn didn isn
     aren wasn weren haven hasn hadn wouldn couldn shouldn m write writing wrote exist exists
     existed available database databases db bot оно ваш ваша ваше ваши ваших вашем вашей ведомство
-    ведомства
+    ведомства authority authorities
     """.split()
 )
 
@@ -130,6 +130,7 @@ def _lexicons(table: Mapping[str, str]) -> dict[str, Lexicon]:
 FIELD_CUES: Final = _lexicons(
     {
         F.FUNDERS: """fund funds funded funding funder funders donor donors financed financing
+            pay paid paying payer
             finance sponsor sponsored sponsors paid bankrolled money co-funded cofunded
             финансир* профинансир* донор* спонсир* оплачив* оплатил*""",
         F.PARTNERS: """partner partners partnered counterpart counterparts cooperate cooperated
