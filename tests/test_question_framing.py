@@ -625,3 +625,15 @@ def test_countries_as_filters_and_projects_sharing_a_month(
 ) -> None:
     kind, got, _ = ask(engine, question)
     assert (kind, sorted(got)) == (Kind.LIST, projects)
+
+
+def test_the_results_of_an_area_asked_about_are_shown_whole(engine: Engine) -> None:
+    """All eight results of "building the capacity of the Russian migration authorities", not
+    the first four: the IML courses and the manual are among the last."""
+    _, projects, text = ask(
+        engine,
+        "what did the 2007-2010 programme do to build the capacity of the russian migration"
+        " authorities",
+    )
+    assert projects[0] == "readmission-framework"
+    assert "IML" in text and "Manual" in text

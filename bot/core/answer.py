@@ -1480,7 +1480,11 @@ def _detail(
         blocks.append(_p(prefix))
     blocks.append(_heading_block(p, lang))
     bullets = []
-    for d in docs[:4]:
+    # the results of one area asked about ("what did it do to build the capacity of ...") are
+    # shown whole; other details, the best few
+    one_area = len({d.area for d in docs}) == 1 and docs[0].area is not None
+    docs = docs[: AREA_LIMIT if one_area else DETAIL_LIMIT]
+    for d in docs:
         text = d.text.get(lang)
         if d.field == F.PARTNERS and d.orgs:  # a partner's note: say whose it is
             text = f"{_org_name(index, d.orgs[0], lang)}: {text}"
@@ -1493,9 +1497,9 @@ def _detail(
             text = f"{text} [{area}]"
         bullets.append(_statement_line(text, d.status, lang))
     blocks.append(Block(bullets=tuple(bullets)))
-    if any(d.status is Status.PLANNED for d in docs[:4]):
+    if any(d.status is Status.PLANNED for d in docs):
         blocks.append(_p(say("planned_note", lang)))
-    fields = list(dict.fromkeys(d.field for d in docs[:4]))
+    fields = list(dict.fromkeys(d.field for d in docs))
     return _answer(
         Kind.FIELD,
         lang,
@@ -1948,6 +1952,9 @@ TIE_BREAK_DOCS = 50
 TIE_MARGIN = 0.05
 #: Characters of the matching statement shown beside a project in a list.
 WHY_LENGTH = 320
+#: A detail answer shows at most this many statements; the results of one area, this many.
+DETAIL_LIMIT = 4
+AREA_LIMIT = 10
 #: What an organisation's name means is followed by its part in at most this many projects.
 MEANING_ROLES = 3
 #: A list or count answer names at most this many projects (in its text and in

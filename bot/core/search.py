@@ -385,11 +385,14 @@ class Index:
         return found
 
     def word_stems(self, doc: Doc) -> frozenset[str]:
-        """The stems of every word of a statement's texts, worked out on first use."""
+        """The stems of every word of a statement's texts and of the area of results it is in
+        ("building the capacity of the Russian migration authorities"), worked out on first
+        use."""
         found = self._word_stems.get(doc.id)
         if found is None:
+            texts = [*doc.text.variants(), *(doc.area.variants() if doc.area else ())]
             found = self._word_stems[doc.id] = frozenset(
-                stem(w) for text in doc.text.variants() for w in words(text)
+                stem(w) for text in texts for w in words(text)
             )
         return found
 
