@@ -637,3 +637,18 @@ def test_the_results_of_an_area_asked_about_are_shown_whole(engine: Engine) -> N
     )
     assert projects[0] == "readmission-framework"
     assert "IML" in text and "Manual" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "fragments"),
+    [
+        ("who funded SIREADA and when did it end?", ["European Union", "ran from March 2011"]),
+        ("кто финансировал SIREADA и когда он закончился", ["Европейский союз", "февраль 2013"]),
+    ],
+)
+def test_two_fields_asked_with_and_are_both_answered(
+    engine: Engine, question: str, fragments: list[str]
+) -> None:
+    _, projects, text = ask(engine, question)
+    assert projects[0] == "sireada"
+    assert all(f in text for f in fragments)

@@ -205,6 +205,40 @@ def _offered(answer: Answer, context: ChatState) -> tuple[str, ...]:
     return ()
 
 
+#: Fields a question can ask for two at a time ("partners and countries?").
+_PAIRABLE: Final = frozenset(
+    [
+        F.FUNDERS,
+        F.PARTNERS,
+        F.COUNTRIES,
+        F.DATES,
+        F.DURATION,
+        F.OBJECTIVES,
+        F.COMPONENTS,
+        F.ACTIVITIES,
+        F.RESULTS,
+        F.OFFICES,
+        F.PROGRAMME,
+        F.BENEFICIARY,
+        F.IMPLEMENTERS,
+    ]
+)
+
+
+def _second_field(q: Query, first: str) -> str | None:
+    """A second field the question asks for with "and" ("who funded it and when did it end",
+    "partners and countries?", "кто финансировал и когда закончился")."""
+    if first not in _PAIRABLE or not any(t.word in ("and", "и", "а", "also") for t in q.tokens):
+        return None
+    others = [f for f in q.fields if f != first and f in _PAIRABLE]
+    if not others:
+        return None
+    second = others[0]
+    if {first, second} <= {F.DATES, F.DURATION}:
+        return None  # one answer says both
+    return second
+
+
 def _the_other_one(q: Query, ctx: ChatState) -> str | None:
     """The project of two last offered that the chat is not talking about, when the question
     asks for "the other one" ("а другой?")."""
@@ -530,6 +564,18 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         if field_name == F.RESULTS and specific and any(d.area for d, _ in specific):
             return _detail(
                 index, project, [d for d, s in specific if s >= specific[0][1] * DETAIL_BAND], lang
+            )
+        second = _second_field(q, field_name)
+        if second:  # "who funded SIREADA and when did it end?": both, one after the other
+            first = field_answer(index, project.id, field_name, lang, q)
+            more = _field_blocks(index, project, second, lang, q)
+            return _answer(
+                Kind.FIELD,
+                lang,
+                [*first.blocks, *more],
+                [project.id],
+                [field_name, second],
+                suggestions=first.suggestions,
             )
         return field_answer(index, project.id, field_name, lang, q)
     if specific:
