@@ -652,3 +652,44 @@ def test_two_fields_asked_with_and_are_both_answered(
     _, projects, text = ask(engine, question)
     assert projects[0] == "sireada"
     assert all(f in text for f in fragments)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        (("wich projcts startd befor the bordr one",), Kind.LIST, "readmission-framework", ""),
+        (("wich projcts wernt funded only by the EU",), Kind.LIST, "readmission-framework", ""),
+        (
+            (
+                "the readmission mechanisms project was run jointly by IOM Moscow and FMS - whats IOM",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "International Organization for Migration",
+        ),
+        (
+            ("какие законы помогали разработать в программе 2007–2010",),
+            Kind.FIELD,
+            "readmission-framework",
+            "иностранных граждан",
+        ),
+    ],
+)
+def test_misspelt_relations_bare_negations_and_trailing_abbreviations(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0]) == (kind, first)
+    assert fragment in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the population of moldova",
+        "кто был режиссёром фильма в проекте по механизмам реадмиссии?",
+    ],
+)
+def test_statistics_and_people_the_page_lacks(engine: Engine, question: str) -> None:
+    kind, _, _ = ask(engine, question)
+    assert kind is Kind.NO_INFO

@@ -42,7 +42,7 @@ from bot.core.search import (
     Ranked,
     term,
 )
-from bot.core.text import is_cyrillic, truncate, words
+from bot.core.text import is_cyrillic, stem, truncate, words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import NAMED_STRENGTH, Query, TimeSpec
 from bot.kb.countries import localized_name
@@ -789,7 +789,7 @@ def _asks_who(q: Query) -> bool:
 
 
 def _relative_words(q: Query) -> bool:
-    words = {t.word for t in q.tokens}
+    words = _words_and_their_forms(q)
     return bool(
         words & (_BEFORE | _AFTER | {"same", "parallel", "simultaneously", "overlap"})
         or (q.anchor == "active" and q.reference_anchor in ("start", "end") and words & _WHEN)
@@ -2035,12 +2035,23 @@ _AFTER = frozenset(["newer", "later", "after", "since", "позже", "посл�
 _WHEN = frozenset(["when", "while", "когда"])
 
 
+def _words_and_their_forms(q: Query) -> set[str]:
+    """The question's words, and for a misspelt one the word it stems like ("befor": the
+    spelling corrector leaves it, since its stem is that of "before")."""
+    found = {t.word for t in q.tokens}
+    found |= {_RELATIVE_BY_STEM[s] for t in q.tokens if (s := stem(t.word)) in _RELATIVE_BY_STEM}
+    return found
+
+
+_RELATIVE_BY_STEM: Final = {stem(w): w for w in (*_BEFORE, *_AFTER)}
+
+
 def _relative_mask(
     index: Index, q: Query, ref: Project
 ) -> np.ndarray[Any, np.dtype[np.bool_]] | None:
     """Which projects are "older than X", "ended before X started", "in the same month as X"
     ...: a mask over `index.projects`; None when the question relates nothing to X."""
-    words = {t.word for t in q.tokens}
+    words = _words_and_their_forms(q)
     mine = q.anchor if q.anchor != "active" else "start"
     theirs = q.reference_anchor if q.reference_anchor not in (None, "active") else mine
     starts, ends = index.periods

@@ -351,6 +351,18 @@ def _what_is(tokens: tuple[Token, ...], mentions: list[Mention], name_positions:
     named = {p for m in mentions if m.kind in ("term", "org") for p in m.positions}
     words = [t.word for t in tokens if t.position not in name_positions]
     asks = any(w in ("what", "whats", "что", "кто") for w in words)
+    last = tokens[-1] if tokens else None
+    before = [t.word for t in tokens[-4:-1]]
+    if (
+        last is not None
+        and last.position in named
+        and (
+            before[-1:] in (["whats"], ["what"])
+            or (before[-2:-1] in (["whats"], ["what"]) and before[-1] in ("is", "s", "the"))
+            or before[-3:] in (["what", "is", "the"], ["what", "s", "the"])
+        )
+    ):
+        return True  # "... run jointly by IOM Moscow and the FMS - whats IOM"
     return (
         asks and bool(content) and all(t.position in named for t in content) and len(content) <= 3
     )
@@ -437,6 +449,7 @@ def _negated(tokens: tuple[Token, ...]) -> bool:
             continue  # "without other donors", "без других доноров", "no other funders"
         if (
             t.word in ("not", "without", "except", "excluding", "кроме", "без")
+            or t.word in V.NEGATED_WORDS
             or t.surface.endswith("n't")
             or (t.word in V.NEGATED_AUXILIARIES and after is not None and after.word == "t")
             or (t.word == "no" and t.position > 0)  # "had no NGO partners"
@@ -717,7 +730,7 @@ _NAME_WORDS: Final = frozenset(
 _PERSON_ROLES: Final = frozenset(
     "coordinator coordinators manager managers director directors chief head headed heads".split()
 )
-_PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор")
+_PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор", "режиссер")
 
 
 def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
@@ -736,6 +749,8 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         return "company"
     if _asks_about_future(words):
         return "future"
+    if any(w in ("population", "население", "населения", "численность") for w in words):
+        return "statistics"  # "what's the population of Moldova": not on the page
     asks_number = _how_many(words) or any(w.startswith("сколько") for w in words)
     if asks_number and _words_after_how_many(words) and _count_target(words) is None:
         return "statistics"  # "how many migrants": the page counts no people

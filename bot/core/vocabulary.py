@@ -21,6 +21,10 @@ from bot.core.text import stem
 NEGATED_AUXILIARIES: Final = frozenset(
     "don doesn didn isn aren wasn weren haven hasn hadn wouldn couldn shouldn".split()
 )
+#: The same, typed without the apostrophe ("wich projcts wernt funded only by the EU").
+NEGATED_WORDS: Final = frozenset(
+    "dont doesnt didnt isnt arent wasnt werent wernt havent hasnt hadnt wouldnt couldnt".split()
+)
 
 #: The concept key of a number word ("three", "третий" and "3" are all "num:3").
 NUMBER_PREFIX: Final = "num:"
@@ -54,7 +58,8 @@ STOPWORDS: Final = frozenset(
     оказывались оказана оказано оказаны оказать provide provided providing doesn didn isn
     aren wasn weren haven hasn hadn wouldn couldn shouldn m write writing wrote exist exists
     existed available database databases db bot оно ваш ваша ваше ваши ваших вашем вашей ведомство
-    ведомства authority authorities
+    ведомства authority authorities разработать разработали разработал разработала разработано
+    разработаны dont doesnt didnt isnt arent wasnt werent wernt havent hasnt
     """.split()
 )
 
@@ -370,7 +375,7 @@ NO_INFO: Final = _lexicons(
         "people": """name names named coordinator coordinators manager managers director
             directors head heads staff person people persons expert experts chief
             who's имя имена зовут фамили* координатор* руководител* директор* глав* эксперт*
-            сотрудник*""",
+            сотрудник* режиссер*""",
         "contact": """phone telephone hotline email address website fax телефон* почт* адрес* сайт*""",
         "company": """company companies firm firms contractor contractors supplier suppliers vendor
             компани* фирм* подрядчик*""",
