@@ -693,3 +693,11 @@ def test_misspelt_relations_bare_negations_and_trailing_abbreviations(
 def test_statistics_and_people_the_page_lacks(engine: Engine, question: str) -> None:
     kind, _, _ = ask(engine, question)
     assert kind is Kind.NO_INFO
+
+
+def test_a_comparison_states_each_projects_duration(engine: Engine) -> None:
+    _, projects, text = ask(
+        engine, "compare the durations of the readmission framework programme and SIREADA"
+    )
+    assert projects[:2] == ["readmission-framework", "sireada"]
+    assert "Duration: 37 months" in text and "Duration: 24 months" in text

@@ -1698,6 +1698,10 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
     for p in projects:
         blocks.append(_heading_block(p, lang))
         lines = [
+            (  # "compare the durations of ...": each project's months
+                Span(f"{label(F.DURATION, lang)}: "),
+                Span(_months(p.period.months, lang)),
+            ),
             (
                 Span(f"{label(F.FUNDERS, lang)}: "),
                 Span(_join([_org_name(index, o, lang) for o in p.funders], lang)),
