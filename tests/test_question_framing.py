@@ -701,3 +701,13 @@ def test_a_comparison_states_each_projects_duration(engine: Engine) -> None:
     )
     assert projects[:2] == ["readmission-framework", "sireada"]
     assert "Duration: 37 months" in text and "Duration: 24 months" in text
+
+
+def test_a_meaning_and_a_field_asked_with_and_are_both_answered(engine: Engine) -> None:
+    _, projects, text = ask(
+        engine,
+        "IOM in the border checkpoints project - what does it stand for and which IOM office was"
+        " contracted",
+    )
+    assert projects[0] == "border-checkpoints"
+    assert "International Organization for Migration" in text and "IOM Moscow" in text

@@ -228,7 +228,8 @@ _PAIRABLE: Final = frozenset(
 def _second_field(q: Query, first: str) -> str | None:
     """A second field the question asks for with "and" ("who funded it and when did it end",
     "partners and countries?", "кто финансировал и когда закончился")."""
-    if first not in _PAIRABLE or not any(t.word in ("and", "и", "а", "also") for t in q.tokens):
+    pairable = first in _PAIRABLE or first == F.MEANING
+    if not pairable or not any(t.word in ("and", "и", "а", "also") for t in q.tokens):
         return None
     others = [f for f in q.fields if f != first and f in _PAIRABLE]
     if not others:
@@ -317,7 +318,14 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         )
 
     if F.MEANING in q.fields and (q.terms() or q.orgs()):
-        return _meaning(index, q, named or _context_projects(q, ctx), lang)
+        meaning = _meaning(index, q, named or _context_projects(q, ctx), lang)
+        also = _second_field(q, F.MEANING)
+        if also and named:  # "what does IOM stand for and which IOM office was contracted"
+            more = _field_blocks(index, index.kb.by_id[named[0]], also, lang, q)
+            return _answer(
+                Kind.FIELD, lang, [*meaning.blocks, *more], meaning.projects, [F.MEANING, also]
+            )
+        return meaning
 
     if len(named) == 1 and q.compare and q.refers_back:
         # "how does its funding compare with the 2007-2010 programme?": the project just
