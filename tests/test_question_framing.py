@@ -711,3 +711,10 @@ def test_a_meaning_and_a_field_asked_with_and_are_both_answered(engine: Engine) 
     )
     assert projects[0] == "border-checkpoints"
     assert "International Organization for Migration" in text and "IOM Moscow" in text
+
+
+def test_preparing_is_not_training(engine: Engine) -> None:
+    """ "подготовка аналитических материалов" is their preparation: a question about training
+    materials of the 2007-2010 programme is no wrong premise about the mechanisms project."""
+    _, projects, _ = ask(engine, "какие учебные материалы разработали в программе 2007–2010")
+    assert projects[0] == "readmission-framework"

@@ -409,7 +409,7 @@ CONCEPTS: Final = _lexicons(
             research survey snapshot исследован* доклад* отчет* обзор* анализ* аналитическ*""",
         "training": """training trainings trained train course courses teach taught teaching
             educate education learning learn lesson lessons class classes обучен* тренинг* курс*
-            учеб* подготовк* занятия занятий занятиях урок*""",
+            учеб* занятия занятий занятиях урок*""",
         "seminar": "seminar seminars workshop workshops семинар*",
         "tour": "tour tours trip trips visit visits visited visiting поездк* поездок визит* тур*",
         "refurbish": """refurbish refurbished refurbishment refurbishing renovate renovated renovation
