@@ -718,3 +718,28 @@ def test_preparing_is_not_training(engine: Engine) -> None:
     materials of the 2007-2010 programme is no wrong premise about the mechanisms project."""
     _, projects, _ = ask(engine, "какие учебные материалы разработали в программе 2007–2010")
     assert projects[0] == "readmission-framework"
+
+
+@pytest.mark.parametrize(
+    ("turns", "projects"),
+    [
+        (("which projects had planned study tours",), ["readmission-mechanisms"]),
+        (("which projects had study tours that actually took place",), ["readmission-framework"]),
+        (
+            (
+                "which projects had study tours?",
+                "which of those actually took place rather than just being planned?",
+            ),
+            ["readmission-framework"],
+        ),
+        (
+            ("which projects had a study tour, either done or planned",),
+            ["readmission-framework", "readmission-mechanisms"],
+        ),
+    ],
+)
+def test_lists_sorted_by_what_was_done_and_what_was_only_planned(
+    engine: Engine, turns: tuple[str, ...], projects: list[str]
+) -> None:
+    kind, got, _ = ask(engine, *turns)
+    assert (kind, sorted(got)) == (Kind.LIST, projects)

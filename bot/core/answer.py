@@ -1960,6 +1960,16 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         kept_ids = {p.id for p in candidates}
         named = [pid for pid in named if pid in kept_ids]
         reasons.append("topic")
+    status = _status_asked(q)
+    if status is not None and (why_doc or previous_list):
+        # "which of those actually took place rather than just being planned?", "which
+        # projects had planned study tours": by what the page reports as done or planned
+        candidates = [
+            p
+            for p in candidates
+            if (why_doc[p.id].status is status if p.id in why_doc else _reports(index, p, status))
+        ]
+        reasons.append("status")
 
     if q.superlative and candidates:
         return _ordered(index, q, candidates, *q.superlative, lang)
@@ -2330,6 +2340,37 @@ def _same_period(q: Query) -> str | None:
     if any(w in ("year", "году", "год") for w in words):
         return "year"
     return None
+
+
+def _status_asked(q: Query) -> Status | None:
+    """DONE for "actually took place", "really happened", "были проведены"; PLANNED for "only
+    planned", "which were planned"; None when the question does not sort by it."""
+    words = [t.word for t in q.tokens]
+    done = any(
+        w in ("actually", "really", "done", "held", "happened", "проведены", "реализованы")
+        for w in words
+    ) or any((a, b) in (("took", "place"), ("carried", "out")) for a, b in pairwise(words))
+    planned = any(
+        w in ("planned", "планировались", "запланированы", "планировалось") for w in words
+    )
+    either = any(
+        "or" in (a, b) and "planned" in (a, b) for a, b in pairwise(words)
+    )  # "organised or planned", "done or planned"
+    rather = "rather" in words or "instead" in words  # "took place rather than just planned"
+    if done and planned and not rather:
+        return None  # "whether it actually happened or was only planned": both
+    if done:
+        return Status.DONE
+    if planned and not either:
+        return Status.PLANNED
+    return None
+
+
+def _reports(index: Index, p: Project, status: Status) -> bool:
+    """Whether the page reports any of the project's activities or results with that status."""
+    return any(
+        d.status is status for f in (F.ACTIVITIES, F.RESULTS) for d in index.docs_of(p.id, f)
+    )
 
 
 def _number_of_countries(q: Query) -> int | None:
