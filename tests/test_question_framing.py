@@ -743,3 +743,10 @@ def test_lists_sorted_by_what_was_done_and_what_was_only_planned(
 ) -> None:
     kind, got, _ = ask(engine, *turns)
     assert (kind, sorted(got)) == (Kind.LIST, projects)
+
+
+def test_short_is_not_corrected_into_sort(engine: Engine) -> None:
+    """ "what is SIREADA short for?" asks for its full title ("short" is no typo of "sort")."""
+    _, projects, text = ask(engine, "what is SIREADA short for?")
+    assert projects[0] == "sireada"
+    assert "Full title:" in text

@@ -1848,7 +1848,7 @@ _COMMON = frozenset(
         world cities town almost away down along left whole clear hard maybe mind detail
         details ideas step stage stages child children woman women died death hand hands eyes
         visa visas water asking writing article journalist strange word words worst idea
-        tourism""".split(),
+        tourism short""".split(),
     ]
 )
 
