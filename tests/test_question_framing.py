@@ -750,3 +750,13 @@ def test_short_is_not_corrected_into_sort(engine: Engine) -> None:
     _, projects, text = ask(engine, "what is SIREADA short for?")
     assert projects[0] == "sireada"
     assert "Full title:" in text
+
+
+@pytest.mark.parametrize(
+    ("word", "read_as"),
+    [("cold", "cold"), ("tall", "tall"), ("short", "short"), ("wich", "which"), ("aftr", "after")],
+)
+def test_words_are_corrected_into_function_words_only_when_those_shape_the_question(
+    engine: Engine, word: str, read_as: str
+) -> None:
+    assert engine.index.correct(word) == read_as

@@ -229,6 +229,12 @@ def phrase_stems(text: str) -> tuple[str, ...]:
     return tuple(phrase_key(w) for w in words(text) if w not in ("the", "of", "and"))
 
 
+#: Function words a typo may still stand for ("wich", "aftr", "wen"): they shape the question.
+_QUESTION_WORDS: Final = frozenset(
+    "which what where when who whom whose how why were does did there their after before since"
+    " until between during than without".split()
+)
+
 #: The stems of words that begin many organisations' names: no one organisation is called by
 #: one of them alone ("the Institute", "the Ministry").
 _GENERIC_ORG_WORDS: Final = tuple(
@@ -776,6 +782,8 @@ class Index:
             return word  # "интеграции" is not a typo of "реинтеграции": another word, a prefix on
         if best and any(lex.matches(best[0]) for lex in NO_INFO.values()):
             return word  # a guess must not make the bot refuse ("complies" is not "companies")
+        if best and best[0] in STOPWORDS and best[0] not in _QUESTION_WORDS:
+            return word  # a word is no typo of a function word ("short" / "sort", "cold" / "could")
         return best[0] if best else word
 
     def tokens(self, text: str) -> list[Token]:
