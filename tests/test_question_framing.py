@@ -760,3 +760,13 @@ def test_words_are_corrected_into_function_words_only_when_those_shape_the_quest
     engine: Engine, word: str, read_as: str
 ) -> None:
     assert engine.index.correct(word) == read_as
+
+
+def test_how_much_time_between_two_projects_is_no_statistic(engine: Engine) -> None:
+    kind, projects, _ = ask(
+        engine,
+        "how much time passed between the start of the readmission framework programme and the"
+        " start of the border checkpoints project",
+    )
+    assert kind is Kind.FIELD
+    assert sorted(projects) == ["border-checkpoints", "readmission-framework"]

@@ -395,7 +395,7 @@ COUNTABLE: Final = _lexicons(
         F.COMPONENTS: "component components компонент*",
         F.OFFICES: "office offices !officer !officers mission missions офис* миссий",
         "projects": "project projects programme programmes проект* программ*",
-        F.DURATION: "months month years year месяц* лет года год длил* продолжал* времени",
+        F.DURATION: "months month years year time месяц* лет года год длил* продолжал* времени",
         "ngo": "ngo ngos нко неправительствен*",
     }
 )
