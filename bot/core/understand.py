@@ -186,9 +186,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     fields = _rank_fields(fields, tokens)
     if _who_ran(tokens) and F.IMPLEMENTERS not in fields:  # "who ran the 2007 programme"
         fields.insert(0, F.IMPLEMENTERS)
-    if not fields and _what_is(
-        tokens, mentions, name_positions
-    ):  # "what is AVRR", "что такое Росграница"
+    if not fields and _what_is(tokens, mentions, name_positions):  # "what is AVRR"
         fields.append(F.MEANING)
 
     words = [t.word for t in tokens]
@@ -297,7 +295,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         count_target=target,
         wants_list=wants_list,
         wants_count=wants_count,
-        negated=_negated(tokens) or ("not" in text.lower().split() and not _only_before(tokens)),
+        negated=_negated(tokens),
         compare=any(V.COMPARE.matches(w) for w in words),
         no_info=no_info,
         greeting=greeting,
@@ -351,18 +349,10 @@ def _what_is(tokens: tuple[Token, ...], mentions: list[Mention], name_positions:
     named = {p for m in mentions if m.kind in ("term", "org") for p in m.positions}
     words = [t.word for t in tokens if t.position not in name_positions]
     asks = any(w in ("what", "whats", "что", "кто") for w in words)
-    last = tokens[-1] if tokens else None
-    before = [t.word for t in tokens[-4:-1]]
-    if (
-        last is not None
-        and last.position in named
-        and (
-            before[-1:] in (["whats"], ["what"])
-            or (before[-2:-1] in (["whats"], ["what"]) and before[-1] in ("is", "s", "the"))
-            or before[-3:] in (["what", "is", "the"], ["what", "s", "the"])
-        )
-    ):
-        return True  # "... run jointly by IOM Moscow and the FMS - whats IOM"
+    # "... run jointly by IOM Moscow and the FMS - whats IOM": the last words ask it
+    asked_last = [t.word for t in tokens[:-1] if t.word not in ("is", "s", "the")][-1:]
+    if tokens and tokens[-1].position in named and asked_last in (["what"], ["whats"]):
+        return True
     return (
         asks and bool(content) and all(t.position in named for t in content) and len(content) <= 3
     )
@@ -406,12 +396,6 @@ def _vague_time_positions(tokens: tuple[Token, ...]) -> set[int]:
         for before, t in pairwise(tokens)
         if t.word in _VAGUE_TIME_NOUNS and before.word in _VAGUE_TIME_WORDS
     }
-
-
-def _only_before(tokens: tuple[Token, ...]) -> bool:
-    """Whether "only" ("alone", "только") comes before the question's "not"."""
-    words = [t.word for t in tokens]
-    return "not" in words and any(V.ONLY.matches(w) for w in words[: words.index("not")])
 
 
 def _country_codes(index: Index, text: str, tokens: tuple[Token, ...]) -> list[Mention]:
@@ -521,9 +505,9 @@ def _best_reading(
     index: Index, reading: list[NameHit], tokens: tuple[Token, ...], mentions: list[Mention]
 ) -> list[NameHit]:
     """The names of one reading the question does not tell apart (one when it does): the
-    strongest; those holding the question's words as written (`_verbatim`); of a country the question names (by the project's name, else by where it ran),
-    else of the mission's own country; then the name that accounts for more of the question's
-    words. Among the names of the preferred country, the one the question covers best (the
+    strongest; those holding the question's words as written (`_verbatim`); of a country the
+    question names (by the project's name, else by where it ran), else of the mission's own
+    country; then the name that accounts for more of the question's words. Among the names of the preferred country, the one the question covers best (the
     exact title rather than its "Phase II"); across countries, coverage would only weigh the
     length of the countries' names, so the bot asks."""
     top = _verbatim(index, [h for h in reading if h.strength == reading[0].strength], tokens)
