@@ -130,6 +130,7 @@ def _unknown_quoted_title(index: Index, q: Query) -> str | None:
     statement holds most of them ("Strengthening Border Management in the South Caucasus"
     shares only "border management" with the names)."""
     surfaces = [t.surface for t in q.tokens]
+    mentioned = {p for m in q.mentions for p in m.positions}
     quotes: list[str] = _QUOTED.findall(q.text)
     for quote in quotes:
         quoted = words(quote)
@@ -139,7 +140,6 @@ def _unknown_quoted_title(index: Index, q: Query) -> str | None:
             continue
         content = {t.position for t in q.tokens[start : start + n] if not t.stop}
         called = _project_word_near(q, start, start + n)
-        mentioned = {p for m in q.mentions for p in m.positions}
         if len(content) < 3 or not called or content & mentioned:
             continue  # "'Delegation of the EC to Russia'": an organisation, no project title
         named = any(
@@ -252,7 +252,7 @@ def _the_other_one(q: Query, ctx: ChatState) -> str | None:
 
 
 #: "the other one" in Russian (every case of "другой").
-_OTHER_RU: Final = frozenset("другой другая другое другого другом другому другим второй".split())
+_OTHER_RU: Final = frozenset("другой другая другое другого другом другому другим".split())
 
 
 # ----- the decision ---------------------------------------------------------------------------
@@ -272,9 +272,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         statements = index.docs_of(ctx.projects[0], ctx.field)
         if nth <= len(statements):
             return _detail(index, index.kb.by_id[ctx.projects[0]], [statements[nth - 1]], lang)
-    if (
-        nth and not named and nth <= len(ctx.candidates)
-    ):  # a list, then "tell me about the second one"
+    if nth and not named and nth <= len(ctx.candidates):
+        # a list, then "tell me about the second one"
         return _single(index, q, ctx, [ctx.candidates[nth - 1]])
     if not named and q.greeting and not q.residual and not q.fields:
         return help_answer(index, lang)
@@ -1597,9 +1596,8 @@ def _meaning(index: Index, q: Query, projects: list[str], lang: str) -> Answer:
                 text += " " + org.description.get(lang)
             lines.append(text)
             theirs = _projects_with_org(index, m.key)
-            for pid in theirs[
-                :MEANING_ROLES
-            ]:  # "what is Rosgranitsa and what has IOM to do with it"
+            # "what is Rosgranitsa and what has IOM to do with it": its part in them
+            for pid in theirs[:MEANING_ROLES]:
                 p = index.kb.by_id[pid]
                 roles = ", ".join(_roles_in(index, p, m.key, lang))
                 name = _org_name(index, m.key, lang)
@@ -1885,9 +1883,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         excluded = q.negated or _excluded_at(q, m.positions[0])
         candidates = [p for p in candidates if (p.id in keep) != excluded]
         reasons.append("country")
-    if (
-        F.TITLE in q.fields and topic_known
-    ):  # "which projects don't have 'readmission' in the title"
+    if F.TITLE in q.fields and topic_known:
+        # "which projects don't have 'readmission' in the title"
         titled = index.projects_named_with(topic_known)
         candidates = [p for p in candidates if (p.id in titled) != q.negated]
         reasons.append("title")
@@ -2262,17 +2259,12 @@ _EXCLUDING: Final = frozenset(["without", "not", "no", "except", "excluding", "�
 
 
 def _excluded(q: Query, t: str) -> bool:
-    """Whether the question excludes the term: an excluding word among the three words before
-    it ("without any national governments")."""
-    words = [x.word for x in q.tokens]
-    return any(
-        x.term == t and any(w in _EXCLUDING for w in words[max(0, x.position - 3) : x.position])
-        for x in q.tokens
-    )
+    """Whether the question excludes the term ("without any national governments")."""
+    return any(x.term == t and _excluded_at(q, x.position) for x in q.tokens)
 
 
 #: "several donors", "more than one partner", "несколько доноров".
-_SEVERAL: Final = frozenset("several multiple many несколько нескольких многих".split())
+_SEVERAL: Final = frozenset("several multiple несколько нескольких".split())
 #: "a donor besides the EU", "other than", "apart from", "кроме ЕС".
 _BESIDES: Final = frozenset("besides except apart other кроме помимо".split())
 
@@ -2301,13 +2293,9 @@ def _several(q: Query) -> str | None:
     more_than_one = any(
         words[i : i + 3] == ["more", "than", "one"] for i in range(len(words))
     ) or any(w in _SEVERAL for w in words)
-    if not more_than_one or _how_many(q):
+    if not more_than_one:
         return None
     return next((f for f in q.fields if f in (F.FUNDERS, F.PARTNERS)), None)
-
-
-def _how_many(q: Query) -> bool:
-    return any((t.word, u.word) == ("how", "many") for t, u in pairwise(q.tokens))
 
 
 def _orgs_of_field(p: Project, field_name: str) -> list[str]:
@@ -2383,9 +2371,9 @@ def _number_of_countries(q: Query) -> int | None:
 
 
 def _excluded_at(q: Query, position: int) -> bool:
-    """Whether an excluding word stands among the four words before `position` ("not Moldova
-    or Ukraine", "кроме Молдовы")."""
-    return any(t.word in _EXCLUDING and position - 4 <= t.position < position for t in q.tokens)
+    """Whether an excluding word stands among the three words before `position` ("without any
+    national governments", "not Moldova or Ukraine", "кроме Молдовы")."""
+    return any(t.word in _EXCLUDING and position - 3 <= t.position < position for t in q.tokens)
 
 
 def _any_tie(q: Query) -> bool:
