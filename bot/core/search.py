@@ -303,7 +303,7 @@ class Index:
         self._light: dict[str, list[int]] = {}
         self._measures: dict[str, np.ndarray[Any, np.dtype[np.int64]]] = {}
         self._name_countries: dict[str, frozenset[str]] = {}
-        self._name_text: dict[str, str] = {}
+        self._written_names: dict[str, str] = {}
         self._head_checks: dict[str, bool] = {}
         self._field_masks: dict[str, np.ndarray[Any, np.dtype[np.bool_]]] = {}
         self._word_stems: dict[int, frozenset[str]] = {}
@@ -1000,12 +1000,10 @@ class Index:
         """The words of all of a project's names (acronym, titles, aliases) as written (cleaned),
         each with a space either side (" support to the ... agreements "), for checking which
         words they hold exactly; worked out on first use."""
-        found = self._name_text.get(project_id)
+        found = self._written_names.get(project_id)
         if found is None:
-            p = self.kb.by_id[project_id]
-            texts = [p.acronym or ""]
-            texts += [v for t in (p.title, *p.other_titles, *p.aliases) for v in t.variants()]
-            found = self._name_text[project_id] = f" {' '.join(words(' '.join(texts)))} "
+            names = " ".join(_names_of(self.kb.by_id[project_id]))
+            found = self._written_names[project_id] = f" {' '.join(words(names))} "
         return found
 
     def projects_named_with(self, terms: Iterable[str]) -> set[str]:
@@ -1761,10 +1759,15 @@ def _name_analysis(text: str) -> tuple[tuple[str, ...], list[str]]:
 def _name_texts(kb: KnowledgeBase) -> Iterator[str]:
     """Every name of every project (with repeats): acronyms, titles, other titles, aliases."""
     for p in kb.projects:
-        if p.acronym:
-            yield p.acronym
-        for text in (p.title, *p.other_titles, *p.aliases):
-            yield from text.variants()
+        yield from _names_of(p)
+
+
+def _names_of(p: Project) -> Iterator[str]:
+    """A project's names: its acronym, titles, other titles and aliases, in every language."""
+    if p.acronym:
+        yield p.acronym
+    for text in (p.title, *p.other_titles, *p.aliases):
+        yield from text.variants()
 
 
 #: An empty result (`Ranked` before ranking, or when nothing matched).
@@ -1852,11 +1855,10 @@ _COMMON = frozenset(
         "summarize",
         # everyday words one letter away from a word of the knowledge base or a country
         # ("piece" / "price", "child" / "Chile", "visa" / "via", "detail" / "deal")
-        *"""piece tried thesis student students news seen think thought stuff small large worse
-        world cities town almost away down along left whole clear hard maybe mind detail
-        details ideas step stage stages child children woman women died death hand hands eyes
-        visa visas water asking writing article journalist strange word words worst idea
-        tourism short""".split(),
+        *"""piece tried student students news seen stuff large worse world cities town away
+        down along clear hard maybe mind detail details ideas step stage stages child children
+        woman women died death hands visa visas water asking writing article journalist strange
+        word words worst idea tourism""".split(),
     ]
 )
 
