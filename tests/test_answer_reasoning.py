@@ -4,21 +4,10 @@ list, abbreviations, and answers in Russian naming countries in Russian."""
 from __future__ import annotations
 
 import pytest
+from dialogue import ask
 
-from bot.core.context import ChatState
 from bot.core.engine import Engine
-from bot.core.types import Kind, Question
-from bot.render.plain import render
-
-
-def ask(engine: Engine, *turns: str) -> tuple[Kind, list[str], str]:
-    state = ChatState()
-    reply = None
-    for turn in turns:
-        reply = engine.ask(Question(turn, chat_id="r"), state)
-        state = reply.state
-    assert reply is not None
-    return reply.answer.kind, list(reply.answer.projects), render(reply.answer)
+from bot.core.types import Kind
 
 
 @pytest.mark.parametrize(

@@ -9,25 +9,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from dialogue import ask
 
 from bot.core import understand
-from bot.core.context import ChatState
 from bot.core.engine import Engine
-from bot.core.types import Kind, Question
+from bot.core.types import Kind
 from bot.kb.load import load_knowledge
-from bot.render.plain import render
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
-
-
-def ask(engine: Engine, *turns: str) -> tuple[Kind, list[str], str]:
-    state = ChatState()
-    reply = None
-    for turn in turns:
-        reply = engine.ask(Question(turn, chat_id="f"), state)
-        state = reply.state
-    assert reply is not None
-    return reply.answer.kind, list(reply.answer.projects), render(reply.answer)
 
 
 @pytest.mark.parametrize(
@@ -238,6 +227,22 @@ def test_verbs_of_doing_are_not_topics(engine: Engine) -> None:
             Kind.FIELD,
             "sireada",
             "UK Border",
+        ),
+        (("wich projcts startd befor the bordr one",), Kind.LIST, "readmission-framework", ""),
+        (("wich projcts wernt funded only by the EU",), Kind.LIST, "readmission-framework", ""),
+        (
+            (
+                "the readmission mechanisms project was run jointly by IOM Moscow and FMS - whats IOM",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "International Organization for Migration",
+        ),
+        (
+            ("какие законы помогали разработать в программе 2007–2010",),
+            Kind.FIELD,
+            "readmission-framework",
+            "иностранных граждан",
         ),
     ],
 )
@@ -652,35 +657,6 @@ def test_two_fields_asked_with_and_are_both_answered(
     _, projects, text = ask(engine, question)
     assert projects[0] == "sireada"
     assert all(f in text for f in fragments)
-
-
-@pytest.mark.parametrize(
-    ("turns", "kind", "first", "fragment"),
-    [
-        (("wich projcts startd befor the bordr one",), Kind.LIST, "readmission-framework", ""),
-        (("wich projcts wernt funded only by the EU",), Kind.LIST, "readmission-framework", ""),
-        (
-            (
-                "the readmission mechanisms project was run jointly by IOM Moscow and FMS - whats IOM",
-            ),
-            Kind.FIELD,
-            "readmission-mechanisms",
-            "International Organization for Migration",
-        ),
-        (
-            ("какие законы помогали разработать в программе 2007–2010",),
-            Kind.FIELD,
-            "readmission-framework",
-            "иностранных граждан",
-        ),
-    ],
-)
-def test_misspelt_relations_bare_negations_and_trailing_abbreviations(
-    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
-) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert (got_kind, projects[0]) == (kind, first)
-    assert fragment in text
 
 
 @pytest.mark.parametrize(

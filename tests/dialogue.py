@@ -1,0 +1,20 @@
+"""Asking the engine a conversation, for the answer tests: the last answer's kind, projects and
+plain text."""
+
+from __future__ import annotations
+
+from bot.core.context import ChatState
+from bot.core.engine import Engine
+from bot.core.types import Kind, Question
+from bot.render.plain import render
+
+
+def ask(engine: Engine, *turns: str) -> tuple[Kind, list[str], str]:
+    """Ask the turns in order in one chat; the last answer's kind, projects and text."""
+    state = ChatState()
+    reply = None
+    for turn in turns:
+        reply = engine.ask(Question(turn, chat_id="dialogue"), state)
+        state = reply.state
+    assert reply is not None
+    return reply.answer.kind, list(reply.answer.projects), render(reply.answer)
