@@ -746,3 +746,123 @@ def test_how_much_time_between_two_projects_is_no_statistic(engine: Engine) -> N
     )
     assert kind is Kind.FIELD
     assert sorted(projects) == ["border-checkpoints", "readmission-framework"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a manual, a report and a film are materials
+        (
+            ("какие учебные материалы подготовили в программе 2007–2010",),
+            Kind.FIELD,
+            "readmission-framework",
+            "Двухтомное пособие",
+        ),
+        (
+            ("what training materials were developed in the 2007-2010 programme",),
+            Kind.FIELD,
+            "readmission-framework",
+            "Two-Volume Readmission Manual",
+        ),
+        # "where ... come up / mentioned": where on the page, not in which country
+        (("where does EECA come up?",), Kind.FIELD, "readmission-framework", "among the EECA"),
+        (("where is Pskov mentioned",), Kind.FIELD, "readmission-framework", "Pskov"),
+        # "spell out" asks what an abbreviation stands for
+        (
+            ("in the 2007-2010 readmission programme text, spell out IOM for me",),
+            Kind.FIELD,
+            "readmission-framework",
+            "International Organization for Migration",
+        ),
+        # "did it do anything for X" asks what one project did, not for a list
+        (
+            (
+                "Facilitation of Assisted Voluntary Return and Reintegration - did it do anything"
+                " for people held in detention?",
+            ),
+            Kind.FIELD,
+            "sireada",
+            "detainees",
+        ),
+        # the word "duration" asks for the duration, not for the whole card
+        (
+            ("border checkpoints project - duration in months?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "22 months",
+        ),
+        # "what was done in Moldova" asks for activities, not the countries asked before;
+        # "specifically" is not corrected into "especially"
+        (
+            ("SIREADA - which countries?", "what was done in Moldova specifically?"),
+            Kind.FIELD,
+            "sireada",
+            "Humanitarian assistance for migrant detainees in Moldova",
+        ),
+        (("tell me about SIREADA", "what did it do?"), Kind.FIELD, "sireada", "Activities"),
+        # a follow-up with a topic of its own does not keep the field asked before
+        (
+            ("which project was co-funded by Germany?", "did it include a trip to Germany too?"),
+            Kind.FIELD,
+            "readmission-framework",
+            "Study tours to the Netherlands, Germany and Austria",
+        ),
+        # a long polite request: the greetings and the self-introduction are no topic
+        (
+            (
+                "Dear colleagues, I am preparing a brief for the leadership of the Federal"
+                " Migration Service. Would you be so kind as to remind me which IOM projects our"
+                " service took part in and when each of them ran?",
+            ),
+            Kind.LIST,
+            "readmission-framework",
+            "3 matching",
+        ),
+        # "the four projects" is the scope of a count, not a number to look for
+        (
+            ("how many of the four projects got money from the EU",),
+            Kind.COUNT,
+            "border-checkpoints",
+            "four (4) projects",
+        ),
+    ],
+)
+def test_more_wordings_get_the_fact(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0]) == (kind, first)
+    assert fragment in text
+
+
+@pytest.mark.parametrize(
+    ("turns", "first"),
+    [
+        (
+            ("what's the shortest of the four projects?", "and the longest?"),
+            "readmission-framework",
+        ),
+        (("какой проект самый длинный?", "а самый короткий?"), "readmission-mechanisms"),
+    ],
+)
+def test_a_superlative_alone_follows_up_a_superlative_list(
+    engine: Engine, turns: tuple[str, ...], first: str
+) -> None:
+    kind, projects, _ = ask(engine, *turns)
+    assert (kind, projects[0]) == (Kind.LIST, first)
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment"),
+    [
+        ("when did it start?", "Which project do you mean?"),
+        ("what did it do?", "Which project do you mean?"),
+        ("кто его финансировал?", "Какой проект вы имеете в виду?"),
+    ],
+)
+def test_it_as_the_first_question_of_a_chat_asks_which_project(
+    engine: Engine, question: str, fragment: str
+) -> None:
+    kind, projects, text = ask(engine, question)
+    assert (kind, projects) == (Kind.NOT_FOUND, [])
+    assert fragment in text

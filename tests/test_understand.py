@@ -20,6 +20,23 @@ def test_typos_are_corrected_to_known_words_but_real_cue_words_are_kept(engine: 
     assert "earliest" in [t.word for t in q(engine, "which project started earliest").tokens]
 
 
+@pytest.mark.parametrize("word", ["contribute", "remind", "specifically", "напомните"])
+def test_common_words_are_not_corrected_into_knowledge_base_words(
+    engine: Engine, word: str
+) -> None:
+    """The dictionary lists (bot/data/common-*.txt) keep real words as they are: "contribute"
+    is not a typo of "continue", nor "remind" of "mind", nor "specifically" of "especially"."""
+    assert engine.index.correct(word) == word
+
+
+def test_polite_formulas_are_not_topics(engine: Engine) -> None:
+    parsed = q(
+        engine, "Dear colleagues, good afternoon. Could you kindly remind me who funded SIREADA?"
+    )
+    assert parsed.named == ("sireada",)
+    assert parsed.residual == ("remind",)
+
+
 def test_an_acronym_names_its_project_outright(engine: Engine) -> None:
     assert q(engine, "SIREADA partners").named == ("sireada",)
 

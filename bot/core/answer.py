@@ -350,7 +350,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return _compare(index, q, named, lang)
 
     everything = _all_projects_asked(q)
-    if everything and q.fields and q.superlative is None:  # not "which lasted longest of all"
+    # not "which lasted longest of all", nor "how many of the four projects had EU funding"
+    if everything and q.fields and q.superlative is None and not q.wants_count:
         return _field_for_many(index, [p.id for p in index.projects], q.fields[0], lang)
 
     # "which programme was X part of" asks about X; "which project started after X" is a list
@@ -539,7 +540,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
 
     # a field asked for, unless the question's own words point at a specific statement
     specific = [(d, s) for d, s in in_project if s >= DETAIL_MATCH]
-    field_name = q.field or _elliptical_field(q, ctx, named)
+    field_name = q.field or _elliptical_field(index, q, ctx, named)
     if (
         not named
         and len(q.orgs()) == 1
@@ -711,10 +712,31 @@ def _identify(
         close = _near_ties(docs)  # "the project with the film", and several made one
         if len(close) > 1:
             return _clarify(index, _home_first(index, close), lang)
+    if _it_without_context(q):  # "who funded it?" as a chat's first question
+        example = next((p.acronym for p in index.projects if p.acronym), "SIREADA")
+        text = say("which_project", lang, example=example)
+        return _answer(Kind.NOT_FOUND, lang, [_p(text)], [], score=0.0)
     if _about_projects(q):
         return _abstain(Kind.NOT_FOUND, say("not_found", lang), [], lang, index)
     org_name = index.kb.about.short_name.get(lang)
     return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
+
+
+def _it_without_context(q: Query) -> bool:
+    """A field asked of "it" and nothing else to go on: no name, no content, no context."""
+    pronoun = any(t.word in _BARE_PRONOUNS for t in q.tokens)
+    return (
+        pronoun
+        and bool(q.fields)
+        and not q.residual
+        and not q.times
+        and not q.wants_list
+        and not q.wants_count
+    )
+
+
+#: Words that stand for a project only through the conversation ("when did it start?").
+_BARE_PRONOUNS: Final = frozenset("it its they them their он она оно его её ее их".split())
 
 
 def _name_fragment_candidates(index: Index, q: Query) -> list[str]:
@@ -891,12 +913,18 @@ def _is_yes_no(q: Query) -> bool:
     ) or (" ли " in f" {q.text.lower()} ")
 
 
-def _elliptical_field(q: Query, ctx: ChatState, named: list[str]) -> str | None:
-    """ "and in Moldova?", "what about 2010?": a short follow-up keeps the previous field."""
+def _elliptical_field(index: Index, q: Query, ctx: ChatState, named: list[str]) -> str | None:
+    """ "and in Moldova?", "what about 2010?": a short follow-up keeps the previous field,
+    unless it has a topic of its own ("did it include a trip to Germany too?")."""
     if named or not ctx.field or ctx.field in (F.SUMMARY, F.DETAIL):
         return None
     content = [t for t in q.tokens if not t.stop]
-    if len(content) <= 3 and (q.countries() or q.orgs() or q.times):
+    topic = [
+        t
+        for t in q.residual
+        if index.known(t) and not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, V.NUMBER_PREFIX))
+    ]
+    if len(content) <= 3 and (q.countries() or q.orgs() or q.times) and not topic:
         return ctx.field
     return None
 

@@ -97,6 +97,12 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "I couldn't find a project matching that in the knowledge base.",
         "Я не нашёл в базе знаний проекта, который подходит под этот вопрос.",
     ),
+    "which_project": (
+        "Which project do you mean? Name it (a few words of its title or an acronym such as "
+        "{example}) and ask again; /projects lists the ones I know.",
+        "Какой проект вы имеете в виду? Назовите его (несколько слов названия или аббревиатуру, "
+        "например {example}) и спросите ещё раз; /projects — список известных мне проектов.",
+    ),
     "not_found_country": (
         "None of the projects I know took place in or involved {country}.",
         "Ни один из известных мне проектов не связан со страной {country}.",

@@ -24,8 +24,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from bot.core import fields as F
+from bot.core.dictionary import dictionary_word
 from bot.core.text import is_cyrillic, stem, words
 from bot.core.vocabulary import (
+    BROADER,
     CONCEPTS,
     GENERIC,
     NO_INFO,
@@ -619,7 +621,9 @@ class Index:
                 org = self.kb.org(org_id)
                 if org:
                     sources.extend(org.name.variants())
-            terms = frozenset(self.analyse_text(sources) | {ORG_PREFIX + o for o in orgs})
+            analysed = self.analyse_text(sources)
+            broader = {BROADER[t] for t in analysed if t in BROADER}  # a manual is a material
+            terms = frozenset(analysed | broader | {ORG_PREFIX + o for o in orgs})
             number = self._term_sets.setdefault(terms, len(self._term_sets))
             if number == len(self._distinct_sets):
                 self._distinct_sets.append(terms)
@@ -762,7 +766,7 @@ class Index:
             or word.isdigit()
         ):
             return word
-        if _known_elsewhere(word):
+        if _known_elsewhere(word) or dictionary_word(word):
             return word
         n = len(word)
         script = is_cyrillic(word)

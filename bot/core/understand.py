@@ -122,7 +122,8 @@ class Query:
 
     @property
     def is_empty(self) -> bool:
-        return not any(not t.stop for t in self.tokens)
+        """Nothing asked: only function words, and no field ("what did it do?" asks one)."""
+        return not self.fields and not any(not t.stop for t in self.tokens)
 
 
 #: "@projectbot" in a group message: an address, not a word of the question.
@@ -174,6 +175,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         if a.word == "part" and b.word == "of" and F.PROGRAMME not in fields and not of_a_project:
             fields.append(F.PROGRAMME)
             cue_positions.update((a.position, b.position))
+    if F.ACTIVITIES not in fields and _asks_what_was_done(tokens):
+        fields.append(F.ACTIVITIES)
     did = [t for t in tokens if t.word.startswith(("делал", "сделал"))]
     if did and F.ACTIVITIES in fields and any(m.kind == "org" for m in mentions):
         # "проект по пунктам пропуска ведь с ФМС делали?": who it was done with
@@ -183,6 +186,17 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         if (a.word, b.word) in (("full", "name"), ("short", "for")) and F.TITLE not in fields:
             fields.append(F.TITLE)
             cue_positions.update((a.position, b.position))
+    part = _which_part(tokens)
+    if part is not None:
+        # "which component dealt with international cooperation": a component is asked for;
+        # the cue words after it ("cooperation") say which one, they ask for no other field
+        at, part_field = part
+        for t in tokens:
+            if t.position > at and t.position in cue_positions:
+                cue_positions.discard(t.position)
+                fields = [
+                    f for f in fields if f == part_field or not V.FIELD_CUES[f].matches(t.word)
+                ]
     fields = _rank_fields(fields, tokens)
     if _who_ran(tokens) and F.IMPLEMENTERS not in fields:  # "who ran the 2007 programme"
         fields.insert(0, F.IMPLEMENTERS)
@@ -222,12 +236,14 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         V.START_OF_WORDS,
         V.ACTIVE_WORDS,
         V.INVOLVED,
+        V.MENTIONED,
     )
     residual: list[str] = []
     vague = _vague_time_positions(tokens)
     modifiers = _modifier_positions(tokens)
     # the "don" of "don't" (not the Don of the Don centre)
     contracted = {a.position for a, b in pairwise(tokens) if a.word == "don" and b.word == "t"}
+    contracted |= _scope_numbers(tokens)  # and the "four" of "how many of the four projects"
     for t in tokens:
         if t.stop or t.position in name_positions or t.position in mention_positions:
             continue
@@ -562,7 +578,8 @@ def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:
     words = [t.word for t in tokens]
     if F.DURATION in rest and (
         ("how" in words and ("long" in words or "lng" in words))
-        or any(w.startswith(("долго", "длил", "продолжительн")) for w in words)
+        or any(w in ("duration", "durations") for w in words)
+        or any(w.startswith(("долго", "длил", "продолжительн", "длительн")) for w in words)
     ):
         rest.remove(F.DURATION)
         rest.insert(0, F.DURATION)
@@ -620,9 +637,11 @@ def _words_after_how_many(words: list[str]) -> list[str]:
 
 
 def _asks_which_countries(words: list[str]) -> bool:
-    """ "which countries", "how many countries", "where": not "the 3 countries' migration bodies"."""
+    """ "which countries", "how many countries", "where": not "the 3 countries' migration bodies",
+    nor "where does EECA come up" (where on the page, not where in the world)."""
     if any(w in ("where", "где") for w in words):
-        return True
+        come_up = any(a in ("come", "comes", "came") and b == "up" for a, b in pairwise(words))
+        return not come_up and not any(V.MENTIONED.matches(w) for w in words)
     for i, w in enumerate(words):
         if w.startswith(("countr", "стран")) and i > 0:
             before = words[max(0, i - 3) : i]
@@ -692,7 +711,7 @@ def _wants_list(
     )
     return (
         bool(plural and (listing or starts))
-        or ("anything" in words)
+        or ("anything" in words and not _did_it_do_anything(words, name_positions))
         or (
             bool(starts)
             and listing
@@ -704,6 +723,59 @@ def _wants_list(
                 )
             )
         )
+    )
+
+
+#: Fields whose items a question can pick one of ("which component ...", "what activity ...").
+_PARTS: Final = (F.COMPONENTS, F.ACTIVITIES, F.RESULTS, F.OBJECTIVES)
+
+
+def _which_part(tokens: tuple[Token, ...]) -> tuple[int, str] | None:
+    """Where "which component" / "what activity" / "какой компонент" names the field whose item
+    is asked for, and that field."""
+    for a, b in pairwise(tokens):
+        if a.word in ("which", "what", "wich", "wat", "какой", "какая", "какие", "какое"):
+            for key in _PARTS:
+                if V.FIELD_CUES[key].matches(b.word):
+                    return b.position, key
+    return None
+
+
+def _asks_what_was_done(tokens: tuple[Token, ...]) -> bool:
+    """ "what was done in Moldova", "what did it do there": the activities."""
+    words = [t.word for t in tokens]
+    if not words or words[0] not in ("what", "wat", "whats"):
+        return False
+    done = any(
+        a in ("was", "were", "been", "got", "get") and b == "done" for a, b in pairwise(words)
+    )
+    return (
+        done
+        or ("did" in words and words[-1] == "do")
+        or ("did" in words and "do" in words[words.index("did") + 1 :][:3] and "there" in words)
+    )
+
+
+def _scope_numbers(tokens: tuple[Token, ...]) -> set[int]:
+    """The number of "the four projects", "all 4 programmes", "этих четырёх проектов": the
+    projects the question is about, not a detail to look for."""
+    found: set[int] = set()
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (
+            a.word in ("the", "all", "these", "those", "все", "всех", "этих", "эти", "всего")
+            and b.term.startswith("num:")
+            and c.word in PROJECT_WORDS
+        ):
+            found.add(b.position)
+    return found
+
+
+def _did_it_do_anything(words: list[str], name_positions: set[int] | frozenset[int]) -> bool:
+    """ "did it do anything for detainees", "did SIREADA do anything on trafficking": what one
+    project did, not a list of projects ("did IOM do anything in Ukraine" is a list)."""
+    one_project = bool(name_positions) or "it" in words
+    return one_project and any(
+        a in ("do", "did", "does", "doing", "done") and b == "anything" for a, b in pairwise(words)
     )
 
 
@@ -974,6 +1046,23 @@ _SUPERLATIVE_PREFIXES: Final = (
 )
 
 
+def _bare_superlative(tokens: tuple[Token, ...]) -> bool:
+    """ "and the longest?", "а самый ранний?": a superlative alone, after a list of projects.
+    Not "first" or "last", which may point into the list ("and the last one?")."""
+    content = [
+        t.word for t in tokens if not t.stop and t.word not in ("one", "ones", "самый", "самая")
+    ]
+    if len(content) != 1:
+        return False
+    word = content[0]
+    if word in _SUPERLATIVES:
+        return word not in _LIST_POSITIONS
+    return word.startswith(tuple(p for p, _ in _SUPERLATIVE_PREFIXES if p != "последн"))
+
+
+_LIST_POSITIONS: Final = frozenset("first last первый последний первым последним".split())
+
+
 def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
     """ "Which project started earliest / finished last / was the shortest". Whether "first"
     means the start or the end comes from the nearest verb: "started in 2009, which one
@@ -983,7 +1072,7 @@ def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
         *("which", "what", "who", "project", "programme"),
         *("какой", "какая", "какие", "какого", "каком", "какому", "каким", "проект", "проекта"),
     )
-    if not any(w in asks for w in words):
+    if not any(w in asks for w in words) and not _bare_superlative(tokens):
         return None
     # "which one lasted longer" picks one; "longer than two years" and "any earlier programme" do not
     comparing = (

@@ -59,7 +59,10 @@ STOPWORDS: Final = frozenset(
     aren wasn weren haven hasn hadn wouldn couldn shouldn m write writing wrote exist exists
     existed available database databases db bot оно ваш ваша ваше ваши ваших вашем вашей ведомство
     ведомства authority authorities разработать разработали разработал разработала разработано
-    разработаны dont doesnt didnt isnt arent wasnt werent wernt havent hasnt
+    разработаны dont doesnt didnt isnt arent wasnt werent wernt havent hasnt specifically
+    specially precisely particularly exact конкретно именно am dear colleague colleagues good
+    morning afternoon evening kindly greetings regards коллеги уважаемые добрый доброе день утро
+    вечер include includes included
     """.split()
 )
 
@@ -168,7 +171,8 @@ FIELD_CUES: Final = _lexicons(
         F.SUMMARY: """summary summarise summarize summarised overview describe description brief
             info information
             кратк* описан* опиши* расскаж* расскажи информация информацию информации обзор""",
-        F.MEANING: """stand stands mean means meaning abbreviation abbreviations acronym expand
+        F.MEANING: """stand stands mean means meaning abbreviation abbreviations acronym expand spell
+            decode decipher
             расшифр* означа* аббревиатур* сокращен*""",
         F.TITLE: """title titles titled название названия названии наименовани* называл*
             называет*""",
@@ -245,6 +249,10 @@ ONLY: Final = Lexicon.of("only solely exclusively entirely alone только и
 INVOLVED: Final = Lexicon.of(
     "involve* involvement connected connection related linked participat* связан* участвовал* "
     "участи* причаст* задействован* отношени*".split()
+)
+# "where is EECA mentioned": where on the page, not in which country
+MENTIONED: Final = Lexicon.of(
+    "mention* appear* feature* featured referred cited occur* упомина* упомян* встреча*".split()
 )
 ANOTHER: Final = Lexicon.of(["another", "other", "else", "другой", "другие", "ещё"])
 ROLE_CHECK: Final = Lexicon.of(
@@ -432,7 +440,7 @@ CONCEPTS: Final = _lexicons(
         "migrant": "migrant migrants мигрант*",
         "migration": "migration миграц* миграцион*",
         "accommodation": "accommodation accommodate housing shelter размещен* содержан*",
-        "reception": "reception receiving прием* прием",
+        "reception": "reception receiving !received !receive !receives прием* прием",
         "cooperation": "cooperation collaboration сотрудничеств*",
         "dialogue": "dialogue dialog диалог*",
         "expulsion": "expulsion expel выдворен*",
@@ -503,6 +511,9 @@ CONCEPTS: Final = _lexicons(
             укреплен* укреп* повышен*""",
     }
 )
+# A statement with the first concept also answers for the second: a manual, a report and a
+# film are materials ("which training materials were made" finds the training manual).
+BROADER: Final = {"manual": "material", "report": "material", "film": "material"}
 
 # Seasons and month names, English and Russian, for time expressions.
 MONTHS: Final = {
