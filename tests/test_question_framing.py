@@ -866,3 +866,102 @@ def test_it_as_the_first_question_of_a_chat_asks_which_project(
     kind, projects, text = ask(engine, question)
     assert (kind, projects) == (Kind.NOT_FOUND, [])
     assert fragment in text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # two words written as one are read as two; chat shorthand as the word it stands for
+        (
+            ("studytours to netherlnds germny austria - wich projct n wen",),
+            Kind.FIELD,
+            "readmission-framework",
+            "ran from February 2007 to February 2010",
+        ),
+        (
+            ("ws there a film in any projct? who ws it for",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "potential migrants",
+        ),
+        # an order asked for is a superlative over all the projects, and the list's first one
+        # can be followed up
+        (("list the four projects from oldest to newest",), Kind.LIST, "readmission-framework", ""),
+        (("перечисли проекты в хронологическом порядке",), Kind.LIST, "readmission-framework", ""),
+        (
+            ("list the four projects from oldest to newest", "tell me more about the first one"),
+            Kind.FIELD,
+            "readmission-framework",
+            "",
+        ),
+        # a year counted from an event of a named project: the event dates the list
+        (
+            (
+                "which project ended the year after IOM signed the border checkpoints agreement"
+                " with the EC delegation",
+            ),
+            Kind.LIST,
+            "readmission-framework",
+            "1 matching",
+        ),
+        # an organisation's full name, unless a project is described
+        (("what's UKBA's full name",), Kind.FIELD, "sireada", "UK Border Agency (Home Office)"),
+        (
+            ("the FMS / IOM Moscow joint project launched sept 2009 - full name?",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "Development of Administrative Mechanisms",
+        ),
+        (
+            (
+                "in the readmission mechanisms project it says 'jointly implemented by IOM Moscow and"
+                " FMS' - what's IOM short for?",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "International Organization for Migration",
+        ),
+        # "did X work on Y?" answers where X worked; "did X pay for Y?" who paid for Y
+        (
+            ("did the uk border agncy work on the bordr checkpoints projct",),
+            Kind.FIELD,
+            "sireada",
+            "is not named in Enhancement of Management",
+        ),
+        (
+            ("did the German government also pay for the readmission mechanisms project?",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "",
+        ),
+        # "an official final beneficiary": an adjective, not officials
+        (
+            ("which projects had an official final beneficiary",),
+            Kind.LIST,
+            "border-checkpoints",
+            "1 matching",
+        ),
+        # "another name for": how the two are linked
+        (
+            (
+                "is the readmission mechanisms project just another name for the 2007-2010"
+                " readmission programme?",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "is a follow-up of",
+        ),
+    ],
+)
+def test_still_more_wordings_get_the_fact(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0]) == (kind, first)
+    assert fragment in text
+
+
+def test_a_real_word_is_not_read_as_two_glued_words(engine: Engine) -> None:
+    """ "without" is not "with out"; "studytours" is "study tours"."""
+    words = [t.word for t in understand.parse(engine.index, "funded without studytours").tokens]
+    assert words == ["funded", "without", "study", "tours"]

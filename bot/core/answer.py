@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import Any, Final
 
@@ -515,7 +516,17 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     # project, which comes first (an organisation of several projects keeps the one asked)
     absent = [o for o in q.orgs() if not _roles_in(index, project, o, lang)]
     homes = {pid for o in absent for pid in _projects_with_org(index, o)}
-    by_own_name = any(h.project == project_id and h.strength >= NAMED for h in q.names)
+    # ... unless the question is about the project, named by its own name: before the
+    # organisation ("was the 2007-2010 programme implemented with Rosgranitsa?") or as what was
+    # paid for ("did the German government also pay for the mechanisms project?": who did);
+    # not "did the UK Border Agency work on the border checkpoints project?"
+    org_at = min((min(m.positions) for m in q.mentions if m.key in absent), default=0)
+    by_own_name = any(
+        h.project == project_id
+        and h.strength >= NAMED
+        and (min(h.positions) < org_at or F.FUNDERS in q.fields)
+        for h in q.names
+    )
     if absent and _is_yes_no(q) and len(homes) == 1 and project_id not in homes and not by_own_name:
         home = homes.pop()
         lead = say(
@@ -593,6 +604,12 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         shown = [d for d, _ in scored]
         if F.DATES in q.fields:  # "when was Rosgranitsa created": the dated statement first
             shown.sort(key=lambda d: d.date is None)
+            if _asks_for_one(q) and not named:
+                # "study tours to the Netherlands - which project and when": the project found
+                # by the detail, and when it ran
+                ran = _field_blocks(index, project, F.DATES, lang, q)[:1]
+                found = _detail(index, project, shown, lang)
+                return replace(found, blocks=(*found.blocks, *ran), fields=(F.DATES,))
             if _asks_when(q) and not any(d.date or _YEAR.search(d.text.en) for d in shown):
                 # "когда открыли Псковский центр?": the page gives no date for it
                 text = say(
@@ -1843,13 +1860,18 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     for duration in q.durations:
         candidates = [p for p in candidates if duration.accepts(p.period.months)]
         reasons.append("duration")
+    event = _event_reference(index, q)
+    if reference is not None and event is not None and event.project == reference.id:
+        # "the year after IOM signed the border checkpoints agreement": the project named
+        # only says which agreement; the list is dated by the event
+        exclude.discard(reference.id)
+        reference = None
     if reference is not None:
         relative = _relative_mask(index, q, reference)
         if relative is not None:
             keep = {p.id for p in index.projects_where(relative)} - exclude
             candidates = [p for p in candidates if p.id in keep]
             reasons.append("relative")
-    event = _event_reference(index, q)
     shared = _same_period(q) if reference is None and not q.times and event is None else None
     if shared:  # "which two projects started in the same month": those sharing one
         starts, ends = index.periods
@@ -2108,6 +2130,9 @@ def _relative_mask(
     if q.anchor == "active" and q.reference_anchor in ("start", "end") and words & _WHEN:
         # "which projects were still running when SIREADA started": active in that month
         return np.asarray((starts <= other) & (ends >= other))
+    offset = _years_later([t.word for t in q.tokens])
+    if offset is not None:  # "started the year after SIREADA ended"
+        return np.asarray(points // 12 == other // 12 + offset)
     if words & _BEFORE:
         return np.asarray(points < other)
     if words & _AFTER:
@@ -2625,6 +2650,9 @@ def _event_mask(index: Index, date: Date, q: Query) -> np.ndarray[Any, np.dtype[
     words = [t.word for t in q.tokens]
     starts, ends = index.periods
     anchors = ends if q.anchor == "end" else starts
+    offset = _years_later(words)
+    if offset is not None:  # "ended the year after the agreement was signed"
+        return np.asarray(anchors // 12 == date.year + offset)
     if "same" in words or "тот" in words or "том" in words:
         if "month" in words and date.month:
             return np.asarray(anchors == Month(date.year, date.month).index)
@@ -2635,6 +2663,25 @@ def _event_mask(index: Index, date: Date, q: Query) -> np.ndarray[Any, np.dtype[
     if any(w in ("before", "до") for w in words):
         return np.asarray(anchors < month)
     return np.asarray((starts <= month) & (ends >= month))
+
+
+_YEAR_COUNTS: Final = {"a": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _years_later(words: list[str]) -> int | None:
+    """ "the year after" → 1, "two years after" → 2, "a year before" → -1: how many calendar
+    years from an event's year; None when the question counts no years from it."""
+    for i in range(1, len(words) - 1):
+        if words[i] not in ("year", "years") or words[i + 1] not in (
+            *("after", "later", "before", "earlier"),
+        ):
+            continue
+        count = words[i - 1]
+        n = int(count) if count.isdigit() else _YEAR_COUNTS.get(count)
+        if n is None:
+            return None
+        return n if words[i + 1] in ("after", "later") else -n
+    return None
 
 
 def _verdict(

@@ -31,6 +31,7 @@ from bot.core.vocabulary import (
     CONCEPTS,
     GENERIC,
     NO_INFO,
+    SHORTHAND,
     STOPWORDS,
     all_lexicons,
     protected_words,
@@ -62,6 +63,8 @@ SHORT_WORD_CUTOFF = 85
 #: A long English word has few near neighbours: spelt by ear ("reintegrashun"), it is still
 #: the word it sounds like.
 LONG_WORD = 10
+#: The shortest word looked at as two words written together ("studytours").
+GLUED_MIN = 7
 LONG_WORD_CUTOFF = 75
 #: How many statements are checked for a two-word alias used as a phrase elsewhere.
 PHRASE_CHECK_DOCS = 200
@@ -791,11 +794,31 @@ class Index:
         return best[0] if best else word
 
     def tokens(self, text: str) -> list[Token]:
-        out = []
-        for i, w in enumerate(words(text)):
-            fixed = self.correct(w)
-            out.append(Token(i, w, fixed, term(fixed), fixed in STOPWORDS))
+        out: list[Token] = []
+        for w in words(text):
+            fixed = SHORTHAND.get(w) or self.correct(w)
+            parts = self._glued(w) if fixed == w else None
+            for surface, word in parts or [(w, fixed)]:
+                out.append(Token(len(out), surface, word, term(word), word in STOPWORDS))
         return out
+
+    def _glued(self, word: str) -> list[tuple[str, str]] | None:
+        """Two known words written as one ("studytours", "borderproject"), when the word
+        itself is unknown; None otherwise."""
+        if (
+            len(word) < GLUED_MIN
+            or word in self.vocabulary
+            or not word.isalpha()
+            or word in STOPWORDS
+            or _known_elsewhere(word)  # "without" is no "with out"
+            or dictionary_word(word)  # nor "somewhere" "some where"
+        ):
+            return None
+        for cut in range(3, len(word) - 2):
+            first, second = word[:cut], word[cut:]
+            if first in self.vocabulary and second in self.vocabulary:
+                return [(first, first), (second, second)]
+        return None
 
     def mentions(self, tokens: Sequence[Token]) -> list[Mention]:
         """Organisations, countries and glossary terms named in the question."""

@@ -182,10 +182,19 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         # "проект по пунктам пропуска ведь с ФМС делали?": who it was done with
         fields[fields.index(F.ACTIVITIES)] = F.PARTNERS
         fields = list(dict.fromkeys(fields))
+    mentioned = {m.positions[-1] for m in mentions if m.kind in ("term", "org")}
+    before: Token | None = None
     for a, b in pairwise(tokens):  # "its full name", "what is SIREADA short for"
-        if (a.word, b.word) in (("full", "name"), ("short", "for")) and F.TITLE not in fields:
+        short_for = (a.word, b.word) == ("short", "for")
+        if short_for and before is not None and before.position in mentioned - name_positions:
+            # "what's IOM short for": an abbreviation's meaning, not a project's title
+            if F.MEANING not in fields:
+                fields.append(F.MEANING)
+            cue_positions.update((a.position, b.position))
+        elif ((a.word, b.word) == ("full", "name") or short_for) and F.TITLE not in fields:
             fields.append(F.TITLE)
             cue_positions.update((a.position, b.position))
+        before = a
     part = _which_part(tokens)
     if part is not None:
         # "which component dealt with international cooperation": a component is asked for;
@@ -197,6 +206,27 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
                 fields = [
                     f for f in fields if f == part_field or not V.FIELD_CUES[f].matches(t.word)
                 ]
+    if F.RELATED not in fields and _asks_identity(tokens):
+        fields.insert(0, F.RELATED)  # "is X just another name for Y?": how they are linked
+    title_at = min(
+        (t.position for t in tokens if t.position in cue_positions and t.word in _TITLE_WORDS),
+        default=None,
+    )
+    if (
+        title_at is not None
+        and F.TITLE in fields
+        and not name_positions
+        and any(m.kind == "org" for m in mentions)
+        and not any(
+            (t.word in PROJECT_WORDS or t.word in _PROGRAMME_WORDS)
+            and (t.position > title_at or prev.word not in ("which", "what"))
+            for prev, t in pairwise(tokens)
+        )
+    ):
+        # "what's UKBA's full name", "UKBA - which project were they in, and what's the full
+        # name": the organisation's name, not a project's ("full name of the FMS project", "the
+        # FMS joint project launched in 2009 - full name?")
+        fields[fields.index(F.TITLE)] = F.MEANING
     fields = _rank_fields(fields, tokens)
     if _who_ran(tokens) and F.IMPLEMENTERS not in fields:  # "who ran the 2007 programme"
         fields.insert(0, F.IMPLEMENTERS)
@@ -237,6 +267,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         V.ACTIVE_WORDS,
         V.INVOLVED,
         V.MENTIONED,
+        V.ORDERING,
     )
     residual: list[str] = []
     vague = _vague_time_positions(tokens)
@@ -244,6 +275,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     # the "don" of "don't" (not the Don of the Don centre)
     contracted = {a.position for a, b in pairwise(tokens) if a.word == "don" and b.word == "t"}
     contracted |= _scope_numbers(tokens)  # and the "four" of "how many of the four projects"
+    # "an official final beneficiary": an adjective, not the officials of "FMS officials"
+    contracted |= {
+        a.position
+        for a, b in pairwise(tokens)
+        if a.word == "official" and not b.stop and b.word.isalpha()
+    }
     for t in tokens:
         if t.stop or t.position in name_positions or t.position in mention_positions:
             continue
@@ -400,6 +437,9 @@ def _qualified(index: Index, mentions: list[Mention]) -> list[Mention]:
 PROJECT_WORDS: Final = frozenset(
     ["project", "projects", "проект", "проекта", "проектов", "проекте"]
 )
+
+_PROGRAMME_WORDS: Final = frozenset(["programme", "program", "программа", "программы"])
+_TITLE_WORDS: Final = frozenset(["name", "title", "titled", "название", "наименование"])
 
 #: "at some point", "at any stage", "at one time": a vague time, not a topic of the question.
 _VAGUE_TIME_NOUNS: Final = frozenset(["point", "points", "stage", "time", "moment"])
@@ -741,6 +781,25 @@ def _which_part(tokens: tuple[Token, ...]) -> tuple[int, str] | None:
     return None
 
 
+def _asks_identity(tokens: tuple[Token, ...]) -> bool:
+    """ "is X just another name for Y", "are they the same project", "тот же проект"."""
+    pairs = {(a.word, b.word) for a, b in pairwise(tokens)}
+    return bool(
+        pairs
+        & {
+            ("another", "name"),
+            ("other", "name"),
+            ("same", "project"),
+            ("same", "programme"),
+            ("same", "thing"),
+            ("same", "as"),
+            ("тот", "же"),
+            ("то", "же"),
+            ("другое", "название"),
+        }
+    )
+
+
 def _asks_what_was_done(tokens: tuple[Token, ...]) -> bool:
     """ "what was done in Moldova", "what did it do there": the activities."""
     words = [t.word for t in tokens]
@@ -1069,7 +1128,8 @@ def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
     finished first" asks about the end."""
     words = [t.word for t in tokens]
     asks = (
-        *("which", "what", "who", "project", "programme"),
+        *("which", "what", "who", "project", "programme", "projects", "programmes", "list"),
+        *("sort", "order", "rank", "проекты", "перечисли", "перечислите"),
         *("какой", "какая", "какие", "какого", "каком", "какому", "каким", "проект", "проекта"),
     )
     if not any(w in asks for w in words) and not _bare_superlative(tokens):
@@ -1080,6 +1140,11 @@ def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
         and "чем" not in words
         and any(w in ("which", "какой", "какая", "который") for w in words)
     )
+    if any(w.startswith(("chronolog", "хронолог")) for w in words) or (
+        any(w in ("sort", "sorted", "order", "ordered", "rank", "ranked") for w in words)
+        and any(w in ("date", "dates", "start", "year", "years", "time") for w in words)
+    ):
+        return "start", "min"  # "list them in chronological order", "sort by date"
     for i, w in enumerate(words):
         found = (
             _SUPERLATIVES.get(w)

@@ -62,9 +62,33 @@ STOPWORDS: Final = frozenset(
     разработаны dont doesnt didnt isnt arent wasnt werent wernt havent hasnt specifically
     specially precisely particularly exact конкретно именно am dear colleague colleagues good
     morning afternoon evening kindly greetings regards коллеги уважаемые добрый доброе день утро
-    вечер include includes included
+    вечер include includes included officially general generally overall
     """.split()
 )
+
+# Chat shorthand, read as the word it stands for before any spelling correction ("ws there a
+# film", "wen did it end"): too short, or too far from the word, for the corrector.
+SHORTHAND: Final = {
+    "ws": "was",
+    "wz": "was",
+    "wen": "when",
+    "whn": "when",
+    "wht": "what",
+    "wut": "what",
+    "u": "you",
+    "r": "are",
+    "n": "and",
+    "abt": "about",
+    "bc": "because",
+    "b4": "before",
+    "thx": "thanks",
+    "plz": "please",
+    "prj": "project",
+    "proj": "project",
+    "щас": "сейчас",
+    "чё": "что",
+    "че": "что",
+}
 
 # Words that name the things the knowledge base is about in general; they never pick one project.
 GENERIC: Final = frozenset(
@@ -155,7 +179,7 @@ FIELD_CUES: Final = _lexicons(
         F.DURATION: """long lng duration durations last lasted months years
             долго длил* продолжительн* длительн* месяц*""",
         F.COUNTRIES: """country countries where nations страна страны стран странах где""",
-        F.OBJECTIVES: """aim aims aimed goal goals objective objectives purpose purposes
+        F.OBJECTIVES: """aim aims aimed aiming goal goals objective objectives purpose purposes
             intend intended target цел* задач* направлен*""",
         F.COMPONENTS: """component components компонент*""",
         F.ACTIVITIES: """activit* деятельност* мероприят* делал* сделал*""",
@@ -249,6 +273,11 @@ ONLY: Final = Lexicon.of("only solely exclusively entirely alone только и
 INVOLVED: Final = Lexicon.of(
     "involve* involvement connected connection related linked participat* связан* участвовал* "
     "участи* причаст* задействован* отношени*".split()
+)
+# "in chronological order", "sorted by date": how to order a list, not a topic
+ORDERING: Final = Lexicon.of(
+    "chronolog* хронолог* order ordered sort sorted порядк* порядок сортир* упорядоч* oldest "
+    "newest".split()
 )
 # "where is EECA mentioned": where on the page, not in which country
 MENTIONED: Final = Lexicon.of(
