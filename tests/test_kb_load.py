@@ -70,6 +70,28 @@ def test_valid_fixture_builds_the_model_exactly() -> None:
     assert alpha.related == (Relation("beta", "follow-up of"),)
 
 
+def test_a_label_is_plain_or_in_both_languages(kb_copy: Path) -> None:
+    """A plain label stays as written in every language (no missing-translation warning); a
+    label with `en:` and `ru:` is shown in the answer's language."""
+    alpha = kb_copy / "projects" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8")
+        + "components:\n"
+        + "  - {text: first part, label: Part A}\n"
+        + "  - {text: second part, label: {en: Component Two, ru: Компонент 2}}\n",
+        encoding="utf-8",
+    )
+    report = inspect_knowledge(kb_copy)
+    assert report.ok
+    assert not [w for w in report.warnings if "label" in w.path]  # (the fixture has others)
+    project = report.knowledge.project("alpha") if report.knowledge else None
+    assert project is not None
+    first, second = project.components
+    assert first.label == Text("Part A")
+    assert second.label == Text("Component Two", "Компонент 2")
+    assert second.label.get("ru") == "Компонент 2"
+
+
 def test_defaults_apply_when_optional_fields_are_absent() -> None:
     beta = load_knowledge(VALID).project("beta")
     assert isinstance(beta, Project)

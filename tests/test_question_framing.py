@@ -965,3 +965,143 @@ def test_a_real_word_is_not_read_as_two_glued_words(engine: Engine) -> None:
     """ "without" is not "with out"; "studytours" is "study tours"."""
     words = [t.word for t in understand.parse(engine.index, "funded without studytours").tokens]
     assert words == ["funded", "without", "study", "tours"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "не" negates in Russian, except in a polite "не подскажете"
+        (("в каких проектах не участвовала ФМС",), Kind.LIST, "border-checkpoints", "(1)"),
+        (("не подскажете, кто финансировал SIREADA?",), Kind.FIELD, "sireada", "ЕС"),
+        # a negated topic lists the other projects
+        (
+            ("which projects were not about readmission",),
+            Kind.LIST,
+            "border-checkpoints",
+            "1 matching",
+        ),
+        (("какие проекты вообще не касались реадмиссии",), Kind.LIST, "border-checkpoints", "(1)"),
+        # each organisation in its own role: the FMS in any, the EU as the funder
+        (
+            ("which projects involved the FMS and were funded by the EU",),
+            Kind.LIST,
+            "readmission-framework",
+            "3 matching",
+        ),
+        # "the other one" besides the one the question names
+        (
+            (
+                "which two projects started in september 2009?",
+                "the border one I know. tell me about the other one",
+            ),
+            Kind.PROJECT,
+            "readmission-mechanisms",
+            "",
+        ),
+        # "that earlier one": the project the one discussed followed on from
+        (
+            (
+                "which project is described as a follow-up to an earlier programme?",
+                "what was that earlier one called and when did it run?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "",
+        ),
+        # "the second one" of two projects asked about side by side, with a field
+        (
+            ("Tell me about SIREADA and the 2007-2010 programme", "who funded the second one?"),
+            Kind.FIELD,
+            "readmission-framework",
+            "Germany",
+        ),
+        # "in 2009 or later" includes 2009
+        (("wich projcts startd in 2009 or later",), Kind.LIST, "border-checkpoints", "3 matching"),
+        (
+            ("which projects ended in 2010 or earlier",),
+            Kind.LIST,
+            "readmission-framework",
+            "1 matching",
+        ),
+        # "each of the four projects": every project's funders
+        (
+            (
+                "For a donor mapping exercise: who funded each of the four completed IOM Russia projects?",
+            ),
+            Kind.LIST,
+            "border-checkpoints",
+            "Finland",
+        ),
+        # "full forms": what the abbreviations stand for
+        (
+            ("IOM and RF in the readmission framework programme - full forms please",),
+            Kind.FIELD,
+            "readmission-framework",
+            "International Organization for Migration",
+        ),
+        # "the EU-funded border checkpoints project" says which project, it asks no funders
+        (
+            ("what types of assistance did the EU-funded border checkpoints project provide?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Methodological, technical and institutional",
+        ),
+        # "a full two years": at least 24 months
+        (
+            ("did the border checkpoints project run for a full two years?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "No.",
+        ),
+        # a component is shown with its label, in the answer's language
+        (
+            ("wich projct had a componnet on data sharring",),
+            Kind.LIST,
+            "border-checkpoints",
+            "Component Four",
+        ),
+        (
+            ("какой компонент проекта по пунктам пропуска касался международного сотрудничества",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Компонент 3",
+        ),
+        # "адресован" is whom a film was for, not a request for an address
+        (
+            ("расскажи про проект с фильмом о торговле людьми", "а кому был адресован этот фильм?"),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "путешественников",
+        ),
+    ],
+)
+def test_negations_roles_references_and_spans_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0]) == (kind, first)
+    assert fragment in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the weather in moldova",
+        "whats the current visa regime btw russia and moldova",
+        "какая погода в Молдове",
+    ],
+)
+def test_a_country_with_words_no_project_uses_is_out_of_scope(
+    engine: Engine, question: str
+) -> None:
+    """The country is known; what is asked about it is not: no project is offered."""
+    kind, projects, _ = ask(engine, question)
+    assert (kind, projects) == (Kind.OUT_OF_SCOPE, [])
+
+
+def test_which_checkpoints_exactly_is_not_on_the_page(engine: Engine) -> None:
+    kind, projects, text = ask(
+        engine, "which border checkpoints exactly got upgraded in the rosgranitsa project?"
+    )
+    assert (kind, projects) == (Kind.NO_INFO, ["border-checkpoints"])
+    assert "The page does not say where for Enhancement of Management" in text

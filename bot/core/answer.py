@@ -195,11 +195,24 @@ def _ordinal(q: Query) -> int | None:
     return _ORDINALS.get(content[0].word)
 
 
+def _ordinal_project(q: Query) -> int | None:
+    """N of "the Nth one" / "the Nth project" in a longer question ("who funded the second
+    one?")."""
+    words = [t.word for t in q.tokens]
+    for a, b in pairwise([*words, ""]):
+        if a in _ORDINALS and b in ("one", "project", "programme", "", "проект", "программа"):
+            return _ORDINALS[a]
+    return None
+
+
 def _offered(answer: Answer, context: ChatState) -> tuple[str, ...]:
     """The projects a chat was last offered to choose from: a clarifying question's or a list's,
     kept while the chat talks about one of them ("the one with Rosgranitsa", then "and the
     other one?")."""
     if answer.kind in (Kind.CLARIFY, Kind.LIST, Kind.COUNT):
+        return answer.projects
+    if len(answer.projects) >= 2 and answer.kind is Kind.FIELD and len(answer.blocks) > 2:
+        # two projects asked about side by side: "and who funded the second one?"
         return answer.projects
     if answer.projects[:1] and answer.projects[0] in context.candidates:
         return context.candidates
@@ -241,12 +254,15 @@ def _second_field(q: Query, first: str) -> str | None:
     return second
 
 
-def _the_other_one(q: Query, ctx: ChatState) -> str | None:
+def _the_other_one(q: Query, ctx: ChatState, named: list[str]) -> str | None:
     """The project of two last offered that the chat is not talking about, when the question
-    asks for "the other one" ("а другой?")."""
+    asks for "the other one" ("а другой?"); "the border one I know - and the other one?": not
+    the one it names."""
     words = [t.word for t in q.tokens]
     asks = ("the", "other") in pairwise(words) or any(w in _OTHER_RU for w in words)
-    others = [pid for pid in ctx.candidates if pid not in ctx.projects]
+    if len(named) > 1 or (named and named[0] not in ctx.candidates):
+        return None
+    others = [pid for pid in ctx.candidates if pid not in (named or ctx.projects)]
     if asks and len(ctx.candidates) == 2 and len(others) == 1:
         return others[0]
     return None
@@ -264,7 +280,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
     named = list(q.named)
-    other = _the_other_one(q, ctx) if not named else None
+    other = _the_other_one(q, ctx, named)
     if other:  # "ok and the other one, what was it going to produce?"
         return _single(index, q, ctx, [other])
     nth = _ordinal(q)
@@ -273,8 +289,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         statements = index.docs_of(ctx.projects[0], ctx.field)
         if nth <= len(statements):
             return _detail(index, index.kb.by_id[ctx.projects[0]], [statements[nth - 1]], lang)
+    nth = nth or (_ordinal_project(q) if q.superlative is None else None)
     if nth and not named and nth <= len(ctx.candidates):
-        # a list, then "tell me about the second one"
+        # a list, then "tell me about the second one", "who funded the second one?"
         return _single(index, q, ctx, [ctx.candidates[nth - 1]])
     if not named and q.greeting and not q.residual and not q.fields:
         return help_answer(index, lang)
@@ -570,6 +587,10 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         doc = specific[0][0]
         text = say("no_place", lang, project=_name(project, lang), text=doc.text.get(lang))
         return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
+    if _asks_which_places(q) and _asks_exactly(q) and not any(d.places for d, _ in specific):
+        # "which border checkpoints exactly got upgraded?": the page names none
+        text = say("no_places_named", lang, project=_name(project, lang))
+        return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
     if (
         field_name
         and field_name not in (F.SUMMARY,)
@@ -681,6 +702,11 @@ def _identify(
     involved = _projects_with_all_orgs(index, q)
     if len(involved) == 1:  # "MIA of Ukraine and the State Border Guard Service: which project?"
         return involved[0]
+    if _only_unknown_words_about_a_country(index, q) and not _context_projects(q, ctx):
+        # "what is the weather in Moldova", "the visa regime between Russia and Moldova": the
+        # country is in the knowledge base, what is asked about it is not
+        org_name = index.kb.about.short_name.get(lang)
+        return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
     # the projects every country the question names fits (None: it names none)
     in_countries = (
         set.intersection(*(_projects_in_country(index, c, q) for c in q.countries()))
@@ -737,6 +763,29 @@ def _identify(
         return _abstain(Kind.NOT_FOUND, say("not_found", lang), [], lang, index)
     org_name = index.kb.about.short_name.get(lang)
     return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
+
+
+def _only_unknown_words_about_a_country(index: Index, q: Query) -> bool:
+    """A country, and words the knowledge base never uses; no field, organisation or time.
+    Verb forms are left out: "what was organised in Ukraine", "what happened in Moldova" ask
+    about the projects there."""
+    past = ("ed", "ing", "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
+    verbs = {t.term for t in q.tokens if t.word.endswith(past)}
+    topic = [
+        t
+        for t in q.residual
+        if not t.startswith((COUNTRY_PREFIX, ORG_PREFIX, V.NUMBER_PREFIX)) and t not in verbs
+    ]
+    return (
+        bool(q.countries())
+        and bool(topic)
+        and not any(index.known(t) for t in topic)
+        and not q.orgs()
+        and not q.fields
+        and not q.times
+        and not q.wants_list
+        and not q.wants_count
+    )
 
 
 def _it_without_context(q: Query) -> bool:
@@ -1306,7 +1355,7 @@ def _statement_blocks(p: Project, field_name: str, lang: str) -> list[Block]:
     for s in statements:
         text = s.text.get(lang)
         if s.label:
-            text = f"{s.label}: {text}"
+            text = f"{s.label.get(lang)}: {text}"
         areas.setdefault(s.area.get(lang) if s.area else "", []).append(
             _statement_line(text, s.status, lang)
         )
@@ -1589,7 +1638,7 @@ def _detail(
         if d.date is not None:
             text = f"{_date(d.date, lang)}: {text}"
         if d.label:
-            text = f"{d.label}: {text}"
+            text = f"{d.label.get(lang)}: {text}"
         if d.area is not None:
             area = d.area.get(lang)
             text = f"{text} [{area}]"
@@ -1810,13 +1859,18 @@ def _field_for_many(index: Index, ids: list[str], field_name: str, lang: str) ->
 
 
 def _all_projects_asked(q: Query) -> bool:
-    """ "start and end months of all four projects": "all" right before the project word."""
+    """ "start and end months of all four projects", "who funded each of the four completed
+    IOM Russia projects": "all" or "each" shortly before the project word."""
     words = [t.word for t in q.tokens]
     for i, w in enumerate(words):
         if w.startswith(("project", "programme", "проект")):
-            before = words[max(0, i - 3) : i]
+            before = words[max(0, i - 5) : i]
             if any(
-                b in ("all", "every", "все", "всех", "всем", "four", "четырех", "четырёх")
+                b
+                in (
+                    *("all", "every", "each", "все", "всех", "всем", "каждого", "каждый"),
+                    *("four", "четырех", "четырёх"),
+                )
                 for b in before
             ):
                 return True
@@ -1999,11 +2053,19 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         top = scores[0] if scores else 0.0
         bar = max(TOPIC_MATCH, top * 0.6)
         kept = sum(1 for s in scores if s >= bar) if top >= TOPIC_MATCH else 0
-        candidates = [index.projects[i] for i in positions[:kept]]
+        matched = [index.projects[i] for i in positions[:kept]]
+        # "which projects were not about readmission": the others, unless the "not" was
+        # already spent on an organisation, a country or the NGO partners
+        negated_topic = q.negated and not reasons
+        if negated_topic:
+            left_out = {p.id for p in matched}
+            matched = [p for p in candidates if p.id not in left_out]
+        candidates = matched
         if not reasons and not candidates and not (q.wants_list or q.wants_count):
             return None
         for p, doc_id in zip(candidates[:LIST_LIMIT], doc_ids, strict=False):
-            why_doc[p.id] = index.docs[doc_id]
+            if not negated_topic:  # the statement that matched, beside its project
+                why_doc[p.id] = index.docs[doc_id]
         kept_ids = {p.id for p in candidates}
         named = [pid for pid in named if pid in kept_ids]
         reasons.append("topic")
@@ -2038,7 +2100,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     def because(p: Project) -> tuple[Span, ...]:
         text: str | None = None
         if p.id in why_doc:
-            text = truncate(why_doc[p.id].text.get(lang), WHY_LENGTH)
+            doc = why_doc[p.id]
+            text = truncate(doc.text.get(lang), WHY_LENGTH)
+            if doc.label:  # "Component Four: optimizing data sharing"
+                text = f"{doc.label.get(lang)}: {text}"
         elif ngo_why and (ngos := p.orgs_with_role(Role.NGO_PARTNER)):
             text = _join([_org_name(index, o, lang) for o in ngos], lang)
         else:
@@ -2243,6 +2308,10 @@ def _time_mask(index: Index, spec: TimeSpec, anchor: str) -> np.ndarray[Any, np.
         return np.asarray((ends if point is None else point) > last)
     if spec.relation == "by":
         return np.asarray((ends if point is None else point) <= last)
+    if spec.relation == "from":  # "in 2009 or later"
+        return np.asarray((ends if point is None else point) >= first)
+    if spec.relation == "until":  # "in 2010 or earlier"
+        return np.asarray((starts if point is None else point) <= last)
     if point is not None:
         return np.asarray((first <= point) & (point <= last))
     if spec.exact:
@@ -2281,16 +2350,33 @@ def _projects_with_any_org(
         }
     found: set[str] = set()
     for o in org_ids:
-        found |= (
-            index.projects_funded_by(o) if F.FUNDERS in q.fields else index.projects_involving(o)
-        )
+        found |= index.projects_funded_by(o) if _as_funder(q, o) else index.projects_involving(o)
     return {p.id for p in candidates if p.id in found}
+
+
+def _as_funder(q: Query, org_id: str) -> bool:
+    """Whether the question asks for the organisation as a funder: funding is asked and, when
+    other roles are asked too, the funding word is the nearest to it ("which projects involved
+    the FMS and were funded by the EU": the EU as the funder, the FMS in any role)."""
+    if F.FUNDERS not in q.fields:
+        return False
+    funding = [t.position for t in q.tokens if V.FIELD_CUES[F.FUNDERS].matches(t.word)]
+    other = [
+        t.position
+        for t in q.tokens
+        if V.INVOLVED.matches(t.word)
+        or any(V.FIELD_CUES[f].matches(t.word) for f in _ORGANISATION_FIELDS - {F.FUNDERS})
+    ]
+    at = [m.positions[0] for m in q.mentions if m.key == org_id]
+    if not other or not funding or not at:
+        return True
+    return min(abs(at[0] - p) for p in funding) <= min(abs(at[0] - p) for p in other)
 
 
 def _org_ok(index: Index, p: Project, org_id: str, q: Query) -> bool:
     if F.PROGRAMME in q.fields:  # "part of an EC programme": the EC named in the programme
         return any(ORG_PREFIX + org_id in d.terms for d in index.docs_of(p.id, F.PROGRAMME))
-    if F.FUNDERS in q.fields:
+    if _as_funder(q, org_id):
         funders = [f for f in p.funders if org_id in _org_family(index, f)]
         if q.has(V.ONLY):  # "funded solely by the EU": no other funder
             return bool(funders) and len(funders) == len(p.funders)
@@ -2325,8 +2411,17 @@ _BESIDES: Final = frozenset("besides except apart other кроме помимо"
 #: Places a question can ask for by name: "which cities", "what member states", "в каких городах".
 _PLACE_NOUNS: Final = frozenset(
     "cities city towns town regions region states countries города городах городов регионах "
-    "регионы регионов странах страны".split()
+    "регионы регионов странах страны checkpoints crossings пунктах пункты пунктов".split()
 )
+
+
+def _asks_exactly(q: Query) -> bool:
+    """ "which checkpoints exactly", "на каких конкретно пунктах", "the names of the cities"."""
+    return any(
+        t.word
+        in ("exactly", "specific", "specifically", "names", "конкретно", "именно", "названия")
+        for t in q.tokens
+    )
 
 
 def _asks_which_places(q: Query) -> bool:

@@ -158,6 +158,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The page does not say where for {project}. It says only: {text}.",
         "На странице не сказано, куда именно, для проекта {project}. Там сказано только: {text}.",
     ),
+    "no_places_named": (
+        "The projects page does not name the specific places for {project}.",
+        "На странице проектов конкретные места для проекта {project} не названы.",
+    ),
     "no_info_detail": (
         "The projects page doesn't say that about {project}.",
         "На странице проектов об этом для проекта {project} ничего не сказано.",

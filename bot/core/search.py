@@ -132,7 +132,7 @@ class Doc:
     text: Text
     terms: frozenset[str]
     status: Status = Status.DONE
-    label: str | None = None
+    label: Text | None = None
     area: Text | None = None
     date: Date | None = None
     kind: str | None = None
@@ -565,7 +565,7 @@ class Index:
                         yield from s.area.variants()
                     yield from s.places
                     if s.label:
-                        yield s.label
+                        yield from s.label.variants()
                     for org_id in s.orgs:
                         if org_id in orgs:
                             yield from orgs[org_id].name.variants()
@@ -604,7 +604,7 @@ class Index:
         text: Text,
         *,
         status: Status = Status.DONE,
-        label: str | None = None,
+        label: Text | None = None,
         area: Text | None = None,
         date: Date | None = None,
         kind: str | None = None,
@@ -619,7 +619,7 @@ class Index:
         if found is None:
             sources = [*text.variants(), *(area.variants() if area else ()), *places]
             if label:
-                sources.append(label)
+                sources.extend(label.variants())
             for org_id in orgs:
                 org = self.kb.org(org_id)
                 if org:

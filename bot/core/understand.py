@@ -41,7 +41,7 @@ class TimeSpec:
 
     first: Month
     last: Month
-    relation: str  # "in", "before" or "after"
+    relation: str  # "in", "before", "after", "by", "from" (that or later) or "until"
     negated: bool
     positions: tuple[int, ...]
     exact: bool = False  # "Sept 2009 - April 2011": a period given month to month
@@ -152,9 +152,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
 
     fields: list[str] = []
     cue_positions: set[int] = set()
+    described = _describing_participles(tokens, mentions, name_positions)
     for t in tokens:
         if t.position in named_entity_positions or t.position in name_positions:
             continue  # the "Office" of "Home Office", the "Implementation" of a title: no field
+        if t.position in described:
+            continue  # the "funded" of "the EU-funded border project": which project, not a field
         for key, lexicon in V.FIELD_CUES.items():
             if lexicon.matches(t.word):
                 if key not in fields:
@@ -186,7 +189,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     before: Token | None = None
     for a, b in pairwise(tokens):  # "its full name", "what is SIREADA short for"
         short_for = (a.word, b.word) == ("short", "for")
-        if short_for and before is not None and before.position in mentioned - name_positions:
+        if (a.word, b.word) in (("full", "form"), ("full", "forms")) and mentioned:
+            # "IOM and RF - full forms please": what the abbreviations stand for
+            if F.MEANING not in fields:
+                fields.append(F.MEANING)
+            cue_positions.update((a.position, b.position))
+        elif short_for and before is not None and before.position in mentioned - name_positions:
             # "what's IOM short for": an abbreviation's meaning, not a project's title
             if F.MEANING not in fields:
                 fields.append(F.MEANING)
@@ -206,6 +214,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
                 fields = [
                     f for f in fields if f == part_field or not V.FIELD_CUES[f].matches(t.word)
                 ]
+    if F.RELATED not in fields and _the_earlier_one(tokens):
+        fields.append(F.RELATED)  # "what was that earlier one called": the linked project
     if F.RELATED not in fields and _asks_identity(tokens):
         fields.insert(0, F.RELATED)  # "is X just another name for Y?": how they are linked
     title_at = min(
@@ -275,6 +285,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     # the "don" of "don't" (not the Don of the Don centre)
     contracted = {a.position for a, b in pairwise(tokens) if a.word == "don" and b.word == "t"}
     contracted |= _scope_numbers(tokens)  # and the "four" of "how many of the four projects"
+    contracted |= described  # and the "funded" of "the EU-funded border checkpoints project"
     # "an official final beneficiary": an adjective, not the officials of "FMS officials"
     contracted |= {
         a.position
@@ -317,7 +328,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             ):
                 # "EU-RF" also finds "European Union - Russian Federation"
                 residual.extend(sorted(index.analyse_query(entry.meaning.en)))
-        elif m.kind == "org":
+        elif m.kind == "org" and m.positions[-1] + 1 not in described:
+            # (not the EU of "the EU-funded border checkpoints project": it says which one)
             residual.append(ORG_PREFIX + m.key)
         elif m.kind == "country":
             residual.append(COUNTRY_PREFIX + m.key)
@@ -357,7 +369,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         another=any(V.ANOTHER.matches(w) for w in words),
         residual=tuple(dict.fromkeys(residual)),
         durations=tuple(durations),
-        superlative=_superlative(tokens),
+        superlative=_superlative(tokens, time_positions),
         named=tuple(h.project for h in accepted),
         ambiguous=tuple(h.project for h in ambiguous),
         counted_term=term(counted) if (counted := _after_how_many(words)) else None,
@@ -488,7 +500,9 @@ def _negated(tokens: tuple[Token, ...]) -> bool:
         if only_seen or (after is not None and V.ANOTHER.matches(after.word)):
             continue  # "without other donors", "без других доноров", "no other funders"
         if (
-            t.word in ("not", "without", "except", "excluding", "кроме", "без")
+            t.word in ("not", "nothing", "without", "except", "excluding", "кроме", "без")
+            # "не участвовала", not the "не" of "не могли бы вы", "не подскажете"
+            or (t.word == "не" and after is not None and not after.word.startswith(_POLITE_RU))
             or t.word in V.NEGATED_WORDS
             or t.surface.endswith("n't")
             or (t.word in V.NEGATED_AUXILIARIES and after is not None and after.word == "t")
@@ -496,6 +510,10 @@ def _negated(tokens: tuple[Token, ...]) -> bool:
         ):
             return True
     return False
+
+
+#: The verbs after a polite "не" ("не могли бы вы", "не подскажете", "не знаете ли").
+_POLITE_RU: Final = ("мог", "подскаж", "знает", "знаете", "расскаж", "помож", "понял", "поняла")
 
 
 def _modifier_positions(tokens: tuple[Token, ...]) -> set[int]:
@@ -781,6 +799,31 @@ def _which_part(tokens: tuple[Token, ...]) -> tuple[int, str] | None:
     return None
 
 
+def _the_earlier_one(tokens: tuple[Token, ...]) -> bool:
+    """ "that earlier one", "the previous programme", "the later project" (not "earlier than")."""
+    words = [t.word for t in tokens]
+    if "than" in words or "чем" in words:
+        return False
+    return any(
+        a in ("earlier", "previous", "prior", "later", "предыдущий", "предыдущая", "предыдущей")
+        and b in ("one", "programme", "program", "project", "проект", "программа", "программы")
+        for a, b in pairwise(words)
+    )
+
+
+def _describing_participles(
+    tokens: tuple[Token, ...], mentions: list[Mention], name_positions: set[int]
+) -> set[int]:
+    """The participles of "the EU-funded border checkpoints project", "the FMS-led 2007-2010
+    programme": an organisation, a participle, then the project's name."""
+    org_ends = {m.positions[-1] for m in mentions if m.kind == "org"}
+    found: set[int] = set()
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if a.position in org_ends and b.word.endswith("ed") and c.position in name_positions:
+            found.add(b.position)
+    return found
+
+
 def _asks_identity(tokens: tuple[Token, ...]) -> bool:
     """ "is X just another name for Y", "are they the same project", "тот же проект"."""
     pairs = {(a.word, b.word) for a, b in pairwise(tokens)}
@@ -1006,6 +1049,22 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             b in ("с", "со") for b in before[-1:]
         ):
             relation = "after"
+        end_pos = max(positions)
+        if words[end_pos + 1 : end_pos + 2] in (["году"], ["года"], ["год"]):
+            end_pos += 1  # "в 2009 году или позже"
+        after_it = words[end_pos + 1 : end_pos + 3]
+        either = after_it[:1] in (["or"], ["and"], ["и"], ["или"])
+        if after_it[:1] in (["onwards"], ["onward"]) or (
+            either
+            and after_it[1:] in (["later"], ["after"], ["afterwards"], ["позже"], ["позднее"])
+        ):
+            relation = "from"  # "2009 or later", "2009 onwards": that year counts too
+            positions += range(
+                end_pos + 1, end_pos + (2 if after_it[0].startswith("onward") else 3)
+            )
+        elif either and after_it[1:] in (["earlier"], ["before"], ["раньше"], ["ранее"]):
+            relation = "until"  # "2010 or earlier"
+            positions += [end_pos + 1, end_pos + 2]
         negated = any(b in ("not", "не", "never") for b in before)
         specs.append(TimeSpec(first, last, relation, negated, tuple(sorted(positions)), exact))
         used.update(positions)
@@ -1047,15 +1106,19 @@ def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:
         )
         if not unit or i == 0:
             continue
-        n = number_value(words[i - 1])
         j = i - 1
-        if n is None and words[i - 1] in ("a", "one"):
+        full = words[j] in _FULL and j > 0  # "two full years"
+        if full:
+            j -= 1
+        n = number_value(words[j])
+        if n is None and words[j] in ("a", "one"):
             n = 1
         if n is None:
             continue
         window = words[max(0, j - 3) : j]
         joined = " ".join(window)
-        if "at least" in joined or "не менее" in joined or "no less" in joined:
+        at_least = "at least" in joined or "не менее" in joined or "no less" in joined
+        if at_least or full or set(window[-2:]) & _FULL:  # "a full two years": all of them
             op = "ge"
         elif "at most" in joined or "не более" in joined or "no more" in joined:
             op = "le"
@@ -1071,6 +1134,8 @@ def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:
             found.append(DurationSpec(op, n * unit, tuple(range(max(0, j - 3), i + 1))))
     return found
 
+
+_FULL: Final = frozenset(["full", "whole", "entire", "complete", "полных", "полные", "целых"])
 
 _SUPERLATIVES: Final = {
     **dict.fromkeys("shortest короче кратчайш самый_короткий".split(), ("duration", "min")),
@@ -1122,7 +1187,7 @@ def _bare_superlative(tokens: tuple[Token, ...]) -> bool:
 _LIST_POSITIONS: Final = frozenset("first last первый последний первым последним".split())
 
 
-def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
+def _superlative(tokens: tuple[Token, ...], skip: set[int]) -> tuple[str, str] | None:
     """ "Which project started earliest / finished last / was the shortest". Whether "first"
     means the start or the end comes from the nearest verb: "started in 2009, which one
     finished first" asks about the end."""
@@ -1146,6 +1211,8 @@ def _superlative(tokens: tuple[Token, ...]) -> tuple[str, str] | None:
     ):
         return "start", "min"  # "list them in chronological order", "sort by date"
     for i, w in enumerate(words):
+        if i in skip:  # the "later" of "in 2009 or later"
+            continue
         found = (
             _SUPERLATIVES.get(w)
             or (_COMPARATIVES.get(w) if comparing else None)

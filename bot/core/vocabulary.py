@@ -62,7 +62,8 @@ STOPWORDS: Final = frozenset(
     разработаны dont doesnt didnt isnt arent wasnt werent wernt havent hasnt specifically
     specially precisely particularly exact конкретно именно am dear colleague colleagues good
     morning afternoon evening kindly greetings regards коллеги уважаемые добрый доброе день утро
-    вечер include includes included officially general generally overall
+    вечер include includes included officially general generally overall вообще касался
+    касалась касалось касались касается касаются касаться specify types
     """.split()
 )
 
@@ -169,7 +170,7 @@ FIELD_CUES: Final = _lexicons(
             ngo ngos нко неправительствен*
             cooperation collaborate collaborated collaboration worked involved involvement
             participated !participant !participants
-            партнер* сотруднич* взаимодейств* контрагент* работал* вместе совместн*""",
+            партнер* госпартнер* сотруднич* взаимодейств* контрагент* работал* вместе совместн*""",
         F.BENEFICIARY: """beneficiary beneficiaries benefited бенефициар* выгодоприобрет*""",
         F.IMPLEMENTERS: """implemented implementer implementers implementing contracted contractor
             contracting реализовывал* реализовал* осуществлял* исполнител* подрядч* заказчик*""",
@@ -413,7 +414,9 @@ NO_INFO: Final = _lexicons(
             directors head heads staff person people persons expert experts chief
             who's имя имена зовут фамили* координатор* руководител* директор* глав* эксперт*
             сотрудник* режиссер*""",
-        "contact": """phone telephone hotline email address website fax телефон* почт* адрес* сайт*""",
+        # ("addressed to migrants", "адресован мигрантам": whom a film was for, no address)
+        "contact": """phone telephone hotline email address !addressed !addressing website fax
+            телефон* почт* адрес* !адресован !адресована !адресовано !адресованы сайт*""",
         "company": """company companies firm firms contractor contractors supplier suppliers vendor
             компани* фирм* подрядчик*""",
         "future": """next upcoming future forthcoming new current ongoing планируем* будущ* следующ*

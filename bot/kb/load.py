@@ -444,6 +444,14 @@ class _Reader:
             self.warn(node, path, rules.MISSING_RU)
         return self.sink.share(Text(en, ru))
 
+    def label(self, node: yaml.Node | None, path: str) -> Text | None:
+        """A statement's label: like a text, but a plain string is fine as it is (a label such
+        as "Component One" need not be translated)."""
+        if isinstance(node, yaml.ScalarNode) and not _is_null(node):
+            plain = self.scalar(node, path)
+            return self.sink.share(Text(plain)) if plain is not None else None
+        return self.text(node, path)
+
     def texts(self, node: yaml.Node | None, path: str) -> tuple[Text, ...]:
         return self.each(node, path, lambda item, p, _flow: self.text(item, p))
 
@@ -765,7 +773,7 @@ def _read_statement(
                 hint = f" (an area must be one of the keys under '{keys.RESULT_AREAS}')"
             r.error(found[keys.AREA], _child(path, keys.AREA), f"unknown area '{area_key}'{hint}")
     kind = r.plain(found.get(keys.KIND), _child(path, keys.KIND))
-    label = r.plain(found.get(keys.LABEL), _child(path, keys.LABEL))
+    label = r.label(found.get(keys.LABEL), _child(path, keys.LABEL))
     places = r.plains(found.get(keys.PLACES), _child(path, keys.PLACES))
     orgs = r.refs(found.get(keys.ORGS), _child(path, keys.ORGS), Space.ORGANISATION, owner)
     if text is None:

@@ -139,7 +139,7 @@ class Statement:
     status: Status = Status.DONE
     area: Text | None = None
     kind: str | None = None
-    label: str | None = None
+    label: Text | None = None  # "Component One" / "Компонент 1"
     places: tuple[str, ...] = ()
     orgs: tuple[str, ...] = ()
 
