@@ -1105,3 +1105,74 @@ def test_which_checkpoints_exactly_is_not_on_the_page(engine: Engine) -> None:
     )
     assert (kind, projects) == (Kind.NO_INFO, ["border-checkpoints"])
     assert "The page does not say where for Enhancement of Management" in text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # Russian typed in Latin letters is read, and answered, in Russian
+        (
+            ("kakie proekty finansirovala Germaniya?",),
+            Kind.LIST,
+            "readmission-framework",
+            "Подходят (1)",
+        ),
+        (("skolko dlilsya proekt SIREADA?",), Kind.FIELD, "sireada", "24 мес."),
+        # the asker's own organisation is not what is asked about
+        (
+            (
+                "Мне, как сотруднику Госпогранслужбы Украины, интересно: какую помощь оказывали"
+                " задержанным мигрантам в рамках SIREADA?",
+            ),
+            Kind.FIELD,
+            "sireada",
+            "Гуманитарная помощь",
+        ),
+        (
+            ("I work at the FMS - which projects were funded by Germany?",),
+            Kind.LIST,
+            "readmission-framework",
+            "1 matching",
+        ),
+        # ... unless "we" make it the topic
+        (
+            ("as a representative of the FMS, which projects did we take part in?",),
+            Kind.LIST,
+            "readmission-framework",
+            "3 matching",
+        ),
+        # "X or Y": projects with either
+        (
+            ("which projects dealt with readmission centres or their staff",),
+            Kind.LIST,
+            "readmission-framework",
+            "2 matching",
+        ),
+        (
+            ("which projects held technical meetings or seminars with european experts",),
+            Kind.LIST,
+            "readmission-mechanisms",
+            "2 matching",
+        ),
+    ],
+)
+def test_transliteration_the_asker_and_alternatives_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0]) == (kind, first)
+    assert fragment in text
+
+
+def test_held_lists_planned_ones_too_but_were_actually_held_does_not(engine: Engine) -> None:
+    """ "which projects held study tours" asks which had them; "actually held" asks what took
+    place (the mechanisms project only planned its tour)."""
+    _, loose, _ = ask(engine, "which projects held study tours")
+    _, strict, _ = ask(engine, "which projects had study tours that were actually held")
+    assert sorted(loose) == ["readmission-framework", "readmission-mechanisms"]
+    assert strict == ["readmission-framework"]
+
+
+def test_an_english_question_is_not_read_as_transliterated_russian(engine: Engine) -> None:
+    words = [t.word for t in understand.parse(engine.index, "wich projct startd in 2009").tokens]
+    assert all(w.isascii() for w in words)

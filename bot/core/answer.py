@@ -765,6 +765,30 @@ def _identify(
     return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
 
 
+def _alternatives(q: Query, terms: list[str]) -> list[list[str]]:
+    """The topic once per alternative joined by "or" ("technical meetings or seminars with
+    European experts": with "meetings", then with "seminars"); the topic alone when there is
+    no such "or"."""
+    tokens = list(q.tokens)
+    for i, t in enumerate(tokens):
+        if t.word not in ("or", "или"):
+            continue
+        before = next((x for x in reversed(tokens[:i]) if not x.stop), None)
+        after = next((x for x in tokens[i + 1 :] if not x.stop), None)
+        if (
+            before is not None
+            and after is not None
+            and before.term in terms
+            and after.term in terms
+            and before.term != after.term
+        ):
+            return [
+                [x for x in terms if x != after.term],
+                [x for x in terms if x != before.term],
+            ]
+    return [terms]
+
+
 def _only_unknown_words_about_a_country(index: Index, q: Query) -> bool:
     """A country, and words the knowledge base never uses; no field, organisation or time.
     Verb forms are left out: "what was organised in Ukraine", "what happened in Moldova" ask
@@ -2046,14 +2070,23 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             [] if as_actor else [ORG_PREFIX + o for ids in groups.values() for o in ids]
         )
         every = len(candidates) == len(index.projects)  # (candidates never repeat)
-        scored = index.score_docs(terms, None if every else [p.id for p in candidates], TOPIC_MATCH)
-        # each project's best statement (a specific one rather than the description), best
-        # first: those close enough to the best are kept, and shown with that statement
-        positions, scores, doc_ids = scored.best_per_project(F.SUMMARY)
-        top = scores[0] if scores else 0.0
-        bar = max(TOPIC_MATCH, top * 0.6)
-        kept = sum(1 for s in scores if s >= bar) if top >= TOPIC_MATCH else 0
-        matched = [index.projects[i] for i in positions[:kept]]
+        within = None if every else [p.id for p in candidates]
+        # "technical meetings or seminars": either word, each with the rest of the topic
+        best: dict[int, tuple[float, int]] = {}  # a project's position: its best score, doc
+        for words_of_one in _alternatives(q, terms):
+            scored = index.score_docs(words_of_one, within, TOPIC_MATCH)
+            # each project's best statement (a specific one rather than the description),
+            # best first: those close enough to the best are kept, shown with that statement
+            positions, scores, doc_ids = scored.best_per_project(F.SUMMARY)
+            top = scores[0] if scores else 0.0
+            bar = max(TOPIC_MATCH, top * 0.6)
+            kept = sum(1 for s in scores if s >= bar) if top >= TOPIC_MATCH else 0
+            for i, score, doc_id in zip(positions[:kept], scores, doc_ids, strict=False):
+                if i not in best or score > best[i][0]:
+                    best[i] = (score, doc_id)
+        ranked = sorted(best.items(), key=lambda item: -item[1][0])
+        doc_ids = [doc_id for _i, (_score, doc_id) in ranked]
+        matched = [index.projects[i] for i, _best in ranked]
         # "which projects were not about readmission": the others, unless the "not" was
         # already spent on an organisation, a country or the NGO partners
         negated_topic = q.negated and not reasons
@@ -2482,16 +2515,26 @@ def _status_asked(q: Query) -> Status | None:
     """DONE for "actually took place", "really happened", "были проведены"; PLANNED for "only
     planned", "which were planned"; None when the question does not sort by it."""
     words = [t.word for t in q.tokens]
-    done = any(
-        w in ("actually", "really", "done", "held", "happened", "проведены", "реализованы")
-        for w in words
-    ) or any((a, b) in (("took", "place"), ("carried", "out")) for a, b in pairwise(words))
+    # "were held", "was done": the passive reports what took place; "which projects held
+    # seminars" only asks which had them
+    passive = any(
+        a in ("was", "were", "been", "actually", "really")
+        and b in ("done", "held", "happened", "organised", "organized")
+        for a, b in pairwise(words)
+    )
+    done = (
+        passive
+        or any(w in ("actually", "really", "проведены", "реализованы") for w in words)
+        or any((a, b) in (("took", "place"), ("carried", "out")) for a, b in pairwise(words))
+    )
     planned = any(
         w in ("planned", "планировались", "запланированы", "планировалось") for w in words
     )
+    # "organised or planned", "done or only planned", "planned or held"
     either = any(
-        "or" in (a, b) and "planned" in (a, b) for a, b in pairwise(words)
-    )  # "organised or planned", "done or planned"
+        w == "planned" and "or" in (*words[max(0, i - 3) : i], *words[i + 1 : i + 2])
+        for i, w in enumerate(words)
+    )
     rather = "rather" in words or "instead" in words  # "took place rather than just planned"
     if done and planned and not rather:
         return None  # "whether it actually happened or was only planned": both

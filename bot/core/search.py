@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core import fields as F
 from bot.core.dictionary import dictionary_word
-from bot.core.text import is_cyrillic, stem, words
+from bot.core.text import is_cyrillic, stem, to_cyrillic, words
 from bot.core.vocabulary import (
     BROADER,
     CONCEPTS,
@@ -63,6 +63,10 @@ SHORT_WORD_CUTOFF = 85
 #: A long English word has few near neighbours: spelt by ear ("reintegrashun"), it is still
 #: the word it sounds like.
 LONG_WORD = 10
+#: Spelling corrections remembered (a chat's words recur; the memo is emptied when full).
+CORRECTIONS_KEPT = 20_000
+#: Latin-letter words read as Russian that make a question transliterated Russian.
+TRANSLIT_MIN = 2
 #: The shortest word looked at as two words written together ("studytours").
 GLUED_MIN = 7
 LONG_WORD_CUTOFF = 75
@@ -345,6 +349,7 @@ class Index:
         self._vocab_by_len: dict[tuple[int, bool], list[str]] = defaultdict(list)
         for w in self._vocab_list:
             self._vocab_by_len[(len(w), is_cyrillic(w))].append(w)
+        self._corrected: dict[str, str] = {}  # `correct`'s memo
 
     # ----- building -----------------------------------------------------------------------
 
@@ -762,6 +767,14 @@ class Index:
 
     def correct(self, word: str) -> str:
         """The word itself when known (or too short to judge), else the nearest known word."""
+        found = self._corrected.get(word)
+        if found is None:
+            if len(self._corrected) >= CORRECTIONS_KEPT:
+                self._corrected.clear()
+            found = self._corrected[word] = self._correct(word)
+        return found
+
+    def _correct(self, word: str) -> str:
         if (
             word in self.vocabulary
             or word in STOPWORDS
@@ -795,12 +808,42 @@ class Index:
 
     def tokens(self, text: str) -> list[Token]:
         out: list[Token] = []
-        for w in words(text):
-            fixed = SHORTHAND.get(w) or self.correct(w)
+        ws = words(text)
+        russian = self._transliterated(ws)
+        for w in ws:
+            fixed = russian.get(w) or SHORTHAND.get(w) or self.correct(w)
             parts = self._glued(w) if fixed == w else None
             for surface, word in parts or [(w, fixed)]:
                 out.append(Token(len(out), surface, word, term(word), word in STOPWORDS))
         return out
+
+    def _transliterated(self, ws: list[str]) -> dict[str, str]:
+        """Russian typed in Latin letters ("skolko dlilsya proekt SIREADA"): each word the
+        bot cannot read in English whose Cyrillic form it knows, when there are at least two
+        (one such word in an English question is more likely a typo)."""
+        found: dict[str, str] = {}
+        for w in ws:
+            if (
+                not w.isascii()
+                or not w.isalpha()
+                or w in self.vocabulary
+                or w in STOPWORDS
+                or w in SHORTHAND
+                or _known_elsewhere(w)
+                or dictionary_word(w)
+                or self.correct(w) != w
+            ):
+                continue
+            cyrillic = to_cyrillic(w)
+            read = self.correct(cyrillic)
+            if (
+                read in self.vocabulary
+                or read in STOPWORDS
+                or _known_elsewhere(read)
+                or dictionary_word(read)
+            ):
+                found[w] = read
+        return found if len(found) >= TRANSLIT_MIN else {}
 
     def _glued(self, word: str) -> list[tuple[str, str]] | None:
         """Two known words written as one ("studytours", "borderproject"), when the word

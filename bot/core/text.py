@@ -79,3 +79,76 @@ def truncate(text: str, limit: int) -> str:
         return text
     cut = text[: max(0, limit - 1)].rsplit(" ", 1)[0]
     return cut + "…"
+
+
+# Russian typed in Latin letters, as chats write it ("skolko dlilsya proekt"): the longest
+# letter groups first.
+_TRANSLIT: Final = (
+    ("shch", "щ"),
+    ("sch", "щ"),
+    ("sh", "ш"),
+    ("ch", "ч"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ts", "ц"),
+    ("yu", "ю"),
+    ("ya", "я"),
+    ("yo", "ё"),
+    ("ye", "е"),
+    ("ju", "ю"),
+    ("ja", "я"),
+    ("iya", "ия"),
+    ("iyu", "ию"),
+    ("iye", "ие"),
+    ("iy", "ий"),
+    ("a", "а"),
+    ("b", "б"),
+    ("v", "в"),
+    ("w", "в"),
+    ("g", "г"),
+    ("d", "д"),
+    ("e", "е"),
+    ("z", "з"),
+    ("i", "и"),
+    ("j", "й"),
+    ("k", "к"),
+    ("q", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("f", "ф"),
+    ("h", "х"),
+    ("c", "ц"),
+    ("x", "кс"),
+    ("'", "ь"),
+)
+_VOWELS: Final = frozenset("aeiouy")
+
+
+def to_cyrillic(word: str) -> str:
+    """A Latin-letter word read as transliterated Russian ("proekty" → "проекты"); "y" is
+    "й" after a vowel ("kakoy") and "ы" elsewhere ("proekty")."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        if word[i] == "y" and not any(
+            word.startswith(latin, i) for latin, _ in _TRANSLIT if len(latin) > 1
+        ):
+            out.append("й" if i > 0 and word[i - 1] in _VOWELS else "ы")
+            i += 1
+            continue
+        for latin, cyrillic in _TRANSLIT:
+            if word.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+        else:
+            out.append(word[i])
+            i += 1
+    return "".join(out)

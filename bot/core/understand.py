@@ -133,9 +133,14 @@ _MENTION: Final = re.compile(r"(?<![\w.])@\w+")
 def parse(index: Index, text: str, lang: str | None = None) -> Query:
     text = _MENTION.sub(" ", text)
     tokens = tuple(index.tokens(text))
-    language = lang or detect_language(text)
+    # Russian typed in Latin letters ("kto finansiroval SIREADA") is answered in Russian
+    transliterated = sum(1 for t in tokens if t.surface.isascii() and is_cyrillic(t.word))
+    language = lang or ("ru" if transliterated else detect_language(text))
     names = ranked_names(index.name_hits(tokens).values())
     mentions = _qualified(index, [*index.mentions(tokens), *_country_codes(index, text, tokens)])
+    asker = _asker_positions(tokens)
+    # "as an officer of the Ukrainian border service, ...": who asks, not what is asked about
+    mentions = [m for m in mentions if not (set(m.positions) & asker)]
     accepted, ambiguous = _accepted_names(index, names, tokens, mentions)
     name_positions = {p for h in accepted for p in h.positions}
     times, time_positions = _times(text, tokens)
@@ -286,6 +291,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     contracted = {a.position for a, b in pairwise(tokens) if a.word == "don" and b.word == "t"}
     contracted |= _scope_numbers(tokens)  # and the "four" of "how many of the four projects"
     contracted |= described  # and the "funded" of "the EU-funded border checkpoints project"
+    contracted |= asker  # and "as an officer of the Ukrainian border guard service"
     # "an official final beneficiary": an adjective, not the officials of "FMS officials"
     contracted |= {
         a.position
@@ -856,6 +862,47 @@ def _asks_what_was_done(tokens: tuple[Token, ...]) -> bool:
         or ("did" in words and words[-1] == "do")
         or ("did" in words and "do" in words[words.index("did") + 1 :][:3] and "there" in words)
     )
+
+
+#: Words that introduce who is asking: "as an officer of X", "I work at X", "как сотруднику X".
+_ASKER_ROLES: Final = frozenset(
+    "officer officers official employee staff member representative colleague сотрудник "
+    "сотруднику сотрудника сотрудница сотруднице представитель представителю представителя "
+    "работник работнику".split()
+)
+
+
+def _asker_positions(tokens: tuple[Token, ...]) -> set[int]:
+    """The words naming the asker's own organisation: after "as a/an <role> of/from/at", "I work
+    at/for/in", "I am from", "как сотруднику/представителю", up to four words on."""
+    words = [t.word for t in tokens]
+    if any(w in _WE for w in words):  # "which projects did we take part in": still the topic
+        return set()
+    starts: list[int] = []
+    for i, w in enumerate(words):
+        if w in _ASKER_ROLES and (
+            "as" in words[max(0, i - 3) : i] or "как" in words[max(0, i - 2) : i]
+        ):
+            starts.append(i + 1)
+        elif (w == "work" and words[i - 1 : i] == ["i"] and words[i + 1 : i + 2] in _AT) or (
+            w in ("am", "m") and words[i + 1 : i + 2] == ["from"]  # "I work at", "I'm from"
+        ):
+            starts.append(i + 2)
+    found: set[int] = set()
+    for start in starts:
+        for t in tokens[start : start + 8]:
+            if t.word in _QUESTION_START:  # the question itself begins
+                break
+            found.add(t.position)
+    return found
+
+
+_AT: Final = (["at"], ["for"], ["in"])
+_WE: Final = frozenset("we our us ours мы нас наш наша наше наши нашей нашего нашим".split())
+_QUESTION_START: Final = frozenset(
+    "what which who when where how why whats is are was were did does do could can "
+    "что какой какая какие какую кто когда где сколько как".split()
+)
 
 
 def _scope_numbers(tokens: tuple[Token, ...]) -> set[int]:

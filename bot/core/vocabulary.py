@@ -63,7 +63,8 @@ STOPWORDS: Final = frozenset(
     specially precisely particularly exact конкретно именно am dear colleague colleagues good
     morning afternoon evening kindly greetings regards коллеги уважаемые добрый доброе день утро
     вечер include includes included officially general generally overall вообще касался
-    касалась касалось касались касается касаются касаться specify types
+    касалась касалось касались касается касаются касаться specify types интересно
+    интересует wonder wondering curious
     """.split()
 )
 
