@@ -1176,3 +1176,81 @@ def test_held_lists_planned_ones_too_but_were_actually_held_does_not(engine: Eng
 def test_an_english_question_is_not_read_as_transliterated_russian(engine: Engine) -> None:
     words = [t.word for t in understand.parse(engine.index, "wich projct startd in 2009").tokens]
     assert all(w.isascii() for w in words)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "that" after an organisation's abbreviation: what it stands for
+        (
+            ("FMS in the readmission mechanisms project - what's that short for",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "FMS stands for Federal Migration Service",
+        ),
+        # an abbreviation the page uses but never spells out
+        (
+            ("what does EECA stand for in the readmission programme",),
+            Kind.NO_INFO,
+            "readmission-framework",
+            "does not spell out EECA",
+        ),
+        # a list of every project is in the page's order, newest first; "the second one" is
+        # the second shown
+        (("list your projects",), Kind.LIST, "sireada", ""),
+        (
+            ("list your projects", "the second one - when did it end?"),
+            Kind.FIELD,
+            "border-checkpoints",
+            "June 2011",
+        ),
+        # what happened when: the events dated then, whichever project they belong to
+        (
+            ("what happened in july 2009",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "July 2009: the Agreement",
+        ),
+        # colloquial Russian: "погран" is the border, "методички" manuals, "чем занимался" the
+        # activities (a summary asked for too comes second)
+        (
+            ("погран проект: когда начался, когда закончился и кто конечный бенефициар?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Росграниц",
+        ),
+        (
+            ("расскажи про программу 2007-2010", "а какие методички разработали?"),
+            Kind.FIELD,
+            "readmission-framework",
+            "Двухтомное пособие",
+        ),
+        (
+            ("чем занимался проект по механизмам реадмиссии? кратко плз",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "Мероприятия",
+        ),
+    ],
+)
+def test_abbreviations_orders_events_and_colloquial_russian(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0]) == (kind, first)
+    assert fragment in text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("i'm a migrant in russia without papers, what should i do", Kind.OUT_OF_SCOPE),
+        ("что мне делать, если у меня нет документов?", Kind.OUT_OF_SCOPE),
+        ("any latest news on the EU-Russia readmission agreement?", Kind.OUT_OF_SCOPE),
+    ],
+)
+def test_advice_and_news_are_not_project_questions(
+    engine: Engine, question: str, kind: Kind
+) -> None:
+    got_kind, projects, _ = ask(engine, question)
+    assert (got_kind, projects) == (kind, [])

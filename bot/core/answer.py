@@ -119,7 +119,19 @@ def _asks_how_to(q: Query) -> bool:
     russian = first in ("как", "где", "куда") and (
         second.endswith(("ть", "ти", "чь")) or second in ("мне", "нам", "можно", "обратиться")
     )
-    return english or russian
+    # "I'm a migrant without papers, what should I do", "что мне делать"
+    advice = any(
+        a in ("what", "что")
+        and (
+            (b in ("should", "can", "could", "must", "do") and c in ("i", "we") and d == "do")
+            or (b in ("мне", "нам") and c.startswith("дела"))
+            or b.startswith("делать")
+        )
+        for a, b, c, d in zip(
+            words, words[1:], [*words[2:], ""], [*words[3:], "", ""], strict=False
+        )
+    )
+    return english or russian or advice
 
 
 #: A quoted phrase: 'Title', "Title", «Title», “Title”.
@@ -334,6 +346,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
             Kind.NOT_FOUND, say("not_found_country", lang, country=name), [], lang, index
         )
 
+    unexplained = _unexplained_abbreviation(index, q) if F.MEANING in q.fields else None
+    if unexplained is not None:  # "what does EECA stand for": the page never spells it out
+        return _no_meaning(index, unexplained, lang)
     if F.MEANING in q.fields and (q.terms() or q.orgs()):
         meaning = _meaning(index, q, named or _context_projects(q, ctx), lang)
         also = _second_field(q, F.MEANING)
@@ -366,6 +381,11 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         )
     if len(named) >= 2:
         return _compare(index, q, named, lang)
+
+    if not named and q.times and _asks_what_happened(q) and not ctx.projects:
+        happened = _what_happened(index, q, lang)
+        if happened is not None:  # "what happened in July 2009": the events dated then
+            return happened
 
     everything = _all_projects_asked(q)
     # not "which lasted longest of all", nor "how many of the four projects had EU funding"
@@ -538,7 +558,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     # paid for ("did the German government also pay for the mechanisms project?": who did);
     # not "did the UK Border Agency work on the border checkpoints project?"
     org_at = min((min(m.positions) for m in q.mentions if m.key in absent), default=0)
-    by_own_name = any(
+    by_own_name = bool(absent) and any(
         h.project == project_id
         and h.strength >= NAMED
         and (min(h.positions) < org_at or F.FUNDERS in q.fields)
@@ -765,6 +785,20 @@ def _identify(
     return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
 
 
+def _topic_matches(
+    index: Index, terms: list[str], within: list[str] | None
+) -> tuple[list[int], list[float], list[int]]:
+    """The projects a topic matches: their positions, scores and best statements, best first.
+    Each project's best statement (a specific one rather than the description) counts; those
+    close enough to the best project's are kept."""
+    scored = index.score_docs(terms, within, TOPIC_MATCH)
+    positions, scores, doc_ids = scored.best_per_project(F.SUMMARY)
+    top = scores[0] if scores else 0.0
+    bar = max(TOPIC_MATCH, top * 0.6)
+    kept = sum(1 for s in scores if s >= bar) if top >= TOPIC_MATCH else 0
+    return positions[:kept], scores[:kept], doc_ids[:kept]
+
+
 def _alternatives(q: Query, terms: list[str]) -> list[list[str]]:
     """The topic once per alternative joined by "or" ("technical meetings or seminars with
     European experts": with "meetings", then with "seminars"); the topic alone when there is
@@ -810,6 +844,39 @@ def _only_unknown_words_about_a_country(index: Index, q: Query) -> bool:
         and not q.wants_list
         and not q.wants_count
     )
+
+
+def _no_meaning(index: Index, abbreviation: str, lang: str) -> Answer:
+    """The page does not spell the abbreviation out; the statements that use it."""
+    where = [d for d, _ in index.score_docs([abbreviation.lower()], None, DETAIL_MATCH)]
+    lines = tuple(_statement_line(d.text.get(lang), d.status, lang) for d in where[:DETAIL_LIMIT])
+    blocks = [_p(say("no_meaning", lang, term=abbreviation))]
+    if lines:
+        blocks.append(Block(bullets=lines))
+    projects = list(dict.fromkeys(d.project for d in where[:DETAIL_LIMIT]))
+    return _answer(Kind.NO_INFO, lang, blocks, projects, score=0.0)
+
+
+def _unexplained_abbreviation(index: Index, q: Query) -> str | None:
+    """An abbreviation the question asks the meaning of that no glossary term, organisation or
+    project stands behind ("what does EECA stand for"), when the page uses it."""
+    if q.terms() or q.orgs():
+        return None
+    named_at = {p for h in q.names for p in h.positions}
+    found: list[str] = _ABBREVIATION.findall(q.text)
+    for word in found:
+        at = [t.position for t in q.tokens if t.word == word.lower()]
+        if (
+            at
+            and not set(at) & named_at  # not "SIREADA"
+            and index.glossary_entry(word) is None  # nor "RF"
+            and index.known(word.lower())
+        ):
+            return word
+    return None
+
+
+_ABBREVIATION: Final = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 
 
 def _it_without_context(q: Query) -> bool:
@@ -1228,8 +1295,13 @@ def about(index: Index, lang: str) -> Answer:
     return _answer(Kind.HELP, lang, blocks, [])
 
 
+def _newest_first(projects: Iterable[Project]) -> list[Project]:
+    """The most recent projects first (by start, then end), as the source page lists them."""
+    return sorted(projects, key=lambda p: (-p.period.start.index, -p.period.end.index))
+
+
 def all_projects(index: Index, lang: str) -> Answer:
-    shown = index.projects[:LIST_LIMIT]
+    shown = _newest_first(index.projects)[:LIST_LIMIT]
     bullets = tuple(
         (_strong(_name(p, lang)), Span(" · " + _period(p, lang) + " · " + p.summary.get(lang)))
         for p in shown
@@ -2072,21 +2144,19 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         every = len(candidates) == len(index.projects)  # (candidates never repeat)
         within = None if every else [p.id for p in candidates]
         # "technical meetings or seminars": either word, each with the rest of the topic
-        best: dict[int, tuple[float, int]] = {}  # a project's position: its best score, doc
-        for words_of_one in _alternatives(q, terms):
-            scored = index.score_docs(words_of_one, within, TOPIC_MATCH)
-            # each project's best statement (a specific one rather than the description),
-            # best first: those close enough to the best are kept, shown with that statement
-            positions, scores, doc_ids = scored.best_per_project(F.SUMMARY)
-            top = scores[0] if scores else 0.0
-            bar = max(TOPIC_MATCH, top * 0.6)
-            kept = sum(1 for s in scores if s >= bar) if top >= TOPIC_MATCH else 0
-            for i, score, doc_id in zip(positions[:kept], scores, doc_ids, strict=False):
-                if i not in best or score > best[i][0]:
-                    best[i] = (score, doc_id)
-        ranked = sorted(best.items(), key=lambda item: -item[1][0])
-        doc_ids = [doc_id for _i, (_score, doc_id) in ranked]
-        matched = [index.projects[i] for i, _best in ranked]
+        found = [_topic_matches(index, one, within) for one in _alternatives(q, terms)]
+        if len(found) == 1:
+            positions, doc_ids = found[0][0], found[0][2]
+        else:  # each project once, with its best statement of any alternative, best first
+            best: dict[int, tuple[float, int]] = {}
+            for alt_positions, alt_scores, alt_docs in found:
+                for i, score, doc_id in zip(alt_positions, alt_scores, alt_docs, strict=False):
+                    if i not in best or score > best[i][0]:
+                        best[i] = (score, doc_id)
+            ranked = sorted(best.items(), key=lambda item: -item[1][0])
+            positions = [i for i, _best in ranked]
+            doc_ids = [doc_id for _i, (_score, doc_id) in ranked]
+        matched = [index.projects[i] for i in positions]
         # "which projects were not about readmission": the others, unless the "not" was
         # already spent on an organisation, a country or the NGO partners
         negated_topic = q.negated and not reasons
@@ -2125,6 +2195,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             candidates = list(index.projects)
         elif not q.wants_list or named:
             return None
+        candidates = _newest_first(candidates)  # "list your projects": as the page lists them
     ids = [p.id for p in candidates]
     if not ids:
         return _abstain(Kind.NOT_FOUND, say("no_list_match", lang), [], lang, index)
@@ -2846,18 +2917,43 @@ def _duration_check(p: Project, q: Query, lang: str) -> Answer:
     return _verdict(p, ok, "duration", F.DURATION, lang)
 
 
+def _asks_what_happened(q: Query) -> bool:
+    """ "what happened in July 2009", "что произошло в 2007 году"."""
+    words = [t.word for t in q.tokens]
+    return any(
+        w in ("happened", "happen", "произошло", "случилось", "происходило") for w in words
+    ) or ("what" in words and any(w in ("events", "event") for w in words))
+
+
+def _what_happened(index: Index, q: Query, lang: str) -> Answer | None:
+    """The events of any project dated in the question's time span, the first project's
+    with its heading, the others' projects after it; None when none is dated then."""
+    by_project: dict[str, list[Doc]] = {}
+    for d in index.dated_docs:
+        if d.date is not None and _in_times(d.date, q):
+            by_project.setdefault(d.project, []).append(d)
+    found = [(index.kb.by_id[pid], docs) for pid, docs in by_project.items()]
+    if not found:
+        return None
+    first, docs = found[0]
+    others = [p.id for p, _docs in found[1:]]
+    answer = _detail(index, first, docs, lang, also=others)
+    for p, more in found[1:DETAIL_LIMIT]:
+        extra = _detail(index, p, more, lang)
+        answer = replace(answer, blocks=(*answer.blocks, *extra.blocks))
+    return answer
+
+
 def _dated_docs(index: Index, p: Project, q: Query) -> list[Doc]:
     """The project's dated statements (events) that fall in the question's time span."""
-    found = []
-    for field_name in (F.DATES,):
-        for d in index.docs_of(p.id, field_name):
-            if d.date is None:
-                continue
-            month = Month(d.date.year, d.date.month or 1)
-            last = Month(d.date.year, d.date.month or 12)
-            if any(not s.month_only and s.first <= last and month <= s.last for s in q.times):
-                found.append(d)
-    return found
+    return [d for d in index.docs_of(p.id, F.DATES) if d.date is not None and _in_times(d.date, q)]
+
+
+def _in_times(date: Date, q: Query) -> bool:
+    """Whether a date (a year, a month or a day) falls in one of the question's time spans."""
+    first = Month(date.year, date.month or 1)
+    last = Month(date.year, date.month or 12)
+    return any(not s.month_only and s.first <= last and first <= s.last for s in q.times)
 
 
 def _active_check(p: Project, spec: TimeSpec, lang: str) -> Answer:

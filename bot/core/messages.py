@@ -247,6 +247,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "На странице это описано как планы («будет»), а не как выполненная работа.",
     ),
     "meaning": ("{term} stands for {meaning}.", "{term} означает «{meaning}»."),
+    "no_meaning": (
+        "The projects page does not spell out {term}; it uses it here:",
+        "На странице проектов {term} не расшифровывается; это сокращение встречается здесь:",
+    ),
     "meaning_org": ("{term} stands for {meaning}.", "{term} — это {meaning}."),
     "count_places": ("{n}: {places}.", "{n}: {places}."),
     "in_project": ("In {project}.", "В проекте {project}."),

@@ -1091,6 +1091,12 @@ class Index:
         """Whether any name of the project holds the term."""
         return t in self._name_terms.get(project_id, ())
 
+    @cached_property
+    def dated_docs(self) -> tuple[Doc, ...]:
+        """Every statement with a date (the events), in knowledge-base order; worked out the
+        first time a question asks what happened when."""
+        return tuple(d for d in self.docs if d.date is not None)
+
     def docs_of(self, project_id: str, field_name: str) -> list[Doc]:
         """A project's statements of one field."""
         return self._docs_by_project.get((project_id, field_name), [])

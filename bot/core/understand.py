@@ -199,7 +199,15 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             if F.MEANING not in fields:
                 fields.append(F.MEANING)
             cue_positions.update((a.position, b.position))
-        elif short_for and before is not None and before.position in mentioned - name_positions:
+        elif (
+            short_for
+            and before is not None
+            and (
+                before.position in mentioned - name_positions
+                # "FMS in the mechanisms project - what's that short for"
+                or (before.word in ("that", "it", "this") and mentioned - name_positions)
+            )
+        ):
             # "what's IOM short for": an abbreviation's meaning, not a project's title
             if F.MEANING not in fields:
                 fields.append(F.MEANING)
@@ -635,7 +643,8 @@ def _verbatim(index: Index, hits: list[NameHit], tokens: tuple[Token, ...]) -> l
 
 def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:
     """Order the fields asked for: the specific ones before the catch-alls."""
-    weak = (F.SUMMARY, F.DURATION, F.ACTIVITIES, F.PROGRAMME, F.COUNTRIES, F.DATES, F.TITLE)
+    # (the summary last: "what did it do? briefly" asks for the activities, briefly)
+    weak = (F.DURATION, F.ACTIVITIES, F.PROGRAMME, F.COUNTRIES, F.DATES, F.TITLE, F.SUMMARY)
     strong = [f for f in found if f not in weak]
     rest = [f for f in weak if f in found]
     # "how long" asks for a duration, not for dates
@@ -1014,7 +1023,9 @@ def _asks_about_future(words: list[str]) -> bool:
     project_word = any(
         w.startswith(("project", "programme", "call", "проект", "программ")) for w in words
     )
-    return (future or now) and project_word and not any(w.isdigit() and len(w) == 4 for w in words)
+    news = any(w == "news" or w.startswith("новост") for w in words)  # always about now
+    dated = any(w.isdigit() and len(w) == 4 for w in words)
+    return news or ((future or now) and project_word and not dated)
 
 
 def _after_how_many(words: list[str]) -> str | None:

@@ -184,7 +184,7 @@ FIELD_CUES: Final = _lexicons(
         F.OBJECTIVES: """aim aims aimed aiming goal goals objective objectives purpose purposes
             intend intended target цел* задач* направлен*""",
         F.COMPONENTS: """component components компонент*""",
-        F.ACTIVITIES: """activit* деятельност* мероприят* делал* сделал*""",
+        F.ACTIVITIES: """activit* деятельност* мероприят* делал* сделал* занимал*""",
         F.RESULTS: """result results achieve achieved achievement achievements output outputs outcome
             outcomes accomplish accomplished produced deliverables deliver delivered
             результат* достиг* достижен* итог*""",
@@ -420,8 +420,8 @@ NO_INFO: Final = _lexicons(
             телефон* почт* адрес* !адресован !адресована !адресовано !адресованы сайт*""",
         "company": """company companies firm firms contractor contractors supplier suppliers vendor
             компани* фирм* подрядчик*""",
-        "future": """next upcoming future forthcoming new current ongoing планируем* будущ* следующ*
-            текущ* нов*""",
+        "future": """next upcoming future forthcoming new current ongoing news планируем* будущ*
+            следующ* текущ* нов* новост*""",
         "statistics": """many number numbers statistics figures percent percentage migrants
             returnees people persons applications participants viewers watched beneficiaries
             cases сколько статистик* процент* человек* мигрант*""",
@@ -459,13 +459,13 @@ CONCEPTS: Final = _lexicons(
         "ngo": """ngo ngos non governmental nongovernmental civil society нко неправительствен*
             общественн*""",
         "electronic": "electronic online e digital computer электрон* онлайн*",
-        "manual": "manual manuals handbook handbooks guide guidebook руководств* пособи*",
+        "manual": "manual manuals handbook handbooks guide guidebook руководств* пособи* методичк*",
         "volume": "volume volumes том тома томов томах",
         "material": "material materials product products материал* продукт* продукц*",
         "official": "official officials officer officers чиновник* должностн*",
         "law": "law laws legislation legislative закон* законодательств*",
         "detainee": "detainee detainees detained detention задержан*",
-        "border": "border borders frontier граница границ* пограничн* погранич*",
+        "border": "border borders frontier граница границ* пограничн* погранич* погран",
         "checkpoint": "checkpoint checkpoints crossing пропуск* кпп",
         "readmission": "readmission readmissions реадмисси*",
         "return": "return returns returned returnee returnees возвращ* возврат*",
