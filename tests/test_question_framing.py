@@ -1254,3 +1254,58 @@ def test_advice_and_news_are_not_project_questions(
 ) -> None:
     got_kind, projects, _ = ask(engine, question)
     assert (got_kind, projects) == (kind, [])
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "which IOM project were they part of": a project, not a programme
+        (
+            ("SBGS Ukraine — which IOM project were they part of and in what role?",),
+            Kind.FIELD,
+            "sireada",
+            "government counterpart",
+        ),
+        # "which Russian agency": the organisations that took part
+        (
+            (
+                "Legal and Administrative Framework for readmission agreements programme - which russian agency did IOM run it with",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "Federal Migration Service",
+        ),
+        # "address" the verb is no request for an address
+        (
+            ("THB — did any of the projects address it?",),
+            Kind.LIST,
+            "readmission-mechanisms",
+            "1 matching",
+        ),
+        (
+            ("did any project address trafficking",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "trafficking",
+        ),
+        # what "how many" counts may come before it
+        (
+            ("IML courses - how many and who attended?",),
+            Kind.FIELD,
+            "readmission-framework",
+            "five",
+        ),
+    ],
+)
+def test_parts_bodies_verbs_and_counts_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0]) == (kind, first)
+    assert fragment in text
+
+
+def test_the_address_of_an_office_is_still_a_contact_request(engine: Engine) -> None:
+    kind, _, text = ask(engine, "what is the address of IOM Moscow")
+    assert kind is Kind.NO_INFO
+    assert "contact details" in text

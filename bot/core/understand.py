@@ -172,12 +172,25 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         after = [t for t in tokens if t.position > b.position and not t.stop][:2]
         # "how many projects was the FMS part of": an organisation was part of projects
         an_org_was = not after and not name_positions and any(m.kind == "org" for m in mentions)
-        of_a_project = an_org_was or (
-            bool(after)
-            and (
-                after[0].position in name_positions  # "part of SIREADA"
-                # "part of any IOM project": a project, not a programme
-                or any(t.word in PROJECT_WORDS for t in after)
+        # "which IOM project were they part of": a project is asked for, not a programme
+        which_project = any(
+            t.word in PROJECT_WORDS
+            and t.position < a.position
+            and any(
+                w.word in ("which", "what", "какой", "каком") for w in tokens[max(0, i - 3) : i]
+            )
+            for i, t in enumerate(tokens)
+        )
+        of_a_project = (
+            an_org_was
+            or which_project
+            or (
+                bool(after)
+                and (
+                    after[0].position in name_positions  # "part of SIREADA"
+                    # "part of any IOM project": a project, not a programme
+                    or any(t.word in PROJECT_WORDS for t in after)
+                )
             )
         )
         if a.word == "part" and b.word == "of" and F.PROGRAMME not in fields and not of_a_project:
@@ -250,6 +263,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         # name": the organisation's name, not a project's ("full name of the FMS project", "the
         # FMS joint project launched in 2009 - full name?")
         fields[fields.index(F.TITLE)] = F.MEANING
+    if not fields and _which_body(tokens):
+        fields.append(F.PARTNERS)  # "which Russian agency did IOM run it with"
     fields = _rank_fields(fields, tokens)
     if _who_ran(tokens) and F.IMPLEMENTERS not in fields:  # "who ran the 2007 programme"
         fields.insert(0, F.IMPLEMENTERS)
@@ -386,7 +401,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         superlative=_superlative(tokens, time_positions),
         named=tuple(h.project for h in accepted),
         ambiguous=tuple(h.project for h in ambiguous),
-        counted_term=term(counted) if (counted := _after_how_many(words)) else None,
+        counted_term=term(counted) if (counted := _counted_word(words)) else None,
         named_terms=tuple(
             dict.fromkeys(t.term for t in tokens if t.position in name_positions and not t.stop)
         ),
@@ -701,9 +716,17 @@ def _words_after_how_many(words: list[str]) -> list[str]:
         )
         if two_words or w.startswith("сколько"):
             j = i + (2 if two_words else 1)
-            return [
+            after = [
                 x
                 for x in words[j:]
+                if x not in V.STOPWORDS and not x.isdigit() and x not in V.GENERIC
+            ]
+            if after:
+                return after
+            # "IML courses - how many and who attended?": what is counted came first
+            return [
+                x
+                for x in words[max(0, i - 3) : i]
                 if x not in V.STOPWORDS and not x.isdigit() and x not in V.GENERIC
             ]
     return []
@@ -839,6 +862,25 @@ def _describing_participles(
     return found
 
 
+#: Kinds of organisation a question can ask for ("which agency", "какое ведомство").
+_BODIES: Final = frozenset(
+    "agency agencies organisation organisations organization organizations body bodies ministry "
+    "ministries service services authority institution institutions ngo ngos ведомство "
+    "ведомства агентство организация организации министерство служба учреждение".split()
+)
+
+
+def _which_body(tokens: tuple[Token, ...]) -> bool:
+    """ "which Russian agency ...", "what organisations ...", "какое ведомство ...": the
+    question asks for organisations."""
+    words = [t.word for t in tokens]
+    return any(
+        w in ("which", "what", "wich", "какое", "какая", "какие", "какой", "каким", "какими")
+        and any(x in _BODIES for x in words[i + 1 : i + 3])
+        for i, w in enumerate(words)
+    )
+
+
 def _asks_identity(tokens: tuple[Token, ...]) -> bool:
     """ "is X just another name for Y", "are they the same project", "тот же проект"."""
     pairs = {(a.word, b.word) for a, b in pairwise(tokens)}
@@ -947,9 +989,26 @@ _PERSON_ROLES: Final = frozenset(
 _PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор", "режиссер")
 
 
+def _a_verb_here(words: list[str], i: int) -> bool:
+    """Whether "address" is the verb ("did any project address trafficking", "THB - did they
+    address it?"), not a postal or e-mail address ("the address of IOM Moscow")."""
+    before = words[i - 1] if i > 0 else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    noun_before = before in (
+        *("the", "a", "an", "your", "their", "its", "his", "her", "our", "email", "e"),
+        *("mail", "postal", "office", "web", "mailing", "physical", "street", "home"),
+    )
+    return not noun_before and after not in ("of", "for")
+
+
 def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
     """Which kind of information the knowledge base never holds the question asks for, if any."""
-    if any(V.NO_INFO["contact"].matches(w) for w in words) or _contact_phrase(words):
+    contact = [
+        i
+        for i, w in enumerate(words)
+        if V.NO_INFO["contact"].matches(w) and not (w == "address" and _a_verb_here(words, i))
+    ]
+    if contact or _contact_phrase(words):
         return "contact"
     if any(V.NO_INFO["budget"].matches(w) for w in words) or _how_much_money(words):
         return "budget"
@@ -1026,6 +1085,16 @@ def _asks_about_future(words: list[str]) -> bool:
     news = any(w == "news" or w.startswith("новост") for w in words)  # always about now
     dated = any(w.isdigit() and len(w) == 4 for w in words)
     return news or ((future or now) and project_word and not dated)
+
+
+def _counted_word(words: list[str]) -> str | None:
+    """What "how many" counts: the word after it, else the last one before it ("IML courses -
+    how many?")."""
+    after = _after_how_many(words)
+    if after is not None:
+        return after
+    before = _words_after_how_many(words)
+    return before[-1] if before else None
 
 
 def _after_how_many(words: list[str]) -> str | None:

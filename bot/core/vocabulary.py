@@ -64,7 +64,7 @@ STOPWORDS: Final = frozenset(
     morning afternoon evening kindly greetings regards коллеги уважаемые добрый доброе день утро
     вечер include includes included officially general generally overall вообще касался
     касалась касалось касались касается касаются касаться specify types интересно
-    интересует wonder wondering curious
+    интересует wonder wondering curious address addressed addressing attend attended attending
     """.split()
 )
 
