@@ -1293,7 +1293,7 @@ def test_advice_and_news_are_not_project_questions(
             ("IML courses - how many and who attended?",),
             Kind.FIELD,
             "readmission-framework",
-            "five",
+            "Five International Migration Law (IML) training courses for senior and mid-level",
         ),
     ],
 )
