@@ -1029,7 +1029,7 @@ def test_a_real_word_is_not_read_as_two_glued_words(engine: Engine) -> None:
                 "For a donor mapping exercise: who funded each of the four completed IOM Russia projects?",
             ),
             Kind.LIST,
-            "border-checkpoints",
+            "sireada",
             "Finland",
         ),
         # "full forms": what the abbreviations stand for
@@ -1309,3 +1309,69 @@ def test_the_address_of_an_office_is_still_a_contact_request(engine: Engine) -> 
     kind, _, text = ask(engine, "what is the address of IOM Moscow")
     assert kind is Kind.NO_INFO
     assert "contact details" in text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a year from a page that gives no month
+        (
+            ("in which month of 2007 was Rosgranitsa set up?",),
+            Kind.NO_INFO,
+            "border-checkpoints",
+            "only the year, 2007",
+        ),
+        (
+            ("в каком месяце создали Росграницу?",),
+            Kind.NO_INFO,
+            "border-checkpoints",
+            "только год, 2007",
+        ),
+        # "N months before that one": counted from the project just discussed
+        (
+            (
+                "which project had Rosgranitsa as its final beneficiary?",
+                "and which project ended two months before that one did?",
+            ),
+            Kind.LIST,
+            "readmission-mechanisms",
+            "1 matching",
+        ),
+        # a weaker name is the other project compared, or the one a list is dated by
+        (
+            ("какой проект длился дольше — по КПП или по механизмам реадмиссии?",),
+            Kind.LIST,
+            "border-checkpoints",
+            "",
+        ),
+        (
+            ("какие проекты пересекались по времени с проектом по КПП?",),
+            Kind.LIST,
+            "readmission-framework",
+            "(3)",
+        ),
+        # "any link to Germany" is any tie, and each tie is shown
+        (
+            ("projects with any link to Germany - and what was the link?",),
+            Kind.LIST,
+            "readmission-framework",
+            "Germany: a funder from there; a study tour went there",
+        ),
+        # "in one way or another" is no topic and no "other project"
+        (
+            ("which projects dealt with voluntary return in one way or another",),
+            Kind.LIST,
+            "readmission-framework",
+            "2 matching",
+        ),
+        # colloquial and transliterated Russian counts
+        (("скока проектов у МОМ было с ФМС?",), Kind.COUNT, "readmission-framework", "три (3)"),
+        (("sireada skolko stran uchastvovalo",), Kind.FIELD, "sireada", "три (3)"),
+    ],
+)
+def test_dates_references_ties_and_counts_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0]) == (kind, first)
+    assert fragment in text

@@ -53,6 +53,8 @@ from bot.kb.model import Date, Month, OrgKind, Participation, Project, Role, Sta
 NAMED = NAMED_STRENGTH
 #: A weaker name ("the border one") still picks a project when no other project comes close.
 WEAK_NAME = 0.25
+#: A name this strong is a hint at a project, enough for the second of two compared.
+HINT_NAME = 0.5
 #: A name at this strength is the project's own acronym or whole title.
 EXACT_NAME = 1.0
 #: Two candidates closer than this are ambiguous: the bot asks which one.
@@ -364,6 +366,12 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         # discussed is the other one
         back = [pid for pid in _context_projects(q, ctx) if pid != named[0]]
         named = [*back[:1], *named]
+    either = any(t.word in ("or", "или", "vs", "versus", "than", "чем") for t in q.tokens)
+    if len(named) == 1 and q.superlative and either:
+        # "which lasted longer: the КПП one or the mechanisms project?": a weaker name of
+        # another project is the other one compared
+        second = [h.project for h in q.names if h.project not in named and h.strength >= HINT_NAME]
+        named = [*named, *second[:1]]
     if len(named) >= 2 and q.superlative:  # "X and Y - which one finished first?"
         return _ordered(index, q, [index.kb.by_id[pid] for pid in named], *q.superlative, lang)
     if len(named) >= 2 and q.field == F.RELATED:
@@ -390,7 +398,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     everything = _all_projects_asked(q)
     # not "which lasted longest of all", nor "how many of the four projects had EU funding"
     if everything and q.fields and q.superlative is None and not q.wants_count:
-        return _field_for_many(index, [p.id for p in index.projects], q.fields[0], lang)
+        every = [p.id for p in _newest_first(index.projects)]
+        return _field_for_many(index, every, q.fields[0], lang)
 
     # "which programme was X part of" asks about X; "which project started after X" is a list
     # "list the components of X" asks for X's field, not for a list of projects
@@ -577,6 +586,14 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
             Kind.FIELD, lang, [_p(lead), *profile.blocks], [home, project_id], [F.PARTNERS]
         )
 
+    if _asks_month(q):
+        # "in which month of 2007 was Rosgranitsa set up?": the page may give the year only
+        in_span = _dated_docs(index, project, q) if q.times else []
+        best = [d for d, score in in_project if d.date is not None and score >= 0.5]
+        event = next(iter(in_span or best), None)
+        if event is not None and event.date is not None and not event.date.month:
+            text = say("year_only", lang, year=str(event.date.year), text=event.text.get(lang))
+            return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
     dated = _dated_docs(index, project, q) if q.times and not _is_yes_no(q) else []
     if dated:  # "what new entity was set up in 2007"
         return _detail(index, project, dated, lang)
@@ -1990,9 +2007,17 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     if previous_list:
         # "which of those had NGO partners", "which one was the latest": the last list
         candidates = [index.kb.by_id[pid] for pid in ctx.projects if pid in index.kb.by_id]
+    hint_terms: set[str] = set()
+    if not named and (_relative_words(q) or q.has(V.OVERLAP)):
+        # "which projects overlapped with the КПП project": a weaker name is the reference,
+        # and its words are no topic
+        hints = [h for h in q.names if h.strength >= HINT_NAME]
+        named = [h.project for h in hints[:1]]
+        hint_terms = {t.term for t in q.tokens for h in hints[:1] if t.position in h.positions}
     exclude = set(named)
     reference: Project | None = index.kb.by_id[named[0]] if named else None
-    if reference is None and q.another:
+    if reference is None and (q.another or (q.refers_back and _relative_words(q))):
+        # "and the other one?", "which project ended two months before that one did?"
         back = _context_projects(q, ctx)
         reference = index.kb.by_id[back[0]] if back else None
         if reference:
@@ -2047,7 +2072,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     topic = [
         t
         for t in q.residual
-        if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, V.NUMBER_PREFIX)) and t != "ngo"
+        if not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, V.NUMBER_PREFIX))
+        and t != "ngo"
+        and t not in hint_terms
     ]
     if reference is not None and "relative" not in reasons and not q.another:
         # "which projects were about border management": a name-like phrase is the topic
@@ -2083,6 +2110,14 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         excluded = q.negated or _excluded_at(q, m.positions[0])
         candidates = [p for p in candidates if (p.id in keep) != excluded]
         reasons.append("country")
+        country = index.country(m.key)
+        if country is not None and _any_tie(q) and not excluded:
+            # "which projects involved Germany in any way": how each one did
+            ties = {tie: index.projects_tied_to(country.name, tie) for tie in COUNTRY_TIES}
+            for p in candidates[:LIST_LIMIT]:
+                how = [role_label(f"tie:{tie}", lang) for tie, ids in ties.items() if p.id in ids]
+                if how and p.id not in why:
+                    why[p.id] = f"{localized_name(country.name, lang)}: {'; '.join(how)}"
     if F.TITLE in q.fields and topic_known:
         # "which projects don't have 'readmission' in the title"
         titled = index.projects_named_with(topic_known)
@@ -2302,6 +2337,9 @@ def _relative_mask(
     offset = _years_later([t.word for t in q.tokens])
     if offset is not None:  # "started the year after SIREADA ended"
         return np.asarray(points // 12 == other // 12 + offset)
+    months = _years_later([t.word for t in q.tokens], ("month", "months"))
+    if months is not None:  # "ended two months before the border project did"
+        return np.asarray(points == other + months)
     if words & _BEFORE:
         return np.asarray(points < other)
     if words & _AFTER:
@@ -2525,6 +2563,25 @@ def _asks_exactly(q: Query) -> bool:
         t.word
         in ("exactly", "specific", "specifically", "names", "конкретно", "именно", "названия")
         for t in q.tokens
+    )
+
+
+def _asks_month(q: Query) -> bool:
+    """ "in which month", "what day", "the exact date", "в каком месяце", "какого числа"."""
+    words = [t.word for t in q.tokens]
+    pairs = set(pairwise(words))
+    return bool(
+        pairs
+        & {
+            ("which", "month"),
+            ("what", "month"),
+            ("which", "day"),
+            ("what", "day"),
+            ("exact", "date"),
+            ("каком", "месяце"),
+            ("какого", "числа"),
+            ("точная", "дата"),
+        }
     )
 
 
@@ -2877,13 +2934,12 @@ def _event_mask(index: Index, date: Date, q: Query) -> np.ndarray[Any, np.dtype[
 _YEAR_COUNTS: Final = {"a": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
-def _years_later(words: list[str]) -> int | None:
+def _years_later(words: list[str], units: tuple[str, ...] = ("year", "years")) -> int | None:
     """ "the year after" → 1, "two years after" → 2, "a year before" → -1: how many calendar
-    years from an event's year; None when the question counts no years from it."""
+    years (or, with `units` "month", months) from an event's; None when the question counts
+    none from it."""
     for i in range(1, len(words) - 1):
-        if words[i] not in ("year", "years") or words[i + 1] not in (
-            *("after", "later", "before", "earlier"),
-        ):
+        if words[i] not in units or words[i + 1] not in (*("after", "later", "before", "earlier"),):
             continue
         count = words[i - 1]
         n = int(count) if count.isdigit() else _YEAR_COUNTS.get(count)

@@ -44,6 +44,10 @@ ROLE_LABELS: Final[dict[str, tuple[str, str]]] = {
     "contracting authority": ("contracting authority", "заказчик (заключил контракт)"),
     "coordination": ("activities coordinated with it", "с ним координировалась деятельность"),
     "funder": ("funder", "донор"),
+    # how a country was tied to a project ("which projects involved Germany in any way")
+    "tie:in": ("worked there or with a partner from there", "работа там или с партнёром оттуда"),
+    "tie:funder": ("a funder from there", "донор оттуда"),
+    "tie:visited": ("a study tour went there", "туда ездили с учебной поездкой"),
 }
 
 KIND_LABELS: Final[dict[str, tuple[str, str]]] = {
@@ -149,6 +153,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "no_info_future": (
         "I only know the completed projects listed on the projects page, not plans or news.",
         "Я знаю только завершённые проекты со страницы проектов, а не планы или новости.",
+    ),
+    "year_only": (
+        "The page gives only the year, {year}: {text}.",
+        "На странице указан только год, {year}: {text}.",
     ),
     "no_date": (
         "The page gives no date for that; {project} ran {period}. It says only: {text}.",

@@ -22,6 +22,7 @@ from typing import Any, Final, NamedTuple, overload
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from bot.core import fields as F
 from bot.core.dictionary import dictionary_word
@@ -800,8 +801,14 @@ class Index:
         best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best and best[0].endswith(word):
             return word  # "интеграции" is not a typo of "реинтеграции": another word, a prefix on
-        if best and any(lex.matches(best[0]) for lex in NO_INFO.values()):
-            return word  # a guess must not make the bot refuse ("complies" is not "companies")
+        if (
+            best
+            and any(lex.matches(best[0]) for lex in NO_INFO.values())
+            and Levenshtein.distance(word, best[0]) > 1
+        ):
+            # a guess must not make the bot refuse ("complies" is not "companies"); one letter
+            # off is a typo all the same ("budjet")
+            return word
         if best and best[0] in STOPWORDS and best[0] not in _QUESTION_WORDS:
             return word  # a word is no typo of a function word ("short" / "sort", "cold" / "could")
         return best[0] if best else word
@@ -822,6 +829,7 @@ class Index:
         bot cannot read in English whose Cyrillic form it knows, when there are at least two
         (one such word in an English question is more likely a typo)."""
         found: dict[str, str] = {}
+        corrected: dict[str, str] = {}  # words the English corrector would change ("stran")
         for w in ws:
             if (
                 not w.isascii()
@@ -831,19 +839,19 @@ class Index:
                 or w in SHORTHAND
                 or _known_elsewhere(w)
                 or dictionary_word(w)
-                or self.correct(w) != w
             ):
                 continue
-            cyrillic = to_cyrillic(w)
-            read = self.correct(cyrillic)
+            read = self.correct(to_cyrillic(w))
             if (
                 read in self.vocabulary
                 or read in STOPWORDS
                 or _known_elsewhere(read)
                 or dictionary_word(read)
             ):
-                found[w] = read
-        return found if len(found) >= TRANSLIT_MIN else {}
+                (found if self.correct(w) == w else corrected)[w] = read
+        if len(found) < TRANSLIT_MIN:
+            return {}
+        return found | corrected  # a Russian question: "stran" is "стран", not "strange"
 
     def _glued(self, word: str) -> list[tuple[str, str]] | None:
         """Two known words written as one ("studytours", "borderproject"), when the word

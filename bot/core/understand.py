@@ -240,6 +240,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
                 fields = [
                     f for f in fields if f == part_field or not V.FIELD_CUES[f].matches(t.word)
                 ]
+    if F.RELATED in fields and _tie_to_a_place_or_body(tokens, mentions):
+        fields.remove(F.RELATED)  # "projects with any link to Germany": any tie, no follow-up
     if F.RELATED not in fields and _the_earlier_one(tokens):
         fields.append(F.RELATED)  # "what was that earlier one called": the linked project
     if F.RELATED not in fields and _asks_identity(tokens):
@@ -310,6 +312,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     residual: list[str] = []
     vague = _vague_time_positions(tokens)
     modifiers = _modifier_positions(tokens)
+    one_way = _one_way_or_another(tokens)
+    vague |= one_way  # "in one way or another": no topic, and no "other project"
     # the "don" of "don't" (not the Don of the Don centre)
     contracted = {a.position for a, b in pairwise(tokens) if a.word == "don" and b.word == "t"}
     contracted |= _scope_numbers(tokens)  # and the "four" of "how many of the four projects"
@@ -395,7 +399,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         greeting=greeting,
         help=help_asked,
         refers_back=any(t.surface in PRONOUNS for t in tokens),
-        another=any(V.ANOTHER.matches(w) for w in words),
+        another=any(V.ANOTHER.matches(t.word) for t in tokens if t.position not in one_way),
         residual=tuple(dict.fromkeys(residual)),
         durations=tuple(durations),
         superlative=_superlative(tokens, time_positions),
@@ -774,7 +778,8 @@ def _wants_list(
         for t in tokens
         if t.position not in name_positions
     )
-    starts = words[:1] and words[0] in (
+    lead = 1 if words[:1] in (["and"], ["so"], ["ok"], ["а"], ["и"], ["also"]) else 0
+    starts = words[lead : lead + 1] and words[lead] in (
         "which",
         "what",
         "any",
@@ -835,6 +840,22 @@ def _which_part(tokens: tuple[Token, ...]) -> tuple[int, str] | None:
                 if V.FIELD_CUES[key].matches(b.word):
                     return b.position, key
     return None
+
+
+def _tie_to_a_place_or_body(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
+    """ "a link to Germany", "connected with the FMS": a link word, "to" or "with", then a
+    country or an organisation."""
+    starts = {m.positions[0] for m in mentions if m.kind in ("country", "org")}
+    for i, t in enumerate(tokens):
+        if t.word in ("link", "links", "linked", "connected", "connection", "connections"):
+            nxt = tokens[i + 1 : i + 4]
+            if (
+                nxt[:1]
+                and nxt[0].word in ("to", "with")
+                and any(x.position in starts for x in nxt[1:])
+            ):
+                return True
+    return False
 
 
 def _the_earlier_one(tokens: tuple[Token, ...]) -> bool:
@@ -956,6 +977,18 @@ _QUESTION_START: Final = frozenset(
 )
 
 
+def _one_way_or_another(tokens: tuple[Token, ...]) -> set[int]:
+    """The words of "(in) one way or another", "так или иначе"."""
+    found: set[int] = set()
+    words = [t.word for t in tokens]
+    for i in range(len(words)):
+        if words[i : i + 3] == ["way", "or", "another"]:
+            found.update(range(max(0, i - 1), i + 3))
+        if words[i : i + 3] == ["так", "или", "иначе"]:
+            found.update(range(i, i + 3))
+    return {tokens[i].position for i in found}
+
+
 def _scope_numbers(tokens: tuple[Token, ...]) -> set[int]:
     """The number of "the four projects", "all 4 programmes", "этих четырёх проектов": the
     projects the question is about, not a detail to look for."""
@@ -1016,7 +1049,8 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         words
     ):
         return "people"
-    if _who_ran(tokens) and {("at", "iom"), ("in", "iom"), ("в", "мом")} & set(pairwise(words)):
+    at_iom = {("at", "iom"), ("in", "iom"), ("в", "мом"), ("стороны", "мом"), ("от", "мом")}
+    if _who_ran(tokens) and at_iom & set(pairwise(words)):
         return "people"  # "who managed SIREADA at IOM Moscow": a person, not an organisation
     if any(V.NO_INFO["company"].matches(w) for w in words):
         return "company"

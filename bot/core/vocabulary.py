@@ -65,6 +65,7 @@ STOPWORDS: Final = frozenset(
     вечер include includes included officially general generally overall вообще касался
     касалась касалось касались касается касаются касаться specify types интересно
     интересует wonder wondering curious address addressed addressing attend attended attending
+    времени way ways
     """.split()
 )
 
@@ -88,6 +89,8 @@ SHORTHAND: Final = {
     "prj": "project",
     "proj": "project",
     "щас": "сейчас",
+    "скока": "сколько",
+    "скоко": "сколько",
     "чё": "что",
     "че": "что",
 }
@@ -177,6 +180,7 @@ FIELD_CUES: Final = _lexicons(
             contracting реализовывал* реализовал* осуществлял* исполнител* подрядч* заказчик*""",
         F.DATES: """when date dates start started starting begin began begun beginning launch
             launched end ended ending finish finished close closed period timeframe timeline
+            range ranges
             когда дат* начал* запущ* старт* заверш* закончил* окончил* окончан* срок* период*""",
         F.DURATION: """long lng duration durations last lasted months years
             долго длил* продолжительн* длительн* месяц*""",
@@ -539,7 +543,7 @@ CONCEPTS: Final = _lexicons(
         "effect": "effect effective force вступил* действу* силу",
         "assistance": "assistance assist assisted aid help helped помощ* содейств*",
         "establish": """establish established establishment create created creation found founded
-            формирован* создан* учрежд* образован*""",
+            формирован* создан* создал* учрежд* образован*""",
         "strengthen": """build building enhance enhancing enhancement strengthen strengthening
             укреплен* укреп* повышен*""",
     }
