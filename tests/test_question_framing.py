@@ -1375,3 +1375,43 @@ def test_dates_references_ties_and_counts_are_read(
     got_kind, projects, text = ask(engine, *turns)
     assert (got_kind, projects[0]) == (kind, first)
     assert fragment in text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # NGOs "from Moldova": the Moldovan NGO is shown beside its project
+        (
+            ("были ли в проектах МОМ неправительственные организации из Молдовы",),
+            Kind.LIST,
+            "sireada",
+            "Институт уголовной реформы",
+        ),
+        (
+            ("which projects had NGO partners from Moldova",),
+            Kind.LIST,
+            "sireada",
+            "— Institute for Penal Reform (IPR)",
+        ),
+        # a list about funding shows each project's funders
+        (
+            ("which projects were not funded solely by the EU",),
+            Kind.LIST,
+            "readmission-framework",
+            "Funders: European Commission (EC), Government of Germany and Government of Finland",
+        ),
+        # a superlative over the list just shown, then a field of the winner
+        (
+            ("which projects were active in 2010?", "the one that ended first - who paid for it?"),
+            Kind.FIELD,
+            "readmission-framework",
+            "Germany",
+        ),
+    ],
+)
+def test_lists_show_what_was_asked_and_a_superlative_picks_from_the_last_one(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0]) == (kind, first)
+    assert fragment in text

@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.core.engine import Engine
 from bot.kb.model import KnowledgeBase
 from bot.telegram.app import BotApplication, build_application, register_commands
-from bot.telegram.inline import PAGE_SIZE
+from bot.telegram.inline import PAGE_SIZE, parse_offset
 from bot.telegram.logs import REDACTED, install_token_filter
 from bot.telegram.session import CHAT_STATE_KEY
 
@@ -275,6 +275,12 @@ async def test_button_on_an_inline_message_gets_a_callback_answer(bot: Bot) -> N
 
 
 # ----- inline mode --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("offset", "page"), [("", 0), ("50", 50), ("²", 0), ("٣", 0), ("x", 0)])
+def test_an_inline_offset_that_is_no_plain_number_is_the_first_page(offset: str, page: int) -> None:
+    """A forged offset never fails: "²" and "٣" are digits to `str.isdigit`, not to `int`."""
+    assert parse_offset(offset) == page
 
 
 async def test_inline_acronym_puts_the_exact_match_first(bot: Bot) -> None:

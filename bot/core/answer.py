@@ -303,6 +303,13 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         statements = index.docs_of(ctx.projects[0], ctx.field)
         if nth <= len(statements):
             return _detail(index, index.kb.by_id[ctx.projects[0]], [statements[nth - 1]], lang)
+    asked = [f for f in q.fields if f not in (F.DATES, F.DURATION, F.SUMMARY)]
+    if q.superlative and asked and not named and len(ctx.candidates) >= 2 and q.refers_back:
+        # "which projects were active in 2010?" - "the one that ended first - who paid for
+        # it?": the first of that list by the measure, and the field asked of it
+        offered = [index.kb.by_id[pid] for pid in ctx.candidates if pid in index.kb.by_id]
+        first = _ordered(index, q, offered, *q.superlative, lang).projects[0]
+        return _single(index, q, ctx, [first])
     nth = nth or (_ordinal_project(q) if q.superlative is None else None)
     if nth and not named and nth <= len(ctx.candidates):
         # a list, then "tell me about the second one", "who funded the second one?"
@@ -1312,6 +1319,16 @@ def about(index: Index, lang: str) -> Answer:
     return _answer(Kind.HELP, lang, blocks, [])
 
 
+def _ngos_asked(index: Index, p: Project, q: Query) -> list[str]:
+    """The project's NGO partners, those of the countries the question names when it names
+    any ("NGOs from Moldova")."""
+    ngos = list(p.orgs_with_role(Role.NGO_PARTNER))
+    names = {c.name for code in q.countries() if (c := index.country(code))}
+    if names:
+        ngos = [o for o in ngos if (org := index.org(o)) and org.country in names] or ngos
+    return ngos
+
+
 def _newest_first(projects: Iterable[Project]) -> list[Project]:
     """The most recent projects first (by start, then end), as the source page lists them."""
     return sorted(projects, key=lambda p: (-p.period.start.index, -p.period.end.index))
@@ -2243,10 +2260,14 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             text = truncate(doc.text.get(lang), WHY_LENGTH)
             if doc.label:  # "Component Four: optimizing data sharing"
                 text = f"{doc.label.get(lang)}: {text}"
-        elif ngo_why and (ngos := p.orgs_with_role(Role.NGO_PARTNER)):
+        elif ngo_why and (ngos := _ngos_asked(index, p, q)):
             text = _join([_org_name(index, o, lang) for o in ngos], lang)
         else:
             text = why.get(p.id)
+        if text is None and F.FUNDERS in q.fields and p.funders:
+            # "which projects were not funded solely by the EU": by whom, then
+            funders = _join([_org_name(index, f, lang) for f in p.funders], lang)
+            text = f"{label(F.FUNDERS, lang)}: {funders}"
         return (Span(f" — {text}"),) if text else ()
 
     bullets = tuple((*_list_line(index, p, lang), *because(p)) for p in candidates[:LIST_LIMIT])

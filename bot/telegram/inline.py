@@ -71,7 +71,9 @@ def query_lang(query: str) -> str | None:
 
 
 def parse_offset(offset: str) -> int:
-    return int(offset) if offset.isdigit() else 0
+    """The page an inline query asks for: the offset we sent, a number; anything else (a
+    forged one, "²" is a digit to `isdigit` but no number to `int`) is the first page."""
+    return int(offset) if offset.isascii() and offset.isdigit() else 0
 
 
 def items_for(engine: Engine, query: str, lang: str) -> list[_Item]:
