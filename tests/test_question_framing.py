@@ -1415,3 +1415,69 @@ def test_lists_show_what_was_asked_and_a_superlative_picks_from_the_last_one(
     got_kind, projects, text = ask(engine, *turns)
     assert (got_kind, projects[0]) == (kind, first)
     assert fragment in text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # numbered items: "component four", "the 4th component", "components 3 and 4"
+        (
+            ("component four of the border project?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Component Four: optimizing data sharing",
+        ),
+        (
+            ("what was the 4th component of the border project",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Component Four",
+        ),
+        (
+            ("Enhancement of Management of the RF Border Checkpoints - components 3 and 4?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Component Three: strengthening international cooperation",
+        ),
+        # "it had 4 components, right?": how many there were, then all of them
+        (
+            ("the border checkpoints project had 4 components, right? what were they",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Components (4)",
+        ),
+        # an event of one project compared with another project's dates: the event's date
+        (
+            (
+                "readmission mechanisms project - did it start before or after IOM signed the border checkpoints agreement",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "July 2009: the Agreement",
+        ),
+        # one of the last offer keeps the offer: "and the other one" three turns on
+        (
+            (
+                "which two projects started in September 2009?",
+                "which one was with Rosgranitsa?",
+                "and the other one — who was its Russian partner?",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "Federal Migration Service",
+        ),
+        # the verb next to the date says which end it dates
+        (
+            ("which projects run with the FMS started after 2008?",),
+            Kind.LIST,
+            "readmission-mechanisms",
+            "2 matching",
+        ),
+    ],
+)
+def test_items_events_offers_and_dated_verbs_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0]) == (kind, first)
+    assert fragment in text

@@ -209,6 +209,31 @@ def _ordinal(q: Query) -> int | None:
     return _ORDINALS.get(content[0].word)
 
 
+def _item_numbers(q: Query) -> list[int]:
+    """The numbers of "component four", "the 4th component", "the second objective",
+    "components three and four", "компонент 3": an ordinal before the field's word, or numbers
+    right after it."""
+    words = [t.word for t in q.tokens]
+    for i, w in enumerate(words):
+        if not any(V.FIELD_CUES[f].matches(w) for f in _NUMBERED_FIELDS):
+            continue
+        before = words[i - 1] if i > 0 else ""
+        if before in _ORDINALS:
+            return [_ORDINALS[before]]
+        if before in ("st", "nd", "rd", "th") and i > 1 and words[i - 2].isdigit():
+            return [int(words[i - 2])]  # "the 4th component" (written "4", "th")
+        found: list[int] = []
+        for after in words[i + 1 : i + 6]:
+            number = understand.number_value(after)
+            if number is not None and after not in ("one", "a"):  # not "a component one..."
+                found.append(number)
+            elif after not in ("and", "и", ",", "or", "или"):
+                break
+        if found:
+            return found
+    return []
+
+
 def _ordinal_project(q: Query) -> int | None:
     """N of "the Nth one" / "the Nth project" in a longer question ("who funded the second
     one?")."""
@@ -223,7 +248,10 @@ def _offered(answer: Answer, context: ChatState) -> tuple[str, ...]:
     """The projects a chat was last offered to choose from: a clarifying question's or a list's,
     kept while the chat talks about one of them ("the one with Rosgranitsa", then "and the
     other one?")."""
-    if answer.kind in (Kind.CLARIFY, Kind.LIST, Kind.COUNT):
+    # one of the last offer ("which one was with Rosgranitsa?") keeps that offer, for "and
+    # the other one?"
+    narrowed = len(answer.projects) == 1 and answer.projects[0] in context.candidates
+    if answer.kind in (Kind.CLARIFY, Kind.LIST, Kind.COUNT) and not narrowed:
         return answer.projects
     if len(answer.projects) >= 2 and answer.kind is Kind.FIELD and len(answer.blocks) > 2:
         # two projects asked about side by side: "and who funded the second one?"
@@ -620,6 +648,12 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         and not content_topics(index, q)
     ):
         return _org_profile(index, q.orgs()[0], lang)  # "IPR - which country was it from?"
+    items = _item_numbers(q) if field_name in _NUMBERED_FIELDS else []
+    if items and field_name is not None:
+        # "component four of the border project", "components three and four?"
+        statements = index.docs_of(project.id, field_name)
+        if all(n <= len(statements) for n in items):
+            return _detail(index, project, [statements[n - 1] for n in items], lang)
     asks_where = any(t.word in ("where", "куда", "где") for t in q.tokens)
     if (
         specific
@@ -1885,6 +1919,11 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
     a, b = projects[0], projects[1]
     blocks: list[Block] = []
     order = [p.id for p in projects]
+    event = _event_reference(index, q) if _relative_words(q) else None
+    if event is not None and event.date is not None and event.project in order:
+        # "did the mechanisms project start before or after IOM signed the border
+        # checkpoints agreement?": the event's date beside the periods below
+        blocks.append(_p(f"{_date(event.date, lang)}: {event.text.get(lang)}"))
     if q.has(V.LONGER) or q.has(V.SHORTER):
         longer, shorter = sorted((a, b), key=lambda p: -p.period.months)
         if q.has(V.SHORTER):
@@ -1995,14 +2034,13 @@ def _all_projects_asked(q: Query) -> bool:
     for i, w in enumerate(words):
         if w.startswith(("project", "programme", "проект")):
             before = words[max(0, i - 5) : i]
-            if any(
-                b
-                in (
-                    *("all", "every", "each", "все", "всех", "всем", "каждого", "каждый"),
-                    *("four", "четырех", "четырёх"),
-                )
-                for b in before
-            ):
+            if any(b in ("all", "every", "each", "все", "всех", "всем", "каждого") for b in before):
+                return True
+            # "the four projects", not "component four of the border project"
+            four = [
+                j for j in range(max(0, i - 5), i) if words[j] in ("four", "четырех", "четырёх")
+            ]
+            if any(words[j + 1 : j + 2] != ["of"] for j in four):
                 return True
     return False
 
@@ -2130,7 +2168,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         country = index.country(m.key)
         if country is not None and _any_tie(q) and not excluded:
             # "which projects involved Germany in any way": how each one did
-            ties = {tie: index.projects_tied_to(country.name, tie) for tie in COUNTRY_TIES}
+            # ("only" there is a kind of "in": not shown apart)
+            shown = (COUNTRY_IN, COUNTRY_FUNDER, COUNTRY_VISITED)
+            ties = {tie: index.projects_tied_to(country.name, tie) for tie in shown}
             for p in candidates[:LIST_LIMIT]:
                 how = [role_label(f"tie:{tie}", lang) for tie, ids in ties.items() if p.id in ids]
                 if how and p.id not in why:

@@ -380,6 +380,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     durations = _durations(tokens)
     duration_positions = {p for d in durations for p in d.positions}
     anchors = _anchors(tokens, time_positions | duration_positions)
+    if times and anchors[:1] == ["active"]:
+        # "which projects run with the FMS started after 2008": the verb of the date
+        leading = [t for t in tokens if t.position < min(times[0].positions)]
+        near = _anchors(tuple(leading[-3:]), time_positions)
+        if near[-1:] in (["start"], ["end"]):
+            anchors = [near[-1], *(a for a in anchors if a != near[-1])]
     return Query(
         text=text,
         lang=language,
@@ -977,6 +983,11 @@ _QUESTION_START: Final = frozenset(
 )
 
 
+_CARDINAL_WORDS: Final = frozenset(
+    "two three four five six seven eight nine ten два три четыре пять шесть семь".split()
+)
+
+
 def _one_way_or_another(tokens: tuple[Token, ...]) -> set[int]:
     """The words of "(in) one way or another", "так или иначе"."""
     found: set[int] = set()
@@ -1000,6 +1011,10 @@ def _scope_numbers(tokens: tuple[Token, ...]) -> set[int]:
             and c.word in PROJECT_WORDS
         ):
             found.add(b.position)
+    for a, b in pairwise(tokens):  # "it had 4 components, right?": how many, not which
+        cardinal = a.word.isdigit() or a.word in _CARDINAL_WORDS
+        if cardinal and any(V.FIELD_CUES[f].matches(b.word) for f in _PARTS):
+            found.add(a.position)
     return found
 
 
