@@ -433,7 +433,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     everything = _all_projects_asked(q)
     # not "which lasted longest of all", nor "how many of the four projects had EU funding"
     if everything and q.fields and q.superlative is None and not q.wants_count:
-        every = [p.id for p in _newest_first(index.projects)]
+        every = [p.id for p in index.newest_first]
         return _field_for_many(index, every, q.fields[0], lang)
 
     # "which programme was X part of" asks about X; "which project started after X" is a list
@@ -1363,13 +1363,15 @@ def _ngos_asked(index: Index, p: Project, q: Query) -> list[str]:
     return ngos
 
 
-def _newest_first(projects: Iterable[Project]) -> list[Project]:
+def _newest_first(index: Index, projects: Sequence[Project]) -> list[Project]:
     """The most recent projects first (by start, then end), as the source page lists them."""
+    if len(projects) == len(index.projects):  # every project: the index's order, made once
+        return list(index.newest_first)
     return sorted(projects, key=lambda p: (-p.period.start.index, -p.period.end.index))
 
 
 def all_projects(index: Index, lang: str) -> Answer:
-    shown = _newest_first(index.projects)[:LIST_LIMIT]
+    shown = index.newest_first[:LIST_LIMIT]
     bullets = tuple(
         (_strong(_name(p, lang)), Span(" · " + _period(p, lang) + " · " + p.summary.get(lang)))
         for p in shown
@@ -2287,7 +2289,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             candidates = list(index.projects)
         elif not q.wants_list or named:
             return None
-        candidates = _newest_first(candidates)  # "list your projects": as the page lists them
+        candidates = _newest_first(index, candidates)  # "list your projects": the page order
     ids = [p.id for p in candidates]
     if not ids:
         return _abstain(Kind.NOT_FOUND, say("no_list_match", lang), [], lang, index)

@@ -1100,6 +1100,14 @@ class Index:
         return t in self._name_terms.get(project_id, ())
 
     @cached_property
+    def newest_first(self) -> tuple[Project, ...]:
+        """The projects, most recent first (by start, then end), as the source page lists
+        them; worked out once, when a list of every project is first asked for."""
+        starts, ends = self.periods
+        order = np.lexsort((-ends, -starts))  # the last key sorts first
+        return tuple(self.projects[i] for i in order.tolist())
+
+    @cached_property
     def dated_docs(self) -> tuple[Doc, ...]:
         """Every statement with a date (the events), in knowledge-base order; worked out the
         first time a question asks what happened when."""
