@@ -1481,3 +1481,12 @@ def test_items_events_offers_and_dated_verbs_are_read(
     got_kind, projects, text = ask(engine, *turns)
     assert (got_kind, projects[0]) == (kind, first)
     assert fragment in text
+
+
+def test_what_happened_when_is_answered_in_the_middle_of_a_chat(engine: Engine) -> None:
+    """A dated "what happened" question stands on its own, whatever was discussed before."""
+    kind, projects, text = ask(
+        engine, "kakie proekty finansirovala Germaniya?", "what happened in july 2009"
+    )
+    assert (kind, projects[0]) == (Kind.FIELD, "border-checkpoints")
+    assert "July 2009: the Agreement" in text

@@ -425,7 +425,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if len(named) >= 2:
         return _compare(index, q, named, lang)
 
-    if not named and q.times and _asks_what_happened(q) and not ctx.projects:
+    if not named and q.times and _asks_what_happened(q) and not q.refers_back:
         happened = _what_happened(index, q, lang)
         if happened is not None:  # "what happened in July 2009": the events dated then
             return happened
@@ -1336,7 +1336,7 @@ def help_answer(index: Index, lang: str) -> Answer:
             heading=say("help_projects", lang),
             bullets=tuple(
                 (_strong(_name(p, lang)), Span(" · " + _period(p, lang)))
-                for p in index.projects[:10]
+                for p in index.newest_first[:10]
             ),
         ),
         _p(say("help_limits", lang)),
