@@ -1490,3 +1490,28 @@ def test_what_happened_when_is_answered_in_the_middle_of_a_chat(engine: Engine) 
     )
     assert (kind, projects[0]) == (Kind.FIELD, "border-checkpoints")
     assert "July 2009: the Agreement" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "fragments"),
+    [
+        (
+            "did rosgranitsa already exist when the border checkpoints agreement was signed",
+            "border-checkpoints",
+            ("2007: Rosgranitsa", "July 2009: the Agreement"),
+        ),
+        (
+            "what came first - IOM signing the checkpoints agreement with the EC delegation, or"
+            " the launch of the readmission mechanisms project?",
+            "border-checkpoints",
+            ("July 2009: the Agreement", "September 2009: the project was launched"),
+        ),
+    ],
+)
+def test_two_events_are_put_in_the_order_they_happened(
+    engine: Engine, question: str, first: str, fragments: tuple[str, str]
+) -> None:
+    kind, projects, text = ask(engine, question)
+    assert (kind, projects[0]) == (Kind.FIELD, first)
+    assert "In the order they happened" in text
+    assert text.index(fragments[0]) < text.index(fragments[1])

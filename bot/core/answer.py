@@ -41,6 +41,7 @@ from bot.core.search import (
     Index,
     NameHit,
     Ranked,
+    Token,
     term,
 )
 from bot.core.text import is_cyrillic, stem, truncate, words
@@ -359,6 +360,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if q.no_info:
         subject = named[:1] or _context_projects(q, ctx)[:1]
         return _abstain(Kind.NO_INFO, say(f"no_info_{q.no_info}", lang), subject, lang, index)
+
+    events = _two_events(index, q)
+    if events is not None:  # "did Rosgranitsa exist when the border agreement was signed?"
+        return _events_in_order(index, events, lang)
 
     unknown_title = _unknown_quoted_title(index, q)
     if unknown_title:  # "the IOM project 'Strengthening Border Management in the South Caucasus'"
@@ -2328,6 +2333,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     )
 
 
+#: A dated statement fits one side of a two-event question at this share of its words.
+EVENT_MATCH = 0.45
 #: How many of the best statements a tie between projects is broken on.
 TIE_BREAK_DOCS = 50
 #: Statements (or projects) scoring within this of the best one are tied with it.
@@ -3034,6 +3041,77 @@ def _duration_check(p: Project, q: Query, lang: str) -> Answer:
     """ "Did the border project run for more than 2 years?" """
     ok = all(d.accepts(p.period.months) for d in q.durations)
     return _verdict(p, ok, "duration", F.DURATION, lang)
+
+
+#: Words that set two events side by side: "X when Y", "X or Y first", "X before Y".
+_EVENT_JOINS: Final = frozenset("when or before after while когда или до после".split())
+#: Words that ask which of two events came first, or whether one already was at the other.
+_EVENT_ORDER: Final = frozenset(
+    "first earlier already exist existed before after раньше сначала уже существовал "
+    "существовала".split()
+)
+
+
+def _two_events(index: Index, q: Query) -> tuple[Doc, Doc] | None:
+    """Two dated statements the question sets side by side ("what came first - IOM signing
+    the checkpoints agreement, or the launch of the mechanisms project?"): the best dated
+    statement for the words on each side of "when", "or", "before" or "after"."""
+    words = [t.word for t in q.tokens]
+    if q.wants_list or q.wants_count or not any(w in _EVENT_ORDER for w in words):
+        return None  # (not "how many projects were launched after the agreement took effect")
+    for i, t in enumerate(q.tokens):
+        if t.word not in _EVENT_JOINS or i == 0:
+            continue
+        # the side naming a project first: its search is one project's statements
+        before, after = q.tokens[:i], q.tokens[i + 1 :]
+        first = _dated_event(index, q, before)
+        second = _dated_event(index, q, after) if first is not None else None
+        if first is not None and second is not None and first.id != second.id:
+            return first, second
+    return None
+
+
+def _dated_event(index: Index, q: Query, side: Sequence[Token]) -> Doc | None:
+    """The dated statement the words of one side of the question speak of, if one fits well."""
+    positions = {t.position for t in side}
+    # a project named on this side ("the launch of the mechanisms project") is where to look;
+    # its name's words are not the event's
+    hits = [h for h in q.names if set(h.positions) <= positions and h.strength >= NAMED]
+    naming = {p for h in hits[:1] for p in h.positions}
+    terms = [
+        t.term
+        for t in side
+        if not t.stop and not t.term.startswith(V.NUMBER_PREFIX) and t.position not in naming
+    ]
+    terms += [
+        (ORG_PREFIX if m.kind == "org" else COUNTRY_PREFIX) + m.key
+        for m in q.mentions
+        if m.kind in ("org", "country") and set(m.positions) <= positions
+    ]
+    terms = [x for x in dict.fromkeys(terms) if index.known(x)]
+    if len(terms) < (1 if hits else 2):
+        return None
+    within = [hits[0].project] if hits else None
+    scored = index.score_docs(terms, within, EVENT_MATCH, limit=TIE_BREAK_DOCS)
+    return next((doc for doc, _score in scored if doc.date is not None), None)
+
+
+def _events_in_order(index: Index, events: tuple[Doc, Doc], lang: str) -> Answer:
+    """Two events, the earlier first, each with its date and project."""
+
+    def when(d: Doc) -> tuple[int, int, int]:
+        assert d.date is not None
+        return (d.date.year, d.date.month or 0, d.date.day or 0)
+
+    ordered = sorted(events, key=when)
+    lines = []
+    for d in ordered:
+        assert d.date is not None
+        project = _name(index.kb.by_id[d.project], lang)
+        lines.append((Span(f"{_date(d.date, lang)}: {d.text.get(lang)} ({project})"),))
+    blocks = [_p(say("events_in_order", lang)), Block(bullets=tuple(lines))]
+    projects = list(dict.fromkeys(d.project for d in events))
+    return _answer(Kind.FIELD, lang, blocks, projects, [F.DATES])
 
 
 def _asks_what_happened(q: Query) -> bool:
