@@ -1515,3 +1515,22 @@ def test_two_events_are_put_in_the_order_they_happened(
     assert (kind, projects[0]) == (Kind.FIELD, first)
     assert "In the order they happened" in text
     assert text.index(fragments[0]) < text.index(fragments[1])
+
+
+@pytest.mark.parametrize(
+    ("question", "projects"),
+    [
+        # a date after an event's description belongs to the event: "after ... in July 2009"
+        (
+            "which projects began after IOM signed the agreement with the EC delegation in July 2009",
+            ["border-checkpoints", "readmission-mechanisms", "sireada"],
+        ),
+        # "still going" once another project ended: active then
+        ("once the border checkpoints project ended, which projects were still going", ["sireada"]),
+    ],
+)
+def test_lists_dated_by_an_event_or_another_projects_end(
+    engine: Engine, question: str, projects: list[str]
+) -> None:
+    kind, found, _ = ask(engine, question)
+    assert (kind, sorted(found)) == (Kind.LIST, projects)

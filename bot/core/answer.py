@@ -2375,7 +2375,7 @@ def _list_line(index: Index, p: Project, lang: str) -> tuple[Span, ...]:
 
 _BEFORE = frozenset(["older", "earlier", "before", "prior", "раньше", "до", "старше", "ранее"])
 _AFTER = frozenset(["newer", "later", "after", "since", "позже", "после"])
-_WHEN = frozenset(["when", "while", "когда"])
+_WHEN = frozenset(["when", "while", "once", "когда"])
 
 
 def _words_and_their_forms(q: Query) -> set[str]:

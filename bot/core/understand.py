@@ -380,6 +380,16 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     durations = _durations(tokens)
     duration_positions = {p for d in durations for p in d.positions}
     anchors = _anchors(tokens, time_positions | duration_positions)
+    words_all = [t.word for t in tokens]
+    if any(
+        a in ("still", "всё", "все", "ещё", "еще")
+        and b
+        in ("going", "running", "active", "ongoing", "underway", "on", "шли", "шёл", "работали")
+        for a, b in pairwise(words_all)
+    ):
+        # "once the border project ended, which projects were still going": the question's
+        # own projects were active; the verb before is the reference's
+        anchors = ["active", *(a for a in anchors if a != "active")]
     if times and anchors[:1] == ["active"]:
         # "which projects run with the FMS started after 2008": the verb of the date
         leading = [t for t in tokens if t.position < min(times[0].positions)]
@@ -988,6 +998,21 @@ _CARDINAL_WORDS: Final = frozenset(
 )
 
 
+def _relation_across_an_event(words: list[str], start: int) -> str | None:
+    """ "before" or "after" further back than three words, with only the description of an
+    event between it and the date ("after IOM signed the agreement with the EC delegation in
+    July 2009"): no verb of the question's own period ("started", "ended") in between."""
+    for j in range(start - 1, max(-1, start - 12), -1):
+        w = words[j]
+        if V.START_WORDS.matches(w) or V.END_WORDS.matches(w) or V.ACTIVE_WORDS.matches(w):
+            return None
+        if V.AFTER_WORDS.matches(w):
+            return "after"
+        if V.BEFORE_WORDS.matches(w):
+            return "before"
+    return None
+
+
 def _one_way_or_another(tokens: tuple[Token, ...]) -> set[int]:
     """The words of "(in) one way or another", "так или иначе"."""
     found: set[int] = set()
@@ -1225,6 +1250,8 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             b in ("с", "со") for b in before[-1:]
         ):
             relation = "after"
+        else:  # "began after IOM signed the agreement with the EC delegation in July 2009"
+            relation = _relation_across_an_event(words, start_pos) or relation
         end_pos = max(positions)
         if words[end_pos + 1 : end_pos + 2] in (["году"], ["года"], ["год"]):
             end_pos += 1  # "в 2009 году или позже"
