@@ -1534,3 +1534,39 @@ def test_lists_dated_by_an_event_or_another_projects_end(
 ) -> None:
     kind, found, _ = ask(engine, question)
     assert (kind, sorted(found)) == (Kind.LIST, projects)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "fragment"),
+    [
+        (
+            "the EU-Russia readmission agreement came into force in 2009, right?",
+            "readmission-framework",
+            "No. June 1, 2007",
+        ),
+        (
+            "was the border checkpoints agreement signed in 2010?",
+            "border-checkpoints",
+            "No. July 2009",
+        ),
+        ("Rosgranitsa was created in 2007, right?", "border-checkpoints", "Yes. 2007: Rosgranitsa"),
+        (
+            "соглашение о реадмиссии вступило в силу в 2009 году, верно?",
+            "readmission-framework",
+            "Нет.",
+        ),
+    ],
+)
+def test_a_dated_claim_about_an_event_is_checked_against_the_page(
+    engine: Engine, question: str, first: str, fragment: str
+) -> None:
+    """A tag question ("..., right?") is a yes/no question; the event's own date decides."""
+    kind, projects, text = ask(engine, question)
+    assert (kind, projects[0]) == (Kind.FIELD, first)
+    assert fragment in text
+
+
+def test_a_project_dated_by_its_period_still_gets_the_period_check(engine: Engine) -> None:
+    kind, projects, text = ask(engine, "did SIREADA start in 2011?")
+    assert (kind, projects[0]) == (Kind.FIELD, "sireada")
+    assert "Yes. SIREADA ran from March 2011" in text

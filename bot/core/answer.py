@@ -364,6 +364,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     events = _two_events(index, q)
     if events is not None:  # "did Rosgranitsa exist when the border agreement was signed?"
         return _events_in_order(index, events, lang)
+    dated_claim = _dated_claim(index, q, named)
+    if dated_claim is not None:  # "the agreement came into force in 2009, right?": no, 2007
+        return dated_claim
 
     unknown_title = _unknown_quoted_title(index, q)
     if unknown_title:  # "the IOM project 'Strengthening Border Management in the South Caucasus'"
@@ -1116,21 +1119,33 @@ def _is_question(q: Query) -> bool:
 
 def _is_yes_no(q: Query) -> bool:
     first = q.tokens[0].word if q.tokens else ""
-    return first in (
-        "was",
-        "were",
-        "did",
-        "is",
-        "are",
-        "does",
-        "had",
-        "has",
-        "был",
-        "была",
-        "было",
-        "шел",
-        "шла",
-    ) or (" ли " in f" {q.text.lower()} ")
+    return (
+        first
+        in (
+            "was",
+            "were",
+            "did",
+            "is",
+            "are",
+            "does",
+            "had",
+            "has",
+            "был",
+            "была",
+            "было",
+            "шел",
+            "шла",
+        )
+        or (" ли " in f" {q.text.lower()} ")
+        or _TAG_QUESTION.search(q.text) is not None
+    )
+
+
+#: "..., right?", "..., correct?", "..., isn't it?", "..., верно?", "..., да?"
+_TAG_QUESTION: Final = re.compile(
+    r"[,—–-]\s*(right|correct|true|isn'?t it|wasn'?t it|didn'?t it|верно|правда|да|так)\s*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _elliptical_field(index: Index, q: Query, ctx: ChatState, named: list[str]) -> str | None:
@@ -3094,6 +3109,32 @@ def _dated_event(index: Index, q: Query, side: Sequence[Token]) -> Doc | None:
     within = [hits[0].project] if hits else None
     scored = index.score_docs(terms, within, EVENT_MATCH, limit=TIE_BREAK_DOCS)
     return next((doc for doc, _score in scored if doc.date is not None), None)
+
+
+def _dated_claim(index: Index, q: Query, named: list[str]) -> Answer | None:
+    """A yes/no question dating an event ("the EU-Russia readmission agreement came into force
+    in 2009, right?"): "Yes." or "No." and the event with the date the page gives."""
+    if not (q.times and _is_yes_no(q)) or len(named) > 1 or q.wants_list:
+        return None
+    # "was the border checkpoints agreement signed in 2010?": that project's event
+    naming = {
+        t.term for h in q.names if h.project in named for t in q.tokens if t.position in h.positions
+    }
+    topic = [t for t in q.residual if not t.startswith(V.NUMBER_PREFIX) and t not in naming]
+    within = named or None
+    scored = (
+        index.score_docs(topic, within, DETAIL_IDENTIFIES, limit=TIE_BREAK_DOCS) if topic else []
+    )
+    event = next((d for d, _score in scored if d.date is not None), None)
+    if event is None or event.date is None:
+        return None
+    right = _in_times(event.date, q)
+    verdict = say("yes" if right else "no", q.lang)
+    line = f"{verdict} {_date(event.date, q.lang)}: {event.text.get(q.lang)}"
+    project = index.kb.by_id[event.project]
+    return _answer(
+        Kind.FIELD, q.lang, [_heading_block(project, q.lang), _p(line)], [project.id], [F.DATES]
+    )
 
 
 def _events_in_order(index: Index, events: tuple[Doc, Doc], lang: str) -> Answer:

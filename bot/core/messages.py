@@ -154,6 +154,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "I only know the completed projects listed on the projects page, not plans or news.",
         "Я знаю только завершённые проекты со страницы проектов, а не планы или новости.",
     ),
+    "yes": ("Yes.", "Да."),
+    "no": ("No.", "Нет."),
     "events_in_order": ("In the order they happened:", "В порядке событий:"),
     "year_only": (
         "The page gives only the year, {year}: {text}.",

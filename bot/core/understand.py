@@ -1254,7 +1254,8 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             relation = _relation_across_an_event(words, start_pos) or relation
         end_pos = max(positions)
         if words[end_pos + 1 : end_pos + 2] in (["году"], ["года"], ["год"]):
-            end_pos += 1  # "в 2009 году или позже"
+            end_pos += 1  # "в 2009 году (или позже)": the word "year" is part of the date
+            positions.append(end_pos)
         after_it = words[end_pos + 1 : end_pos + 3]
         either = after_it[:1] in (["or"], ["and"], ["и"], ["или"])
         if after_it[:1] in (["onwards"], ["onward"]) or (

@@ -65,7 +65,7 @@ STOPWORDS: Final = frozenset(
     вечер include includes included officially general generally overall вообще касался
     касалась касалось касались касается касаются касаться specify types интересно
     интересует wonder wondering curious address addressed addressing attend attended attending
-    времени way ways
+    времени way ways right correct верно
     """.split()
 )
 
@@ -519,7 +519,7 @@ CONCEPTS: Final = _lexicons(
         "irregular": "irregular undocumented illegal нелегальн* неурегулирован* незаконн*",
         "nationals": "nationals national граждан*",
         "third": "third трет*",
-        "deportee": "forced принудительн*",
+        "deportee": "forced !force !forces принудительн*",  # (not "came into force")
         "consultation": "consultation consultations консультац*",
         "focus": """focus focused focusing emphasis emphasise emphasize emphasised emphasized
             emphasising emphasizing акцент* упор*""",
