@@ -1570,3 +1570,71 @@ def test_a_project_dated_by_its_period_still_gets_the_period_check(engine: Engin
     kind, projects, text = ask(engine, "did SIREADA start in 2011?")
     assert (kind, projects[0]) == (Kind.FIELD, "sireada")
     assert "Yes. SIREADA ran from March 2011" in text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a country in a project: every tie, the study tour as well as the funding
+        (
+            (
+                "germany in the 2007-2010 readmission programme - was it a donor or a study tour destination?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "Study tours to the Netherlands, Germany and Austria",
+        ),
+        # "contribute" is no topic: the report IOM Baku co-wrote
+        (("what did IOM Baku contribute",), Kind.FIELD, "readmission-framework", "Baku"),
+        # "кто дал деньги": the funders, beside the beneficiary
+        (
+            ("кто был конечным бенефициаром проекта по пунктам пропуска и кто дал деньги?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Европейский союз",
+        ),
+        # "the last one" of a list ordered by start, and whom it coordinated with
+        (
+            (
+                "list the projects in order of start date",
+                "the last one - who did it coordinate with in russia?",
+            ),
+            Kind.FIELD,
+            "sireada",
+            "Ministry of Foreign Affairs",
+        ),
+        # the follow-up named in an answer is "that one" next
+        (
+            (
+                "tell me about the 2007-2010 readmission programme",
+                "what was its follow-up project called?",
+                "when did that one end?",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "April 2011",
+        ),
+        # "how many IML courses did the mechanisms project run": another project's five
+        (
+            ("how mny IML cources did the readmision mechanisms projct run",),
+            Kind.FIELD,
+            "readmission-framework",
+            "Five",
+        ),
+        # "early 2010" is its first months, "how much earlier" no statistic, "how meny ppl" one
+        (
+            ("anything that wrapped up in early 2010?",),
+            Kind.LIST,
+            "readmission-framework",
+            "1 matching",
+        ),
+        (("how meny ppl atended the IML trainig cources?",), Kind.NO_INFO, "", "no such numbers"),
+    ],
+)
+def test_ties_follow_ups_and_spans_of_time(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    got_kind, projects, text = ask(engine, *turns)
+    assert got_kind is kind
+    assert (projects[0] if projects else "") == first
+    assert fragment in text

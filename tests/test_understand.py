@@ -81,8 +81,11 @@ def test_an_organisation_name_asks_for_no_field(engine: Engine) -> None:
 def test_times_years_seasons_and_month_ranges(engine: Engine) -> None:
     [spring] = q(engine, "anything that closed in the spring of 2011").times
     assert (spring.first, spring.last) == (Month(2011, 3), Month(2011, 5))
+    # "the end of 2010" is its last quarter, "early 2010" its first four months
     [end] = q(engine, "what was still running at the end of 2010").times
-    assert (end.first, end.last) == (Month(2010, 12), Month(2010, 12))
+    assert (end.first, end.last) == (Month(2010, 10), Month(2010, 12))
+    [early] = q(engine, "anything that wrapped up in early 2010?").times
+    assert (early.first, early.last) == (Month(2010, 1), Month(2010, 4))
     [period] = q(engine, "the project that ran sept 2009 - april 2011").times
     assert (period.first, period.last, period.exact) == (Month(2009, 9), Month(2011, 4), True)
     [february] = q(engine, "projects that ended in a february").times

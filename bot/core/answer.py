@@ -80,10 +80,13 @@ def respond(index: Index, question: Question, state: ChatState, ttl: float = DEF
     context = state if state.is_fresh(ttl=ttl) else ChatState()
     answer = _decide(index, q, context)
     if answer.projects:
+        kept = answer.projects[:2] if answer.kind in (Kind.PROJECT, Kind.FIELD) else answer.projects
+        if answer.fields[:1] == (F.RELATED,) and len(kept) == 2 and not q.named:
+            # "what was its follow-up project called?" - "when did that one end?": the
+            # project just named by the answer is "that one"
+            kept = (kept[1], kept[0])
         new_state = context.touched(
-            projects=answer.projects[:2]
-            if answer.kind in (Kind.PROJECT, Kind.FIELD)
-            else answer.projects,
+            projects=kept,
             field=answer.fields[0] if answer.fields else None,
             lang=q.lang,
             candidates=_offered(answer, context),
@@ -703,7 +706,13 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
                 [field_name, second],
                 suggestions=first.suggestions,
             )
-        return field_answer(index, project.id, field_name, lang, q)
+        found = field_answer(index, project.id, field_name, lang, q)
+        visited = _visited(index, project, q) if "tour" in q.residual else []
+        if visited and field_name in _ORGANISATION_FIELDS:
+            # "Germany - a donor or a study tour destination?": the tour that went there too
+            lines = tuple(_statement_line(d.text.get(lang), d.status, lang) for d in visited)
+            return replace(found, blocks=(*found.blocks, Block(bullets=lines)))
+        return found
     if specific:
         top = specific[0][1]
         scored = [(d, s) for d, s in specific if s >= top * DETAIL_BAND]
@@ -1064,6 +1073,10 @@ def _asks_for_one(q: Query) -> bool:
 def _detail_with_number(index: Index, q: Query, named: list[str]) -> bool:
     """Whether the statement the question points at states a count in words ("five courses")."""
     docs = index.score_docs(q.residual, named or None, DETAIL_IDENTIFIES) if q.residual else []
+    if named and q.residual and (not docs or docs[0][1] < DETAIL_IDENTIFIES):
+        # "how many IML courses did the mechanisms project run": another project's (a premise
+        # to correct, not a statistic the page lacks)
+        docs = index.score_docs(q.residual, None, DETAIL_IDENTIFIES)
     if not docs or docs[0][1] < DETAIL_IDENTIFIES:
         return False
     text = words(docs[0][0].text.en)
@@ -1774,6 +1787,20 @@ def _org_profile(index: Index, org_id: str, lang: str) -> Answer:
     return _answer(Kind.FIELD, lang, blocks, projects[:LIST_LIMIT], [F.PARTNERS])
 
 
+def _visited(index: Index, p: Project, q: Query) -> list[Doc]:
+    """The project's statements whose places are a country the question names (the study
+    tours that went there)."""
+    names = {c.name for code in q.countries() if (c := index.country(code))}
+    if not names:
+        return []
+    return [
+        d
+        for f in (F.ACTIVITIES, F.RESULTS)
+        for d in index.docs_of(p.id, f)
+        if names.intersection(d.places)
+    ]
+
+
 def _role_answer(index: Index, p: Project, q: Query, lang: str) -> Answer:
     blocks = [_heading_block(p, lang)]
     notes = _role_notes(index, p, q, lang, exclude_funders=False)
@@ -1791,6 +1818,10 @@ def _role_answer(index: Index, p: Project, q: Query, lang: str) -> Answer:
                 )
             )
     blocks += notes
+    visited = _visited(index, p, q)
+    if visited:  # "Germany - a donor or a study tour destination?": both
+        lines = tuple(_statement_line(d.text.get(lang), d.status, lang) for d in visited)
+        blocks.append(Block(bullets=lines))
     if q.countries() or q.orgs():  # "was the Home Office SIREADA's counterpart in Russia?"
         blocks += _partner_blocks(index, p, F.PARTNERS, lang, None if not q.countries() else q)[:1]
     if len(blocks) == 1:

@@ -242,7 +242,7 @@ def phrase_stems(text: str) -> tuple[str, ...]:
 #: Function words a typo may still stand for ("wich", "aftr", "wen"): they shape the question.
 _QUESTION_WORDS: Final = frozenset(
     "which what where when who whom whose how why were does did there their after before since"
-    " until between during than without".split()
+    " until between during than without many much nothing not".split()
 )
 
 #: The stems of words that begin many organisations' names: no one organisation is called by

@@ -774,9 +774,16 @@ def _asks_which_countries(words: list[str]) -> bool:
 
 
 def _how_many(words: list[str]) -> bool:
-    return any(a == "how" and b in ("many", "much") for a, b in pairwise(words)) or (
-        "number" in words and "of" in words
-    )
+    """ "how many", "how much", "the number of" — not "how much earlier" (a span of time)."""
+    return any(
+        a == "how" and (b == "many" or (b == "much" and words[i + 2 : i + 3] not in _HOW_MUCH_TIME))
+        for i, (a, b) in enumerate(pairwise(words))
+    ) or ("number" in words and "of" in words)
+
+
+_HOW_MUCH_TIME: Final = tuple(
+    [w] for w in "earlier later longer shorter sooner before after time more less".split()
+)
 
 
 def listing_words(words: list[str]) -> bool:
@@ -1215,12 +1222,15 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
                     else (Month(year, a), Month(year + 1, b))
                 )
         elif V.END_OF_WORDS.matches(prev) or (prev in ("of",) and V.END_OF_WORDS.matches(prev2)):
-            first = last = Month(year, 12)
+            # "late 2011": its last four months; "the end of 2009": its last quarter
+            first, last = Month(year, 9 if prev == "late" else 10), Month(year, 12)
             positions += [i - 1] if V.END_OF_WORDS.matches(prev) else [i - 1, i - 2]
         elif V.START_OF_WORDS.matches(prev) or (
             prev in ("of",) and V.START_OF_WORDS.matches(prev2)
         ):
-            first = last = Month(year, 1)
+            # "early 2010": its first four months ("wrapped up in early 2010": February);
+            # "the beginning of 2010": its first quarter
+            first, last = Month(year, 1), Month(year, 4 if prev == "early" else 3)
             positions += [i - 1] if V.START_OF_WORDS.matches(prev) else [i - 1, i - 2]
         # a range "2007-2010" or "sept 2009 - april 2011"
         nxt = i + 1

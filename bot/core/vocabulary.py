@@ -65,6 +65,7 @@ STOPWORDS: Final = frozenset(
     вечер include includes included officially general generally overall вообще касался
     касалась касалось касались касается касаются касаться specify types интересно
     интересует wonder wondering curious address addressed addressing attend attended attending
+    contribute contributed contributing
     времени way ways right correct верно
     """.split()
 )
@@ -89,6 +90,10 @@ SHORTHAND: Final = {
     "prj": "project",
     "proj": "project",
     "щас": "сейчас",
+    "ppl": "people",
+    "meny": "many",
+    "mny": "many",
+    "hw": "how",
     "скока": "сколько",
     "скоко": "сколько",
     "чё": "что",
@@ -173,11 +178,12 @@ FIELD_CUES: Final = _lexicons(
         F.FUNDERS: """fund funds funded funding funder funders donor donors financed financing
             pay paid paying payer
             finance sponsor sponsored sponsors paid bankrolled money co-funded cofunded
-            финансир* профинансир* донор* спонсир* оплачив* оплатил*""",
+            финансир* профинансир* донор* спонсир* оплачив* оплатил* деньг*""",
         F.PARTNERS: """partner partners partnered counterpart counterparts cooperate cooperated
             ngo ngos нко неправительствен*
             cooperation collaborate collaborated collaboration worked involved involvement
             participated !participant !participants
+            coordinate coordinated coordination coordinating
             партнер* госпартнер* сотруднич* взаимодейств* контрагент* работал* вместе совместн*""",
         F.BENEFICIARY: """beneficiary beneficiaries benefited бенефициар* выгодоприобрет*""",
         F.IMPLEMENTERS: """implemented implementer implementers implementing contracted contractor
@@ -208,7 +214,7 @@ FIELD_CUES: Final = _lexicons(
         F.MEANING: """stand stands mean means meaning abbreviation abbreviations acronym expand spell
             decode decipher
             расшифр* означа* аббревиатур* сокращен*""",
-        F.TITLE: """title titles titled название названия названии наименовани* называл*
+        F.TITLE: """title titles titled called named название названия названии наименовани* называл*
             называет*""",
     }
 )
