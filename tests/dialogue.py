@@ -18,3 +18,13 @@ def ask(engine: Engine, *turns: str) -> tuple[Kind, list[str], str]:
         state = reply.state
     assert reply is not None
     return reply.answer.kind, list(reply.answer.projects), render(reply.answer)
+
+
+def assert_answer(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    """The last answer of the conversation is of `kind`, names `first` first ("" when it names
+    no project) and holds `fragment`."""
+    got_kind, projects, text = ask(engine, *turns)
+    assert (got_kind, projects[0] if projects else "") == (kind, first), text
+    assert fragment in text, text

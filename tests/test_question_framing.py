@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from dialogue import ask
+from dialogue import ask, assert_answer
 
 from bot.core import understand
 from bot.core.engine import Engine
@@ -249,9 +249,7 @@ def test_verbs_of_doing_are_not_topics(engine: Engine) -> None:
 def test_questions_asked_in_other_words_get_the_fact(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert (got_kind, projects[0]) == (kind, first)
-    assert fragment in text
+    assert_answer(engine, turns, kind, first, fragment)
 
 
 @pytest.mark.parametrize(
@@ -830,9 +828,7 @@ def test_how_much_time_between_two_projects_is_no_statistic(engine: Engine) -> N
 def test_more_wordings_get_the_fact(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert (got_kind, projects[0]) == (kind, first)
-    assert fragment in text
+    assert_answer(engine, turns, kind, first, fragment)
 
 
 @pytest.mark.parametrize(
@@ -956,9 +952,7 @@ def test_it_as_the_first_question_of_a_chat_asks_which_project(
 def test_still_more_wordings_get_the_fact(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert (got_kind, projects[0]) == (kind, first)
-    assert fragment in text
+    assert_answer(engine, turns, kind, first, fragment)
 
 
 def test_a_real_word_is_not_read_as_two_glued_words(engine: Engine) -> None:
@@ -1078,9 +1072,7 @@ def test_a_real_word_is_not_read_as_two_glued_words(engine: Engine) -> None:
 def test_negations_roles_references_and_spans_are_read(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert (got_kind, projects[0]) == (kind, first)
-    assert fragment in text
+    assert_answer(engine, turns, kind, first, fragment)
 
 
 @pytest.mark.parametrize(
@@ -1159,9 +1151,7 @@ def test_which_checkpoints_exactly_is_not_on_the_page(engine: Engine) -> None:
 def test_transliteration_the_asker_and_alternatives_are_read(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert (got_kind, projects[0]) == (kind, first)
-    assert fragment in text
+    assert_answer(engine, turns, kind, first, fragment)
 
 
 def test_held_lists_planned_ones_too_but_were_actually_held_does_not(engine: Engine) -> None:
@@ -1236,9 +1226,7 @@ def test_an_english_question_is_not_read_as_transliterated_russian(engine: Engin
 def test_abbreviations_orders_events_and_colloquial_russian(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert (got_kind, projects[0]) == (kind, first)
-    assert fragment in text
+    assert_answer(engine, turns, kind, first, fragment)
 
 
 @pytest.mark.parametrize(
@@ -1300,9 +1288,7 @@ def test_advice_and_news_are_not_project_questions(
 def test_parts_bodies_verbs_and_counts_are_read(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert (got_kind, projects[0]) == (kind, first)
-    assert fragment in text
+    assert_answer(engine, turns, kind, first, fragment)
 
 
 def test_the_address_of_an_office_is_still_a_contact_request(engine: Engine) -> None:
@@ -1372,9 +1358,7 @@ def test_the_address_of_an_office_is_still_a_contact_request(engine: Engine) -> 
 def test_dates_references_ties_and_counts_are_read(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert (got_kind, projects[0]) == (kind, first)
-    assert fragment in text
+    assert_answer(engine, turns, kind, first, fragment)
 
 
 @pytest.mark.parametrize(
@@ -1412,9 +1396,7 @@ def test_dates_references_ties_and_counts_are_read(
 def test_lists_show_what_was_asked_and_a_superlative_picks_from_the_last_one(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert (got_kind, projects[0]) == (kind, first)
-    assert fragment in text
+    assert_answer(engine, turns, kind, first, fragment)
 
 
 @pytest.mark.parametrize(
@@ -1478,9 +1460,7 @@ def test_lists_show_what_was_asked_and_a_superlative_picks_from_the_last_one(
 def test_items_events_offers_and_dated_verbs_are_read(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert (got_kind, projects[0]) == (kind, first)
-    assert fragment in text
+    assert_answer(engine, turns, kind, first, fragment)
 
 
 def test_what_happened_when_is_answered_in_the_middle_of_a_chat(engine: Engine) -> None:
@@ -1634,7 +1614,4 @@ def test_a_project_dated_by_its_period_still_gets_the_period_check(engine: Engin
 def test_ties_follow_ups_and_spans_of_time(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
-    got_kind, projects, text = ask(engine, *turns)
-    assert got_kind is kind
-    assert (projects[0] if projects else "") == first
-    assert fragment in text
+    assert_answer(engine, turns, kind, first, fragment)
