@@ -1615,3 +1615,34 @@ def test_ties_follow_ups_and_spans_of_time(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # the "not" is for what follows it: the EU kept, Ukraine excluded
+        (
+            ("EU-funded projects that didn't involve Ukraine",),
+            Kind.LIST,
+            "border-checkpoints",
+            "3 matching",
+        ),
+        (
+            ("which projects did not involve the FMS",),
+            Kind.LIST,
+            "border-checkpoints",
+            "1 matching",
+        ),
+        # who directed the film: a person, whom the page does not name
+        (
+            ("who directed the film made in the readmission mechanisms project",),
+            Kind.NO_INFO,
+            "readmission-mechanisms",
+            "names no individual people",
+        ),
+    ],
+)
+def test_a_negation_excludes_what_follows_it_and_a_director_is_a_person(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

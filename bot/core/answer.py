@@ -2201,9 +2201,16 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             del groups[key]
     as_actor = not topic_known or F.FUNDERS in q.fields or q.negated
     if as_actor:
-        for org_ids in groups.values():
+        # the "not" excludes the first organisation after it: "projects not funded by the EU",
+        # "projects without the FMS funded by the EU" (the EU kept), "EU-funded projects that
+        # didn't involve Ukraine" (the EU kept, the "not" is for what follows it)
+        after_not = sorted(
+            k for k in groups if q.negation_at is not None and min(k) > q.negation_at
+        )
+        for key, org_ids in groups.items():
             keep = _projects_with_any_org(index, candidates, org_ids, q)
-            candidates = [p for p in candidates if (p.id in keep) != q.negated]
+            excluded = q.negated and bool(after_not) and key == after_not[0]
+            candidates = [p for p in candidates if (p.id in keep) != excluded]
             reasons.append("org")
             for p in candidates[:LIST_LIMIT]:  # "UKBA - was it involved?": in which role
                 roles = [

@@ -92,6 +92,7 @@ class Query:
     named: tuple[str, ...] = ()  # the projects the question names, the main one first
     ambiguous: tuple[str, ...] = ()  # projects named equally by the same words: ask which
     counted_term: str | None = None  # the term of what "how many" asks to count
+    negation_at: int | None = None  # where the excluding word stands (see `negated`)
     named_terms: tuple[str, ...] = ()  # the terms of the words that named projects
     durations: tuple[DurationSpec, ...] = ()
     superlative: tuple[str, str] | None = None  # (measure, "min" or "max"): "started earliest"
@@ -410,6 +411,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         wants_list=wants_list,
         wants_count=wants_count,
         negated=_negated(tokens),
+        negation_at=_negation_at(tokens),
         compare=any(V.COMPARE.matches(w) for w in words),
         no_info=no_info,
         greeting=greeting,
@@ -539,9 +541,14 @@ def _asks_when_or_which(words: list[str]) -> bool:
 
 
 def _negated(tokens: tuple[Token, ...]) -> bool:
-    """Whether the question excludes what it names ("projects without NGO partners"); "only
-    the EU, without other donors" and "the EU alone, without any governments" restate "only"
-    and exclude nothing ("not only by the EU" still does)."""
+    """Whether the question excludes what it names."""
+    return _negation_at(tokens) is not None
+
+
+def _negation_at(tokens: tuple[Token, ...]) -> int | None:
+    """Where the question excludes what it names ("projects without NGO partners"), if it
+    does; "only the EU, without other donors" and "the EU alone, without any governments"
+    restate "only" and exclude nothing ("not only by the EU" still does)."""
     only_seen = False
     for i, t in enumerate(tokens):
         only_seen = only_seen or V.ONLY.matches(t.word)
@@ -557,8 +564,8 @@ def _negated(tokens: tuple[Token, ...]) -> bool:
             or (t.word in V.NEGATED_AUXILIARIES and after is not None and after.word == "t")
             or (t.word == "no" and t.position > 0)  # "had no NGO partners"
         ):
-            return True
-    return False
+            return t.position
+    return None
 
 
 #: The verbs after a polite "не" ("не могли бы вы", "не подскажете", "не знаете ли").
@@ -823,6 +830,11 @@ def _wants_list(
         )  # not "list its components"
     if words and words[0] in ("projects", "programmes", "проекты"):
         return True  # "projects that dealt with voluntary return"
+    if any(  # "EU-funded projects that didn't involve Ukraine"
+        a in ("projects", "programmes") and b in ("that", "which", "with", "without", "where")
+        for a, b in pairwise(words)
+    ):
+        return True
     if "ones" in words and listing_words(words):
         return True
     listing = any(
@@ -1064,7 +1076,8 @@ _NAME_WORDS: Final = frozenset(
 )
 # Exact words, not stems: "manager" names a person, "management" does not.
 _PERSON_ROLES: Final = frozenset(
-    "coordinator coordinators manager managers director directors chief head headed heads".split()
+    "coordinator coordinators manager managers director directors directed chief head headed "
+    "heads".split()
 )
 _PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор", "режиссер")
 
