@@ -1396,6 +1396,17 @@ def _ngos_asked(index: Index, p: Project, q: Query) -> list[str]:
     return ngos
 
 
+def _keep_where(
+    index: Index, candidates: list[Project], mask: np.ndarray[Any, np.dtype[np.bool_]]
+) -> list[Project]:
+    """The candidates a mask over `index.projects` selects, in their order (every project:
+    read off the mask directly)."""
+    if len(candidates) == len(index.projects):
+        return index.projects_where(mask)
+    keep = {p.id for p in index.projects_where(mask)}
+    return [p for p in candidates if p.id in keep]
+
+
 def _newest_first(index: Index, projects: Sequence[Project]) -> list[Project]:
     """The most recent projects first (by start, then end), as the source page lists them."""
     if len(projects) == len(index.projects):  # every project: the index's order, made once
@@ -2166,15 +2177,19 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         candidates = [p for p in candidates if p.id in keep]
         reasons.append("shared")
     event_orgs: set[str] = set()
+    event_countries: set[str] = set()
     if event is not None and event.date is not None and "relative" not in reasons:
         # organisations named in the event ("the agreement with the EC Delegation") describe
         # the event; they do not filter the projects
         event_orgs = set(event.orgs) | {
             t[len(ORG_PREFIX) :] for t in event.terms if t.startswith(ORG_PREFIX)
         }
+        # and so do its countries ("after the EU-Russia readmission agreement took effect")
+        event_countries = {
+            t[len(COUNTRY_PREFIX) :] for t in event.terms if t.startswith(COUNTRY_PREFIX)
+        }
         if not q.times:
-            keep = {p.id for p in index.projects_where(_event_mask(index, event.date, q))}
-            candidates = [p for p in candidates if p.id in keep]
+            candidates = _keep_where(index, candidates, _event_mask(index, event.date, q))
             reasons.append("event")
 
     topic = [
@@ -2220,7 +2235,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
                 ]
                 if roles:
                     why[p.id] = "; ".join(roles)
-    for m in [m for m in q.mentions if m.kind == "country"]:
+    for m in [m for m in q.mentions if m.kind == "country" and m.key not in event_countries]:
         keep = _projects_in_country(index, m.key, q)
         excluded = q.negated or _excluded_at(q, m.positions[0])
         candidates = [p for p in candidates if (p.id in keep) != excluded]
