@@ -381,6 +381,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     durations = _durations(tokens)
     duration_positions = {p for d in durations for p in d.positions}
     anchors = _anchors(tokens, time_positions | duration_positions)
+    negation_at = _negation_at(tokens)
     words_all = [t.word for t in tokens]
     if any(
         a in ("still", "всё", "все", "ещё", "еще")
@@ -410,8 +411,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         count_target=target,
         wants_list=wants_list,
         wants_count=wants_count,
-        negated=_negated(tokens),
-        negation_at=_negation_at(tokens),
+        negated=negation_at is not None,
+        negation_at=negation_at,
         compare=any(V.COMPARE.matches(w) for w in words),
         no_info=no_info,
         greeting=greeting,
@@ -538,11 +539,6 @@ def _asks_when_or_which(words: list[str]) -> bool:
         w in ("when", "what", "which", "how", "когда", "какой", "какая", "как", "сколько")
         for w in words
     )
-
-
-def _negated(tokens: tuple[Token, ...]) -> bool:
-    """Whether the question excludes what it names."""
-    return _negation_at(tokens) is not None
 
 
 def _negation_at(tokens: tuple[Token, ...]) -> int | None:
