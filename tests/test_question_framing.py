@@ -1646,3 +1646,30 @@ def test_a_negation_excludes_what_follows_it_and_a_director_is_a_person(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment"),
+    [
+        (
+            "how much time passed between the start of the framework programme and the start of SIREADA",
+            "started in February 2007, SIREADA in March 2011: 49 months, just over four years later",
+        ),
+        (
+            "сколько времени прошло между началом программы 2007-2010 и началом SIREADA?",
+            "разница — 49 мес.",
+        ),
+        # the gap after one ended is still the gap
+        (
+            "how long was the gap between the end of the framework programme and the start of SIREADA",
+            "SIREADA started in March 2011, 13 months after",
+        ),
+    ],
+)
+def test_the_time_between_two_starts_is_counted_from_start_to_start(
+    engine: Engine, question: str, fragment: str
+) -> None:
+    kind, projects, text = ask(engine, question)
+    assert kind is Kind.FIELD
+    assert sorted(projects) == ["readmission-framework", "sireada"]
+    assert fragment in text

@@ -2011,7 +2011,12 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
     else:
         first, second = sorted((a, b), key=lambda p: p.period.start.index)
         gap = second.period.start.index - first.period.end.index
-        if q.has(V.GAP) and not q.has(V.OVERLAP) and gap > 0:
+        same_end = _same_end_asked(q)
+        if same_end is not None:
+            # "how much time between the start of the 2007-2010 programme and the start of
+            # SIREADA": from one start to the other, not the gap after the first ended
+            blocks.append(_p(_apart(a, b, same_end, lang)))
+        elif q.has(V.GAP) and not q.has(V.OVERLAP) and gap > 0:
             blocks.append(
                 _p(
                     say(
@@ -2051,6 +2056,39 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
         ]
         blocks.append(Block(bullets=tuple(lines)))
     return _answer(Kind.FIELD, lang, blocks, order, list(q.fields) or [F.SUMMARY])
+
+
+def _apart(a: Project, b: Project, end: str, lang: str) -> str:
+    """ "X started in February 2007, Y in March 2011: 49 months later" (or "ended")."""
+
+    def month(p: Project) -> Month:
+        return p.period.start if end == "start" else p.period.end
+
+    early, late = sorted((a, b), key=lambda p: month(p).index)
+    return say(
+        f"apart_{end}",
+        lang,
+        first=_name(early, lang),
+        second=_name(late, lang),
+        a=_month(month(early), lang),
+        b=_month(month(late), lang),
+        gap=_months(month(late).index - month(early).index, lang),
+    )
+
+
+def _same_end_asked(q: Query) -> str | None:
+    """ "start" when a question spans from one project's start to another's ("between the
+    start of X and the start of Y"), "end" likewise; None otherwise."""
+    words = [t.word for t in q.tokens]
+    if not ({"between", "from", "между", "от"} & set(words)):
+        return None
+    starts = sum(1 for w in words if V.START_WORDS.matches(w))
+    ends = sum(1 for w in words if V.END_WORDS.matches(w))
+    if starts >= 2 and not ends:
+        return "start"
+    if ends >= 2 and not starts:
+        return "end"
+    return None
 
 
 def _overlap_text(first: Project, second: Project, lang: str) -> str | None:

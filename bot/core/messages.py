@@ -301,6 +301,14 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{longer} длился дольше ({a}), чем {shorter} ({b}).",
     ),
     "same_length": ("Both lasted {a}.", "Оба длились {a}."),
+    "apart_start": (
+        "{first} started in {a}, {second} in {b}: {gap} later.",
+        "Начало: {first} — {a}, {second} — {b}; разница — {gap}.",
+    ),
+    "apart_end": (
+        "{first} ended in {a}, {second} in {b}: {gap} later.",
+        "Окончание: {first} — {a}, {second} — {b}; разница — {gap}.",
+    ),
     "gap_after": (
         "{second} started in {start}, {gap} after {first} ended in {end}.",
         "{second} начался в {start}, через {gap} после окончания {first} в {end}.",

@@ -1114,7 +1114,12 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         return "future"
     if any(w in ("population", "население", "населения", "численность") for w in words):
         return "statistics"  # "what's the population of Moldova": not on the page
-    asks_number = _how_many(words) or any(w.startswith("сколько") for w in words)
+    # ("сколько времени прошло", "сколько месяцев": a span of time, not a statistic)
+    spans = ("времени", "месяцев", "месяца", "лет", "года", "дней", "недель")
+    asks_number = _how_many(words) or any(
+        w.startswith("сколько") and words[i + 1 : i + 2] not in tuple([x] for x in spans)
+        for i, w in enumerate(words)
+    )
     if asks_number and _words_after_how_many(words) and _count_target(words) is None:
         return "statistics"  # "how many migrants": the page counts no people
     return None
