@@ -799,6 +799,15 @@ class Index:
         elif n >= LONG_WORD and not script:
             cutoff = LONG_WORD_CUTOFF
         best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None and n < 5:
+            # "meny", "wen": one letter off a word that shapes the question, same first letter
+            near = [
+                w
+                for w in _QUESTION_WORDS
+                if len(w) == n and w[0] == word[0] and Levenshtein.distance(w, word) == 1
+            ]
+            if len(near) == 1:
+                return near[0]
         if best and best[0].endswith(word):
             return word  # "интеграции" is not a typo of "реинтеграции": another word, a prefix on
         if (
@@ -831,15 +840,7 @@ class Index:
         found: dict[str, str] = {}
         corrected: dict[str, str] = {}  # words the English corrector would change ("stran")
         for w in ws:
-            if (
-                not w.isascii()
-                or not w.isalpha()
-                or w in self.vocabulary
-                or w in STOPWORDS
-                or w in SHORTHAND
-                or _known_elsewhere(w)
-                or dictionary_word(w)
-            ):
+            if not w.isascii() or w in SHORTHAND or not self._unknown(w):
                 continue
             read = self.correct(to_cyrillic(w))
             if (
@@ -853,17 +854,21 @@ class Index:
             return {}
         return found | corrected  # a Russian question: "stran" is "стран", not "strange"
 
+    def _unknown(self, word: str) -> bool:
+        """Whether a word of letters is no word the bot knows: not of the knowledge base, no
+        function word or cue word, no common English or Russian word."""
+        return (
+            word.isalpha()
+            and word not in self.vocabulary
+            and word not in STOPWORDS
+            and not _known_elsewhere(word)
+            and not dictionary_word(word)
+        )
+
     def _glued(self, word: str) -> list[tuple[str, str]] | None:
         """Two known words written as one ("studytours", "borderproject"), when the word
         itself is unknown; None otherwise."""
-        if (
-            len(word) < GLUED_MIN
-            or word in self.vocabulary
-            or not word.isalpha()
-            or word in STOPWORDS
-            or _known_elsewhere(word)  # "without" is no "with out"
-            or dictionary_word(word)  # nor "somewhere" "some where"
-        ):
+        if len(word) < GLUED_MIN or not self._unknown(word):  # "without" is no "with out"
             return None
         for cut in range(3, len(word) - 2):
             first, second = word[:cut], word[cut:]

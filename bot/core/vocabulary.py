@@ -70,6 +70,13 @@ STOPWORDS: Final = frozenset(
     """.split()
 )
 
+#: Numbers written as words that count things ("five courses", "4 components" has a digit):
+#: not the ordinals, which pick one ("the fourth component").
+CARDINALS: Final = frozenset(
+    "two three four five six seven eight nine ten eleven twelve два три четыре пять шесть семь "
+    "восемь девять десять".split()
+)
+
 # Chat shorthand, read as the word it stands for before any spelling correction ("ws there a
 # film", "wen did it end"): too short, or too far from the word, for the corrector.
 SHORTHAND: Final = {
@@ -91,7 +98,6 @@ SHORTHAND: Final = {
     "proj": "project",
     "щас": "сейчас",
     "ppl": "people",
-    "meny": "many",
     "mny": "many",
     "hw": "how",
     "скока": "сколько",
