@@ -1082,12 +1082,9 @@ def _detail_with_number(index: Index, q: Query, named: list[str]) -> bool:
     text = words(docs[0][0].text.en)
     counted = q.counted_term  # "how many officials": the page counts courses, not officials
     return any(
-        w in _CARDINALS and any(term(x) == counted for x in text[i + 1 : i + 7])
+        w in V.CARDINALS and any(term(x) == counted for x in text[i + 1 : i + 7])
         for i, w in enumerate(text)
     )
-
-
-_CARDINALS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 
 
 def _detail_identifies(index: Index, q: Query) -> bool:
@@ -1397,11 +1394,11 @@ def _ngos_asked(index: Index, p: Project, q: Query) -> list[str]:
 
 
 def _keep_where(
-    index: Index, candidates: list[Project], mask: np.ndarray[Any, np.dtype[np.bool_]]
+    index: Index, candidates: list[Project] | None, mask: np.ndarray[Any, np.dtype[np.bool_]]
 ) -> list[Project]:
-    """The candidates a mask over `index.projects` selects, in their order (every project:
-    read off the mask directly)."""
-    if len(candidates) == len(index.projects):
+    """The candidates (None: every project) a mask over `index.projects` selects, in their
+    order (every project: read off the mask directly)."""
+    if candidates is None or len(candidates) == len(index.projects):
         return index.projects_where(mask)
     keep = {p.id for p in index.projects_where(mask)}
     return [p for p in candidates if p.id in keep]
@@ -2201,8 +2198,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     if reference is not None:
         relative = _relative_mask(index, q, reference)
         if relative is not None:
-            keep = {p.id for p in index.projects_where(relative)} - exclude
-            candidates = [p for p in candidates if p.id in keep]
+            kept = _keep_where(index, candidates, relative)
+            candidates = [p for p in kept if p.id not in exclude]
             reasons.append("relative")
     shared = _same_period(q) if reference is None and not q.times and event is None else None
     if shared:  # "which two projects started in the same month": those sharing one
@@ -2210,9 +2207,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         points = ends if q.anchor == "end" else starts
         keys = points // 12 if shared == "year" else points
         values, counts = np.unique(keys, return_counts=True)
-        mask = np.isin(keys, values[counts > 1])
-        keep = {p.id for p in index.projects_where(mask)}
-        candidates = [p for p in candidates if p.id in keep]
+        candidates = _keep_where(index, candidates, np.isin(keys, values[counts > 1]))
         reasons.append("shared")
     event_orgs: set[str] = set()
     event_countries: set[str] = set()
@@ -2645,10 +2640,7 @@ def _fit_times(
     mask = np.ones(len(index.projects), dtype=np.bool_)
     for spec in specs:
         mask &= _time_mask(index, spec, anchor) != spec.negated
-    if candidates is None:
-        return index.projects_where(mask)
-    keep = {p.id for p in index.projects_where(mask)}
-    return [p for p in candidates if p.id in keep]
+    return _keep_where(index, candidates, mask)
 
 
 def _projects_with_any_org(
@@ -3107,9 +3099,6 @@ def _event_mask(index: Index, date: Date, q: Query) -> np.ndarray[Any, np.dtype[
     return np.asarray((starts <= month) & (ends >= month))
 
 
-_YEAR_COUNTS: Final = {"a": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-
-
 def _years_later(words: list[str], units: tuple[str, ...] = ("year", "years")) -> int | None:
     """ "the year after" → 1, "two years after" → 2, "a year before" → -1: how many calendar
     years (or, with `units` "month", months) from an event's; None when the question counts
@@ -3118,7 +3107,7 @@ def _years_later(words: list[str], units: tuple[str, ...] = ("year", "years")) -
         if words[i] not in units or words[i + 1] not in (*("after", "later", "before", "earlier"),):
             continue
         count = words[i - 1]
-        n = int(count) if count.isdigit() else _YEAR_COUNTS.get(count)
+        n = 1 if count in ("a", "the", "one") else understand.number_value(count)
         if n is None:
             return None
         return n if words[i + 1] in ("after", "later") else -n

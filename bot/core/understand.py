@@ -1008,11 +1008,6 @@ _QUESTION_START: Final = frozenset(
 )
 
 
-_CARDINAL_WORDS: Final = frozenset(
-    "two three four five six seven eight nine ten два три четыре пять шесть семь".split()
-)
-
-
 def _relation_across_an_event(words: list[str], start: int) -> str | None:
     """ "before" or "after" further back than three words, with only the description of an
     event between it and the date ("after IOM signed the agreement with the EC delegation in
@@ -1052,7 +1047,7 @@ def _scope_numbers(tokens: tuple[Token, ...]) -> set[int]:
         ):
             found.add(b.position)
     for a, b in pairwise(tokens):  # "it had 4 components, right?": how many, not which
-        cardinal = a.word.isdigit() or a.word in _CARDINAL_WORDS
+        cardinal = a.word.isdigit() or a.word in V.CARDINALS
         if cardinal and any(V.FIELD_CUES[f].matches(b.word) for f in _PARTS):
             found.add(a.position)
     return found
