@@ -5,19 +5,25 @@ from __future__ import annotations
 
 from bot.core.context import ChatState
 from bot.core.engine import Engine
-from bot.core.types import Kind, Question
+from bot.core.types import Kind, Question, Reply
 from bot.render.plain import render
 
 
-def ask(engine: Engine, *turns: str) -> tuple[Kind, list[str], str]:
-    """Ask the turns in order in one chat; the last answer's kind, projects and text."""
+def last_reply(engine: Engine, *turns: str) -> Reply:
+    """Ask the turns in order in one chat; the last reply."""
     state = ChatState()
     reply = None
     for turn in turns:
         reply = engine.ask(Question(turn, chat_id="dialogue"), state)
         state = reply.state
     assert reply is not None
-    return reply.answer.kind, list(reply.answer.projects), render(reply.answer)
+    return reply
+
+
+def ask(engine: Engine, *turns: str) -> tuple[Kind, list[str], str]:
+    """Ask the turns in order in one chat; the last answer's kind, projects and text."""
+    answer = last_reply(engine, *turns).answer
+    return answer.kind, list(answer.projects), render(answer)
 
 
 def assert_answer(

@@ -4,10 +4,10 @@ Russian, with Russian morphology, typos and names in either script."""
 from __future__ import annotations
 
 import pytest
+from dialogue import last_reply
 
-from bot.core.context import ChatState
 from bot.core.engine import Engine
-from bot.core.types import Kind, Question
+from bot.core.types import Kind
 from bot.render.plain import render
 
 ANSWER_KINDS = {Kind.PROJECT, Kind.FIELD, Kind.LIST, Kind.COUNT}
@@ -15,13 +15,9 @@ ABSTAIN_KINDS = {Kind.NOT_FOUND, Kind.NO_INFO, Kind.OUT_OF_SCOPE}
 
 
 def ask(engine: Engine, *turns: str) -> tuple[Kind, list[str], str, str]:
-    state = ChatState()
-    reply = None
-    for turn in turns:
-        reply = engine.ask(Question(turn, chat_id="ru"), state)
-        state = reply.state
-    assert reply is not None
-    return reply.answer.kind, list(reply.answer.projects), render(reply.answer), reply.answer.lang
+    """The last answer's kind, projects, text and language."""
+    answer = last_reply(engine, *turns).answer
+    return answer.kind, list(answer.projects), render(answer), answer.lang
 
 
 @pytest.mark.parametrize(
