@@ -126,18 +126,14 @@ def _asks_how_to(q: Query) -> bool:
         second.endswith(("ть", "ти", "чь")) or second in ("мне", "нам", "можно", "обратиться")
     )
     # "I'm a migrant without papers, what should I do", "что мне делать"
-    advice = any(
-        a in ("what", "что")
-        and (
-            (b in ("should", "can", "could", "must", "do") and c in ("i", "we") and d == "do")
-            or (b in ("мне", "нам") and c.startswith("дела"))
-            or b.startswith("делать")
-        )
-        for a, b, c, d in zip(
-            words, words[1:], [*words[2:], ""], [*words[3:], "", ""], strict=False
-        )
-    )
+    advice = _ADVICE.search(" ".join(words)) is not None
     return english or russian or advice
+
+
+#: "what should I do", "what can we do", "что мне делать", "что делать".
+_ADVICE: Final = re.compile(
+    r"\bwhat (should|can|could|must|do) (i|we) do\b|\bчто (мне |нам )?делать\b"
+)
 
 
 #: A quoted phrase: 'Title', "Title", «Title», “Title”.

@@ -960,11 +960,8 @@ def _asks_what_was_done(tokens: tuple[Token, ...]) -> bool:
     done = any(
         a in ("was", "were", "been", "got", "get") and b == "done" for a, b in pairwise(words)
     )
-    return (
-        done
-        or ("did" in words and words[-1] == "do")
-        or ("did" in words and "do" in words[words.index("did") + 1 :][:3] and "there" in words)
-    )
+    # "what did it do (in Moldova)?": "do" after "did" is the verb asked about
+    return done or ("did" in words and "do" in words[words.index("did") + 1 :])
 
 
 #: Words that introduce who is asking: "as an officer of X", "I work at X", "как сотруднику X".
