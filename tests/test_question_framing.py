@@ -1673,3 +1673,205 @@ def test_the_time_between_two_starts_is_counted_from_start_to_start(
     assert kind is Kind.FIELD
     assert sorted(projects) == ["readmission-framework", "sireada"]
     assert fragment in text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a verb of travel asks where the study tours went, not which countries were covered
+        (
+            (
+                "which project had study tours to the Netherlands?",
+                "which other countries did they go to",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "Study tours to the Netherlands, Germany and Austria",
+        ),
+        (
+            (
+                "was Finland one of the study-tour destinations of the readmission framework programme?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "Study tours to the Netherlands, Germany and Austria",
+        ),
+        # "just a study tour destination?": every role, the funder's too
+        (
+            (
+                "which project had study tours to austria?",
+                "so was germany just a study tour destination there?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "Government of Germany in",
+        ),
+        # "BCP", the border crossing point of border management, is an alias of the project
+        (
+            ("RF BCP project — who was the final beneficiary?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Final beneficiary of",
+        ),
+        # Russian spelt by ear: unstressed vowels and a doubled letter
+        (
+            ("каккой праект был с расгранецей и кто его финансировал",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Европейский союз",
+        ),
+        # a question that picks the project, and a second one asked about it
+        (
+            ("which project had study tours to austria and who paid for it",),
+            Kind.FIELD,
+            "readmission-framework",
+            "three (3) funders",
+        ),
+        (
+            ("какой проект был с ФМС и кто его финансировал",),
+            Kind.LIST,
+            "readmission-framework",
+            "Подходят (3)",
+        ),
+        # ... but "the full name" is of what was asked about first
+        (
+            ("UKBA - which project were they in, and what's the full name",),
+            Kind.FIELD,
+            "sireada",
+            "UKBA stands for UK Border Agency",
+        ),
+        # "ran until February 2013": it ended then; "from … to …" is one period
+        (
+            ("tell me about the project that ran until feb 2013",),
+            Kind.LIST,
+            "sireada",
+            "1 matching",
+        ),
+        (
+            ("which project ran from sept 2009 to april 2011?",),
+            Kind.LIST,
+            "readmission-mechanisms",
+            "1 matching",
+        ),
+        (
+            ("проект, который шёл с сентября 2009 по апрель 2011",),
+            Kind.LIST,
+            "readmission-mechanisms",
+            "Подходят (1)",
+        ),
+        (
+            (
+                "quick rundown of the EU project that ran sep 2009 to june 2011 pls",
+                "and component 3?",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "strengthening international cooperation",
+        ),
+        # the programme asked for comes first, and "that one" is it
+        (
+            (
+                "which project ran from sept 2009 to april 2011?",
+                "what earlier programme was it a follow-up to?",
+                "when did that one end?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "February 2010",
+        ),
+        # "со стороны Росграницы": a person, whom the page does not name
+        (
+            ("кто руководил проектом по пунктам пропуска со стороны Росграницы",),
+            Kind.NO_INFO,
+            "border-checkpoints",
+            "не названы конкретные люди",
+        ),
+        # the "EC" of a quoted title is part of the title, not a topic
+        (
+            (
+                "'Support to Implementation of EC Readmission Agreements ... Facilitation of"
+                " Assisted Voluntary Return and Reintegration' - did it do anything for migrants"
+                " in detention?",
+            ),
+            Kind.FIELD,
+            "sireada",
+            "Humanitarian assistance for migrant detainees",
+        ),
+        # "ran for 3 years" is a length to check
+        (
+            ("is it true sireada ran for 3 years?",),
+            Kind.FIELD,
+            "sireada",
+            "No. SIREADA ran 24 months",
+        ),
+        # "how much later than X did Y start": start to start
+        (
+            ("how much later than the readmission mechanisms project did sireada start",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "SIREADA in March 2011: 18 months",
+        ),
+        # from a dated event to a project's start
+        (
+            ("how long after the EU-Russia readmission agreement took effect did sireada start",),
+            Kind.FIELD,
+            "sireada",
+            "took effect (June 1, 2007); SIREADA started in March 2011: 45 months",
+        ),
+        (
+            (
+                "сколько месяцев прошло после вступления в силу соглашения о реадмиссии до начала SIREADA",
+            ),
+            Kind.FIELD,
+            "sireada",
+            "1 июня 2007; начало проекта SIREADA — март 2011: 45 мес. спустя",
+        ),
+        # the "not" excludes what is named after it, else what is named before it
+        (("which projects involved ukraine but not belarus",), Kind.LIST, "sireada", "1 matching"),
+        (("какие проекты работали в Молдове, но не в Украине?",), Kind.NOT_FOUND, "", "Ни один"),
+        (
+            ("projects running in 2009 that Finland did not fund",),
+            Kind.LIST,
+            "border-checkpoints",
+            "2 matching",
+        ),
+        # "what else did it do": more of the same project
+        (
+            (
+                "which project had study tours to the netherlands",
+                "what else did it do for capacity building?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "drafting the Federal Law",
+        ),
+        # personnel are staff; optimising is improving
+        (
+            ("which project planned trainings for readmission centre staff",),
+            Kind.LIST,
+            "readmission-mechanisms",
+            "training programme for readmission centres personnel",
+        ),
+        (
+            (
+                "what did the readmission mechanisms project want to improve about readmission applications",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "optimizing the workflow of readmission applications",
+        ),
+    ],
+)
+def test_travel_joined_questions_periods_and_negations_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [("праект", "проект"), ("расгранецей", "росграницей"), ("каккой", "какой")],
+)
+def test_russian_spelt_by_ear_is_read(engine: Engine, word: str, meant: str) -> None:
+    """An unstressed vowel or a doubled letter wrong is read as the word that sounds the same."""
+    assert engine.index.correct(word) == meant

@@ -20,6 +20,7 @@ from bot.core import understand
 from bot.core import vocabulary as V
 from bot.core.context import DEFAULT_TTL, ChatState
 from bot.core.messages import (
+    day_and_month,
     kind_label,
     label,
     measured_label,
@@ -36,6 +37,7 @@ from bot.core.search import (
     COUNTRY_PREFIX,
     COUNTRY_TIES,
     COUNTRY_VISITED,
+    DESTINATION_KINDS,
     ORG_PREFIX,
     Doc,
     Index,
@@ -76,12 +78,65 @@ _SINGLE_MIN = 0.3
 
 
 def respond(index: Index, question: Question, state: ChatState, ttl: float = DEFAULT_TTL) -> Reply:
+    both = understand.two_questions(index, question.text)
+    if both is not None:
+        joined = _pick_then_ask(index, question, both, state, ttl)
+        if joined is not None:
+            return joined
+    return _respond_one(index, question, state, ttl)
+
+
+def _pick_then_ask(
+    index: Index, question: Question, both: tuple[str, str], state: ChatState, ttl: float
+) -> Reply | None:
+    """ "which project had study tours to Austria and who paid for it?": the first question
+    picks the project, the second is asked about it as a follow-up would be (for each of a
+    short list: "which projects worked with the FMS and who funded them?"). None when the
+    message is better read whole."""
+    follow = understand.parse(index, both[1], question.lang)
+    if {F.MEANING, F.TITLE} & set(follow.fields):
+        return None  # "UKBA - which project were they in, and what's the full name": UKBA's
+    picked = _respond_one(index, replace(question, text=both[0]), state, ttl)
+    found = picked.answer
+    if found.kind.is_abstention or found.kind is Kind.CLARIFY:
+        return None
+    if len(found.projects) == 1:
+        asked = _respond_one(index, replace(question, text=both[1]), picked.state, ttl)
+        if asked.answer.projects[:1] == found.projects or asked.answer.kind is Kind.NO_INFO:
+            return asked
+        return None
+    if found.kind is not Kind.LIST or len(found.projects) > _EACH_ASKED:
+        return None
+    blocks: list[Block] = list(found.blocks[:1])  # "3 matching:"
+    for pid in found.projects:
+        one = picked.state.touched(projects=(pid,))
+        each = _respond_one(index, replace(question, text=both[1]), one, ttl).answer
+        if each.projects[:1] != (pid,) or each.kind.is_abstention:
+            return None
+        blocks += each.blocks
+    many = _answer(Kind.LIST, follow.lang, blocks, found.projects, list(follow.fields))
+    return Reply(many, picked.state)
+
+
+#: "just", "merely": with V.ONLY, a role doubted as the only one ("was Germany just a …").
+_MERELY: Final = frozenset("just merely лишь просто".split())
+
+#: The most projects a second question joined to a list is answered for one by one.
+_EACH_ASKED: Final = 5
+
+
+def _respond_one(index: Index, question: Question, state: ChatState, ttl: float) -> Reply:
     q = understand.parse(index, question.text, question.lang)
     context = state if state.is_fresh(ttl=ttl) else ChatState()
     answer = _decide(index, q, context)
     if answer.projects:
         kept = answer.projects[:2] if answer.kind in (Kind.PROJECT, Kind.FIELD) else answer.projects
-        if answer.fields[:1] == (F.RELATED,) and len(kept) == 2 and not q.named:
+        if (
+            answer.fields[:1] == (F.RELATED,)
+            and len(kept) == 2
+            and not q.named
+            and kept[0] in context.projects[:1]
+        ):
             # "what was its follow-up project called?" - "when did that one end?": the
             # project just named by the answer is "that one"
             kept = (kept[1], kept[0])
@@ -478,7 +533,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         # nothing matched the filters, but a statement matches the question well: the time or
         # place belongs to that statement ("Russian border management strategy 2007")
         empty_but_detailed = (
-            listed is not None and listed.kind is Kind.NOT_FOUND and _detail_identifies(index, q)
+            listed is not None
+            and listed.kind is Kind.NOT_FOUND
+            and not q.negated  # "Moldova but not Ukraine": none, whatever mentions both
+            and _detail_identifies(index, q)
         )
         if (
             listed is not None
@@ -544,6 +602,11 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
 
     if q.durations and _is_yes_no(q):  # "did the border project run for more than 2 years"
         return _duration_check(project, q, lang)
+    if F.DURATION in q.fields and q.anchor in ("start", "end") and not _is_yes_no(q):
+        # "how long after the readmission agreement took effect did SIREADA start?"
+        event = _event_reference(index, q)
+        if event is not None and event.date is not None and event.date.month:
+            return _event_to_project(index, event, project, q.anchor, lang)
 
     # a wrong premise: the detail belongs to another project ("the profile study - was it part
     # of SIREADA?"); an organisation alone is a role question, not a detail
@@ -672,6 +735,10 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         doc = specific[0][0]
         text = say("no_place", lang, project=_name(project, lang), text=doc.text.get(lang))
         return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
+    tours = _destinations(index, project)
+    if tours and _asks_travel(q) and (field_name == F.COUNTRIES or asks_where):
+        # "which countries did they go to?", "куда ездили?": where the study tours went
+        return _tour_answer(index, project, tours, q, lang)
     if _asks_which_places(q) and _asks_exactly(q) and not any(d.places for d, _ in specific):
         # "which border checkpoints exactly got upgraded?": the page names none
         text = say("no_places_named", lang, project=_name(project, lang))
@@ -703,12 +770,26 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
                 suggestions=first.suggestions,
             )
         found = field_answer(index, project.id, field_name, lang, q)
+        if field_name == F.RELATED and not named and q.refers_back and not _is_yes_no(q):
+            # "and the project that followed up on it?": the project asked for first, not the
+            # one just discussed
+            others = tuple(pid for pid in found.projects if pid != project.id)
+            asked_first = others if project.id in ctx.projects[:1] else ()
+            found = replace(found, projects=(*asked_first, project.id, *others[len(asked_first) :]))
         visited = _visited(index, project, q) if "tour" in q.residual else []
         if visited and field_name in _ORGANISATION_FIELDS:
             # "Germany - a donor or a study tour destination?": the tour that went there too
             lines = tuple(_statement_line(d.text.get(lang), d.status, lang) for d in visited)
             return replace(found, blocks=(*found.blocks, Block(bullets=lines)))
         return found
+    # "was Germany just a study tour destination there?": every role it had
+    after_mentions = {max(m.positions) + 1 for m in q.mentions if m.kind in ("org", "country")}
+    merely = any(
+        t.position in after_mentions and (V.ONLY.matches(t.word) or t.word in _MERELY)
+        for t in q.tokens
+    )
+    if specific and merely and _is_yes_no(q):
+        return _role_answer(index, project, q, lang)
     if specific:
         top = specific[0][1]
         scored = [(d, s) for d, s in specific if s >= top * DETAIL_BAND]
@@ -732,15 +813,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
                     text=shown[0].text.get(lang),
                 )
                 return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
-        prefix = None
-        if q.count_target and shown[0].places:  # "how many countries did the study tours visit"
-            prefix = say(
-                "count_places",
-                lang,
-                n=number_word(len(shown[0].places), lang),
-                places=_join(list(shown[0].places), lang),
-            )
-        return _detail(index, project, shown, lang, prefix=prefix)
+        return _tour_answer(index, project, shown, q, lang)
     if q.orgs() or q.countries():
         return _role_answer(index, project, q, lang)
     if (
@@ -1123,8 +1196,12 @@ def _is_question(q: Query) -> bool:
     )
 
 
+#: Words a question may open with before its verb: "so was Germany …", "ok, did it …".
+_OPENERS: Final = frozenset("so and but ok okay well hmm also then а и но ну так ок".split())
+
+
 def _is_yes_no(q: Query) -> bool:
-    first = q.tokens[0].word if q.tokens else ""
+    first = next((t.word for t in q.tokens if t.word not in _OPENERS), "")
     return (
         first
         in (
@@ -1223,9 +1300,8 @@ def _date(d: Date, lang: str) -> str:
         return str(d.year)
     if d.day is None:
         return f"{month_name(d.month, lang)} {d.year}"
-    if lang == "ru":
-        return f"{d.day} {month_name(d.month, lang)} {d.year}"
-    return f"{month_name(d.month, lang)} {d.day}, {d.year}"
+    separator = " " if lang == "ru" else ", "
+    return f"{day_and_month(d.day, d.month, lang)}{separator}{d.year}"
 
 
 def _period(project: Project, lang: str) -> str:
@@ -1329,7 +1405,7 @@ def _abstain(kind: Kind, text: str, projects: Sequence[str], lang: str, index: I
 
 
 def _statement_line(doc_text: str, status: Status, lang: str) -> tuple[Span, ...]:
-    spans = [Span(doc_text[0].upper() + doc_text[1:] if doc_text else doc_text)]
+    spans = [Span(_sentence_case(doc_text))]
     if status is Status.PLANNED:
         spans.append(Span(f" ({say('planned', lang)})", Style.EMPHASIS))
     return tuple(spans)
@@ -1565,7 +1641,7 @@ def _statement_blocks(p: Project, field_name: str, lang: str) -> list[Block]:
     for area, bullets in areas.items():
         blocks.append(
             Block(
-                heading=(area[0].upper() + area[1:])
+                heading=_sentence_case(area)
                 if area
                 # "had only three components?": the count answers it
                 else f"{label(field_name, lang)} ({len(bullets)})",
@@ -1805,6 +1881,41 @@ def _visited(index: Index, p: Project, q: Query) -> list[Doc]:
     ]
 
 
+def _destinations(index: Index, p: Project) -> list[Doc]:
+    """The project's statements of travel with the places they went to (its study tours)."""
+    return [
+        d
+        for f in (F.ACTIVITIES, F.RESULTS)
+        for d in index.docs_of(p.id, f)
+        if d.kind in DESTINATION_KINDS and d.places
+    ]
+
+
+#: Verbs of travel: "which countries did they go to", "where did they travel", "куда ездили".
+_TRAVEL: Final = frozenset(
+    "go goes went gone going travel travelled traveled travelling traveling trip trips visit "
+    "visited visiting ездили съездили поехали ездил посетили посещали выезжали".split()
+)
+
+
+def _asks_travel(q: Query) -> bool:
+    return any(t.word in _TRAVEL for t in q.tokens)
+
+
+def _tour_answer(index: Index, p: Project, docs: list[Doc], q: Query, lang: str) -> Answer:
+    """Statements about travel, led by the number of places when one is asked ("how many
+    countries did the study tours visit")."""
+    prefix = None
+    if q.count_target and docs[0].places:
+        prefix = say(
+            "count_places",
+            lang,
+            n=number_word(len(docs[0].places), lang),
+            places=_join(list(docs[0].places), lang),
+        )
+    return _detail(index, p, docs, lang, prefix=prefix)
+
+
 def _role_answer(index: Index, p: Project, q: Query, lang: str) -> Answer:
     blocks = [_heading_block(p, lang)]
     notes = _role_notes(index, p, q, lang, exclude_funders=False)
@@ -1823,6 +1934,9 @@ def _role_answer(index: Index, p: Project, q: Query, lang: str) -> Answer:
             )
     blocks += notes
     visited = _visited(index, p, q)
+    if not visited and ("tour" in q.residual or _asks_travel(q)):
+        # "was Finland one of the study-tour destinations?": not there; where the tours went
+        visited = _destinations(index, p)
     if visited:  # "Germany - a donor or a study tour destination?": both
         lines = tuple(_statement_line(d.text.get(lang), d.status, lang) for d in visited)
         blocks.append(Block(bullets=lines))
@@ -2073,14 +2187,19 @@ def _same_end_asked(q: Query) -> str | None:
     """ "start" when a question spans from one project's start to another's ("between the
     start of X and the start of Y"), "end" likewise; None otherwise."""
     words = [t.word for t in q.tokens]
-    if not ({"between", "from", "между", "от"} & set(words)):
-        return None
     starts = sum(1 for w in words if V.START_WORDS.matches(w))
     ends = sum(1 for w in words if V.END_WORDS.matches(w))
-    if starts >= 2 and not ends:
-        return "start"
-    if ends >= 2 and not starts:
-        return "end"
+    if {"between", "from", "между", "от", "after", "before", "после"} & set(words):
+        if starts >= 2 and not ends:
+            return "start"
+        if ends >= 2 and not starts:
+            return "end"
+    # "how much later than the mechanisms project did SIREADA start?": start to start
+    than = {"than", "чем"} & set(words) and {"later", "earlier", "sooner", "позже", "раньше"} & set(
+        words
+    )
+    if than and bool(starts) != bool(ends):
+        return "start" if starts else "end"
     return None
 
 
@@ -2266,7 +2385,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
                     why[p.id] = "; ".join(roles)
     for m in [m for m in q.mentions if m.kind == "country" and m.key not in event_countries]:
         keep = _projects_in_country(index, m.key, q)
-        excluded = q.negated or _excluded_at(q, m.positions[0])
+        excluded = _negated_at(q, m.positions[0])
         candidates = [p for p in candidates if (p.id in keep) != excluded]
         reasons.append("country")
         country = index.country(m.key)
@@ -3213,6 +3332,31 @@ def _dated_claim(index: Index, q: Query, named: list[str]) -> Answer | None:
     )
 
 
+def _sentence_case(text: str) -> str:
+    """The text with its first letter a capital, the rest as written."""
+    return text[:1].upper() + text[1:]
+
+
+def _event_to_project(index: Index, event: Doc, p: Project, anchor: str, lang: str) -> Answer:
+    """The months from a dated event to the project's start (or end), or back."""
+    assert event.date is not None and event.date.month is not None
+    end = anchor == "end"
+    month = p.period.end if end else p.period.start
+    months = month.index - Month(event.date.year, event.date.month).index
+    text = say(
+        "event_to_end" if end else "event_to_start",
+        lang,
+        event=_sentence_case(truncate(event.text.get(lang), 200).rstrip(".")),
+        date=_date(event.date, lang),
+        project=_name(p, lang),
+        month=_month(month, lang),
+        gap=_months(abs(months), lang),
+        side=say("side_later" if months >= 0 else "side_earlier", lang),
+    )
+    projects = list(dict.fromkeys([p.id, event.project]))
+    return _answer(Kind.FIELD, lang, [_heading_block(p, lang), _p(text)], projects, [F.DURATION])
+
+
 def _events_in_order(index: Index, events: tuple[Doc, Doc], lang: str) -> Answer:
     """Two events, the earlier first, each with its date and project."""
 
@@ -3285,8 +3429,22 @@ def _active_on(p: Project, date: Date, what: str, lang: str) -> Answer:
 def _unknown_countries(index: Index, q: Query) -> list[str]:
     """Countries named in the question that no project, partner or statement mentions."""
     unknown = []
-    for code in q.countries():
-        country = index.country(code)
+    for m in q.mentions:
+        if m.kind != "country" or _negated_at(q, m.positions[0]):
+            continue  # "Ukraine but not Belarus": no project in Belarus is what is asked
+        country = index.country(m.key)
         if country is not None and country.name not in index.places:
-            unknown.append(code)
-    return unknown
+            unknown.append(m.key)
+    return list(dict.fromkeys(unknown))
+
+
+def _negated_at(q: Query, position: int) -> bool:
+    """Whether the word at `position` is what a "not" of the question excludes: what is named
+    after the "not" ("Moldova but not Ukraine"), else what is named before it ("that Finland
+    did not fund"); or what follows an excluding word ("кроме Молдовы")."""
+    at = q.negation_at
+    named_after = at is not None and any(
+        min(m.positions) > at for m in q.mentions if m.kind in ("country", "org")
+    )
+    after_not = q.negated and (not named_after or at is None or position > at)
+    return after_not or _excluded_at(q, position)

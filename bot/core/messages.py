@@ -73,6 +73,11 @@ MONTH_NAMES: Final = (
     ("December", "декабрь"),
 )
 
+#: Russian month names after a day ("1 июня 2007").
+MONTH_OF_DAY_RU: Final = (
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+)
+
 NUMBER_WORDS: Final = (
     ("no", "ни одного"),
     ("one", "один"),
@@ -309,6 +314,16 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{first} ended in {a}, {second} in {b}: {gap} later.",
         "Окончание: {first} — {a}, {second} — {b}; разница — {gap}.",
     ),
+    "event_to_start": (
+        "{event} ({date}); {project} started in {month}: {gap} {side}.",
+        "{event} — {date}; начало проекта {project} — {month}: {gap} {side}.",
+    ),
+    "event_to_end": (
+        "{event} ({date}); {project} ended in {month}: {gap} {side}.",
+        "{event} — {date}; окончание проекта {project} — {month}: {gap} {side}.",
+    ),
+    "side_later": ("later", "спустя"),
+    "side_earlier": ("earlier", "раньше"),
     "gap_after": (
         "{second} started in {start}, {gap} after {first} ended in {end}.",
         "{second} начался в {start}, через {gap} после окончания {first} в {end}.",
@@ -383,6 +398,13 @@ def kind_label(kind: str, lang: str) -> str:
 def month_name(month: int, lang: str) -> str:
     en, ru = MONTH_NAMES[month - 1]
     return ru if lang == "ru" else en
+
+
+def day_and_month(day: int, month: int, lang: str) -> str:
+    """ "June 1" / "1 июня"."""
+    if lang == "ru":
+        return f"{day} {MONTH_OF_DAY_RU[month - 1]}"
+    return f"{month_name(month, lang)} {day}"
 
 
 def number_word(n: int, lang: str) -> str:

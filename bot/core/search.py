@@ -13,6 +13,7 @@ import bisect
 import gc
 import heapq
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -244,6 +245,19 @@ _QUESTION_WORDS: Final = frozenset(
     "which what where when who whom whose how why were does did there their after before since"
     " until between during than without many much nothing not".split()
 )
+
+#: Russian letters heard alike when unstressed: spelling by ear mixes them up.
+_SOUNDS_ALIKE: Final = str.maketrans("оеёэя", "аииии")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _by_ear(word: str) -> str:
+    """A Russian word as heard: unstressed vowels merged, doubled letters single."""
+    return _DOUBLED.sub(r"\1", word.translate(_SOUNDS_ALIKE))
+
+
+#: Russian function words a typo may stand for ("каккой"): the stop words in Cyrillic.
+_RUSSIAN_FUNCTION_WORDS: Final = tuple(w for w in STOPWORDS if is_cyrillic(w))
 
 #: The stems of words that begin many organisations' names: no one organisation is called by
 #: one of them alone ("the Institute", "the Ministry").
@@ -799,6 +813,13 @@ class Index:
         elif n >= LONG_WORD and not script:
             cutoff = LONG_WORD_CUTOFF
         best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None and script:
+            # Russian spelt by ear: an unstressed vowel or a doubled letter wrong ("праект",
+            # "расгранецей", "каккой"); taken only when one known word sounds the same
+            heard = _by_ear(word)
+            same = {w for w in (*candidates, *_RUSSIAN_FUNCTION_WORDS) if _by_ear(w) == heard}
+            if len(same) == 1:
+                return same.pop()
         if best is None and n < 5:
             # "meny", "wen": one letter off a word that shapes the question, same first letter
             near = [
@@ -818,7 +839,12 @@ class Index:
             # a guess must not make the bot refuse ("complies" is not "companies"); one letter
             # off is a typo all the same ("budjet")
             return word
-        if best and best[0] in STOPWORDS and best[0] not in _QUESTION_WORDS:
+        if (
+            best
+            and best[0] in STOPWORDS
+            and best[0] not in _QUESTION_WORDS
+            and not (script and _by_ear(best[0]) == _by_ear(word))
+        ):
             return word  # a word is no typo of a function word ("short" / "sort", "cold" / "could")
         return best[0] if best else word
 

@@ -46,6 +46,7 @@ class TimeSpec:
     positions: tuple[int, ...]
     exact: bool = False  # "Sept 2009 - April 2011": a period given month to month
     month_only: bool = False  # "in a February": the month of any year
+    closes: bool = False  # "ran until February 2013": the month the period ended
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,37 @@ class Query:
     def is_empty(self) -> bool:
         """Nothing asked: only function words, and no field ("what did it do?" asks one)."""
         return not self.fields and not any(not t.stop for t in self.tokens)
+
+
+#: "… and who funded it?", "… и когда подписали соглашение?": a second question joined on.
+_AND_THEN_ASKS: Final = re.compile(
+    r"(?:,\s*|\s)(?:and|и|а)\s+(?=(?:who|whom|when|what|how|where|why|кто|кем|когда|что|как|где|"
+    r"куда|сколько|чем|зачем|почему|какие|какой|какая|каким)\b)",
+    re.IGNORECASE,
+)
+#: The words of "which project", "какой проект": a question that picks one project.
+_WHICH: Final = frozenset(
+    "which what какой какая каком какие каких который которая которой".split()
+)
+_PROJECT_TERMS: Final = frozenset({"project", "programm", "проект"})
+
+
+def two_questions(index: Index, text: str) -> tuple[str, str] | None:
+    """ "which project had study tours to Austria and who paid for it?": the question that picks
+    the project, and the one asked about it, when a message holds both; None otherwise."""
+    joint = _AND_THEN_ASKS.search(text)
+    if joint is None:
+        return None
+    first, second = text[: joint.start()].strip(), text[joint.end() :].strip()
+    tokens = index.tokens(first)
+    words = [t.word for t in tokens]
+    picks = any(
+        w in _WHICH and any(t.term in _PROJECT_TERMS for t in tokens[i + 1 : i + 3])
+        for i, w in enumerate(words)
+    )
+    if not picks or len(words) < 3 or len(second.split()) < 2:
+        return None
+    return first, second
 
 
 #: "@projectbot" in a group message: an address, not a word of the question.
@@ -320,6 +352,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     contracted |= _scope_numbers(tokens)  # and the "four" of "how many of the four projects"
     contracted |= described  # and the "funded" of "the EU-funded border checkpoints project"
     contracted |= asker  # and "as an officer of the Ukrainian border guard service"
+    # "a quick rundown", "a short overview": how to answer, not what about
+    contracted |= {
+        a.position
+        for a, b in pairwise(tokens)
+        if a.word in _BRIEF and V.FIELD_CUES[F.SUMMARY].matches(b.word)
+    }
     # "an official final beneficiary": an adjective, not the officials of "FMS officials"
     contracted |= {
         a.position
@@ -340,6 +378,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         ):
             continue
         residual.append(t.term)
+    # the positions of a project's title written out (most of it), not of a short alias
+    titled = {p for h in accepted if len(h.positions) >= _TITLE_LENGTH for p in h.positions}
     for m in mentions:
         if m.kind == "term":  # the abbreviation and the words it stands for
             residual.extend(
@@ -362,6 +402,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             ):
                 # "EU-RF" also finds "European Union - Russian Federation"
                 residual.extend(sorted(index.analyse_query(entry.meaning.en)))
+        elif set(m.positions) <= titled:
+            continue  # the "EC" of a quoted title ("Support to Implementation of EC …")
         elif m.kind == "org" and m.positions[-1] + 1 not in described:
             # (not the EU of "the EU-funded border checkpoints project": it says which one)
             residual.append(ORG_PREFIX + m.key)
@@ -392,12 +434,21 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         # "once the border project ended, which projects were still going": the question's
         # own projects were active; the verb before is the reference's
         anchors = ["active", *(a for a in anchors if a != "active")]
-    if times and anchors[:1] == ["active"]:
+    if times and times[0].closes:  # "the project that ran until February 2013"
+        anchors = ["end", *(a for a in anchors if a != "end")]
+    elif times and anchors[:1] == ["active"]:
         # "which projects run with the FMS started after 2008": the verb of the date
         leading = [t for t in tokens if t.position < min(times[0].positions)]
         near = _anchors(tuple(leading[-3:]), time_positions)
         if near[-1:] in (["start"], ["end"]):
             anchors = [near[-1], *(a for a in anchors if a != near[-1])]
+    # "what else did it do?", "что ещё там делали?": more of the same project, not another one
+    refers_back = any(t.surface in PRONOUNS for t in tokens)
+    more_of_it = {
+        b.position
+        for a, b in pairwise(tokens)
+        if refers_back and b.word in ("else", "ещё", "еще") and a.word in _WH_WORDS
+    }
     return Query(
         text=text,
         lang=language,
@@ -417,8 +468,10 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         no_info=no_info,
         greeting=greeting,
         help=help_asked,
-        refers_back=any(t.surface in PRONOUNS for t in tokens),
-        another=any(V.ANOTHER.matches(t.word) for t in tokens if t.position not in one_way),
+        refers_back=refers_back,
+        another=any(
+            V.ANOTHER.matches(t.word) for t in tokens if t.position not in one_way | more_of_it
+        ),
         residual=tuple(dict.fromkeys(residual)),
         durations=tuple(durations),
         superlative=_superlative(tokens, time_positions),
@@ -562,6 +615,10 @@ def _negation_at(tokens: tuple[Token, ...]) -> int | None:
         ):
             return t.position
     return None
+
+
+#: Words asking for a short answer: "a quick rundown", "a short summary", "краткое описание".
+_BRIEF: Final = frozenset("quick short brief little small fast краткое короткое короткий".split())
 
 
 #: The verbs after a polite "не" ("не могли бы вы", "не подскажете", "не знаете ли").
@@ -1097,8 +1154,10 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         words
     ):
         return "people"
-    at_iom = {("at", "iom"), ("in", "iom"), ("в", "мом"), ("стороны", "мом"), ("от", "мом")}
-    if _who_ran(tokens) and at_iom & set(pairwise(words)):
+    at_iom = {("at", "iom"), ("in", "iom"), ("в", "мом"), ("от", "мом")}
+    # "со стороны Росграницы", "on Rosgranitsa's side": the person one party put in charge
+    on_a_side = "стороны" in words or "side" in words
+    if _who_ran(tokens) and (on_a_side or at_iom & set(pairwise(words))):
         return "people"  # "who managed SIREADA at IOM Moscow": a person, not an organisation
     if any(V.NO_INFO["company"].matches(w) for w in words):
         return "company"
@@ -1240,6 +1299,7 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             positions += [i - 1] if V.START_OF_WORDS.matches(prev) else [i - 1, i - 2]
         # a range "2007-2010" or "sept 2009 - april 2011"
         nxt = i + 1
+        ranged = False
         if nxt < len(words) and (year, int(words[nxt]) if _YEAR.match(words[nxt]) else 0) in ranges:
             end_year = int(words[nxt])
             positions.append(nxt)
@@ -1255,10 +1315,28 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             positions += [nxt, nxt + 1]
             i = nxt + 1
             exact = first == last or prev in V.MONTHS
+        elif (
+            nxt + 1 < len(words)
+            and _range_word(words, nxt, start=min(positions))
+            and (_YEAR.match(words[nxt + 1]) or words[nxt + 1] in V.MONTHS)
+        ):
+            # "from sept 2009 to april 2011", "с 2007 по 2010 год", "between 2007 and 2010"
+            end_month = V.MONTHS.get(words[nxt + 1])
+            end_at = nxt + 2 if end_month else nxt + 1
+            if end_at < len(words) and _YEAR.match(words[end_at]):
+                end_year = int(words[end_at])
+                last = Month(end_year, end_month or 12)
+                positions += list(range(nxt, end_at + 1))
+                exact = bool(end_month) and prev in V.MONTHS
+                ranged = True
+                i = end_at
         start_pos = min(positions)
         before = words[max(0, start_pos - 3) : start_pos]
         relation = "in"
-        if before[-2:-1] == ["by"] or before[-3:-2] == ["by"] or before[-1:] == ["by"]:
+        closes = bool(before) and before[-1] in _UNTIL and any(_lasted(b) for b in before[:-1])
+        if closes or ranged:
+            pass  # "ran until feb 2013": it ended then; "from 2007 to 2010": within that
+        elif before[-2:-1] == ["by"] or before[-3:-2] == ["by"] or before[-1:] == ["by"]:
             relation = "by"  # "over by the end of 2010": at the latest then
         elif any(V.BEFORE_WORDS.matches(b) for b in before):
             relation = "before"
@@ -1286,7 +1364,9 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             relation = "until"  # "2010 or earlier"
             positions += [end_pos + 1, end_pos + 2]
         negated = any(b in ("not", "не", "never") for b in before)
-        specs.append(TimeSpec(first, last, relation, negated, tuple(sorted(positions)), exact))
+        specs.append(
+            TimeSpec(first, last, relation, negated, tuple(sorted(positions)), exact, closes=closes)
+        )
         used.update(positions)
         i += 1
     for i, w in enumerate(words):  # a month with no year: "projects that ended in a february"
@@ -1295,6 +1375,37 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             specs.append(TimeSpec(month, month, "in", False, (i,), month_only=True))
             used.add(i)
     return specs, used
+
+
+#: The words that open a period: "from … to …", "between … and …", "с … по …".
+_RANGE_OPENERS: Final = {"from": "to till until through thru", "between": "and", "с": "по до"}
+
+
+def _range_word(words: list[str], at: int, start: int) -> bool:
+    """Whether words[at] joins two dates into one period, opened by "from", "between" or "с"
+    just before the first date (or "to" alone after a month: "sep 2009 to june 2011")."""
+    opener = words[start - 1] if start > 0 else ""
+    joins = _RANGE_OPENERS.get(opener, "").split()
+    return words[at] in joins or (words[at] in ("to", "through", "thru") and at - start >= 2)
+
+
+#: The question words: "what", "who", "что", "кто" ...
+_WH_WORDS: Final = frozenset(
+    "what who where which how что кто где куда какие какой чем как".split()
+)
+
+#: A name read off this many words is a title written out, not an alias.
+_TITLE_LENGTH: Final = 6
+
+#: "ran until", "lasted till", "длился до": up to a month, and no further.
+_UNTIL: Final = frozenset("until till til through thru до по".split())
+
+
+def _lasted(word: str) -> bool:
+    """A verb of running on: "ran", "lasted", "continued", "длился", "шёл"."""
+    return V.ACTIVE_WORDS.matches(word) or word.startswith(
+        ("last", "continu", "длил", "продолжал", "продлил")
+    )
 
 
 _GT: Final = frozenset(
@@ -1346,8 +1457,8 @@ def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:
             op = "gt"
         elif set(window) & _LT:
             op = "lt"
-        elif set(window) & _EQ:
-            op = "eq"
+        elif set(window) & _EQ or (window and window[-1] in _RAN_FOR):
+            op = "eq"  # "exactly 24 months", "did SIREADA run for 3 years?", "длился 3 года"
         else:
             op = ""
         if op:
@@ -1356,6 +1467,10 @@ def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:
 
 
 _FULL: Final = frozenset(["full", "whole", "entire", "complete", "полных", "полные", "целых"])
+#: The word before a length of time the question says a project ran: "ran for 3 years".
+_RAN_FOR: Final = frozenset(
+    "for lasted last ran run длился длилась длилось шел шёл шла продолжался продолжалась".split()
+)
 
 _SUPERLATIVES: Final = {
     **dict.fromkeys("shortest короче кратчайш самый_короткий".split(), ("duration", "min")),

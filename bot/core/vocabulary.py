@@ -215,7 +215,7 @@ FIELD_CUES: Final = _lexicons(
             linked link connected continued continue earlier-programme
             продолжен* предшеств* преемник*""",
         F.SUMMARY: """summary summarise summarize summarised overview describe description brief
-            info information
+            info information rundown recap gist lowdown
             кратк* описан* опиши* расскаж* расскажи информация информацию информации обзор""",
         F.MEANING: """stand stands mean means meaning abbreviation abbreviations acronym expand spell
             decode decipher
@@ -562,6 +562,10 @@ CONCEPTS: Final = _lexicons(
             формирован* создан* создал* учрежд* образован*""",
         "strengthen": """build building enhance enhancing enhancement strengthen strengthening
             укреплен* укреп* повышен*""",
+        "staff": "staff personnel employees",
+        "improve": """improve improved improving improvement improvements optimize optimise
+            optimized optimised optimizing optimising optimization optimisation streamline
+            улучш* оптимиз*""",
     }
 )
 # A statement with the first concept also answers for the second: a manual, a report and a
