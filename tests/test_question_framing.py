@@ -1875,3 +1875,128 @@ def test_travel_joined_questions_periods_and_negations_are_read(
 def test_russian_spelt_by_ear_is_read(engine: Engine, word: str, meant: str) -> None:
     """An unstressed vowel or a doubled letter wrong is read as the word that sounds the same."""
     assert engine.index.correct(word) == meant
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # an abbreviation asked about by name, beside another question
+        (
+            (
+                "SIREADA was part of an 'EC thematic programme' - what's EC and which year's programme was it",
+            ),
+            Kind.FIELD,
+            "sireada",
+            "EC stands for European Commission.",
+        ),
+        (
+            ("'EC thematic programme' - what does EC mean there and which project was part of it",),
+            Kind.FIELD,
+            "sireada",
+            "part of the EC Thematic programme",
+        ),
+        (
+            ("SBGS ukraine - what is it and which project",),
+            Kind.FIELD,
+            "sireada",
+            "SBGS stands for",
+        ),
+        (
+            ("in how many projects was the FMS involved, and what's FMS short for",),
+            Kind.COUNT,
+            "readmission-framework",
+            "three (3) projects",
+        ),
+        # "besides the movie": the rest of the statement's group on the page
+        (
+            (
+                "besides the movie, what else was the readmission mechanisms project's information"
+                " campaign going to produce",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "informational materials",
+        ),
+        # "the winter of 2010" is the one whose January is in 2010; "the start of January 2010"
+        # is a time, not a project's start
+        (
+            ("anything that ended in the winter of 2010?",),
+            Kind.LIST,
+            "readmission-framework",
+            "1 matching",
+        ),
+        (
+            ("what was running at the start of january 2010?",),
+            Kind.LIST,
+            "border-checkpoints",
+            "3 matching",
+        ),
+        # "which other ministry": another organisation of the same project
+        (
+            ("tell me about sireada", "which other Ukrainian ministry was there with them?"),
+            Kind.FIELD,
+            "sireada",
+            "Ministry of Internal Affairs of Ukraine",
+        ),
+        # "в скольких странах": how many countries
+        (("в скольких странах работал SIREADA",), Kind.FIELD, "sireada", "три (3)"),
+        # a town named where the page has its adjective ("Псковский центр")
+        (("Псков — что там было?",), Kind.FIELD, "readmission-framework", "Псковского центра"),
+        # "same for X": the last question, of another project
+        (
+            ("who funded sireada", "same for the 2007-2010 programme"),
+            Kind.FIELD,
+            "readmission-framework",
+            "three (3) funders",
+        ),
+        (
+            ("кто финансировал SIREADA", "то же самое про программу 2007-2010"),
+            Kind.FIELD,
+            "readmission-framework",
+            "Финлянд",
+        ),
+        # today's law is not the projects'
+        (
+            (
+                "what does the current law on the legal status of foreign citizens say about migration registration?",
+            ),
+            Kind.OUT_OF_SCOPE,
+            "",
+            "not plans or news",
+        ),
+        # three words written together
+        (
+            ("bordercheckpointsproject whenstarted",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "ran from September 2009",
+        ),
+        # "how does X differ from Y": a weaker name of the other project is compared too
+        (
+            ("чем проект Росграницы отличается от программы по реадмиссии 2007-2010",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Они шли одновременно",
+        ),
+        # "what kinds of people": the people, who are the nationals of the page
+        (
+            ("what kinds of people were returned under sireada",),
+            Kind.FIELD,
+            "sireada",
+            "third-country nationals and own nationals",
+        ),
+    ],
+)
+def test_abbreviations_groups_seasons_and_repeated_questions_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)
+
+
+def test_an_abbreviation_is_expanded_only_as_the_organisation_it_names(engine: Engine) -> None:
+    """ "EC" is the European Commission's short name, not its Delegation's."""
+    _, _, text = ask(
+        engine, "sireada is part of an 'EC Thematic programme' - is EC the european commission?"
+    )
+    assert "EC stands for European Commission." in text
+    assert "stands for Delegation" not in text

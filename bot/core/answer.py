@@ -41,6 +41,7 @@ from bot.core.search import (
     ORG_PREFIX,
     Doc,
     Index,
+    Mention,
     NameHit,
     Ranked,
     Token,
@@ -450,7 +451,21 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return _no_meaning(index, unexplained, lang)
     if F.MEANING in q.fields and (q.terms() or q.orgs()):
         meaning = _meaning(index, q, named or _context_projects(q, ctx), lang)
+        if q.wants_count and not named:
+            # "in how many projects was the FMS involved, and what's FMS short for": both
+            counted = _list_or_count(index, replace(q, fields=()), ctx, named)
+            if counted is not None and counted.kind is Kind.COUNT:
+                blocks = [*meaning.blocks[:1], *counted.blocks]
+                return replace(counted, blocks=tuple(blocks))
         also = _second_field(q, F.MEANING)
+        if also and not named:
+            # "'EC thematic programme' - what does EC mean and which project was part of it":
+            # the meaning, then the rest of the question answered as if asked alone
+            rest = _decide(
+                index, replace(q, fields=tuple(f for f in q.fields if f != F.MEANING)), ctx
+            )
+            if not rest.kind.is_abstention and rest.kind is not Kind.CLARIFY:
+                return replace(rest, blocks=(*meaning.blocks[:1], *rest.blocks))
         if also and named:  # "what does IOM stand for and which IOM office was contracted"
             more = _field_blocks(index, index.kb.by_id[named[0]], also, lang, q)
             return _answer(
@@ -464,7 +479,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         back = [pid for pid in _context_projects(q, ctx) if pid != named[0]]
         named = [*back[:1], *named]
     either = any(t.word in ("or", "или", "vs", "versus", "than", "чем") for t in q.tokens)
-    if len(named) == 1 and q.superlative and either:
+    if len(named) == 1 and ((q.superlative and either) or (q.compare and not q.refers_back)):
         # "which lasted longer: the КПП one or the mechanisms project?": a weaker name of
         # another project is the other one compared
         second = [h.project for h in q.names if h.project not in named and h.strength >= HINT_NAME]
@@ -795,6 +810,15 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         scored = [(d, s) for d, s in specific if s >= top * DETAIL_BAND]
         scored.sort(key=lambda pair: (-round(pair[1], 6), -_same_words(q, pair[0], index)))
         shown = [d for d, _ in scored]
+        if shown[0].label is not None and any(
+            t.word in _BESIDES or t.word in _MERELY or V.ONLY.matches(t.word) or t.word == "else"
+            for t in q.tokens
+        ):
+            # "besides the movie, what else …?", "только фильм?": the rest of its group
+            group = [
+                d for d in index.docs_of(project.id, shown[0].field) if d.label == shown[0].label
+            ]
+            shown += [d for d in group if d not in shown]
         if F.DATES in q.fields:  # "when was Rosgranitsa created": the dated statement first
             shown.sort(key=lambda d: d.date is None)
             if _asks_for_one(q) and not named:
@@ -1233,7 +1257,10 @@ _TAG_QUESTION: Final = re.compile(
 
 def _elliptical_field(index: Index, q: Query, ctx: ChatState, named: list[str]) -> str | None:
     """ "and in Moldova?", "what about 2010?": a short follow-up keeps the previous field,
-    unless it has a topic of its own ("did it include a trip to Germany too?")."""
+    unless it has a topic of its own ("did it include a trip to Germany too?"); "same for
+    the 2007-2010 programme" keeps it for the project it names."""
+    if q.again and ctx.field not in (None, F.SUMMARY, F.DETAIL):
+        return ctx.field
     if named or not ctx.field or ctx.field in (F.SUMMARY, F.DETAIL):
         return None
     content = [t for t in q.tokens if not t.stop]
@@ -1997,18 +2024,37 @@ def _meaning(index: Index, q: Query, projects: list[str], lang: str) -> Answer:
     lines = []
     subjects = list(projects)
     surface = {t.position: t.surface for t in q.tokens}
+
+    def short_name_written(m: Mention) -> bool:
+        org = index.org(m.key)
+        written = " ".join(surface[p] for p in m.positions).lower()
+        return org is not None and any(n.lower() == written for n in org.short_names)
+
+    def spelt_out(m: Mention) -> bool:
+        org = index.org(m.key)
+        written = " ".join(surface[p] for p in m.positions).lower()
+        return org is not None and written in (v.lower() for v in org.name.variants())
+
+    # "EC" is the European Commission's short name, not the EC Delegation's; a name spelt out
+    # ("is EC the european commission?") is no abbreviation to expand
+    by_short_name = {m.positions for m in q.mentions if m.kind == "org" and short_name_written(m)}
     for m in q.mentions:
+        if m.kind == "org" and m.positions in by_short_name and not short_name_written(m):
+            continue
+        if m.kind == "org" and spelt_out(m):
+            continue
         written = " ".join(surface[p] for p in m.positions)
-        written = next(
+        # the short name as the organisation writes it, also before a country ("SBGS ukraine")
+        org_of = index.org(m.key)
+        short = sorted(
             (
                 n
-                for o in (index.org(m.key),)
-                if o
-                for n in o.short_names
-                if n.lower() == written.lower()
+                for n in (org_of.short_names if org_of else ())
+                if f"{written.lower()} ".startswith(f"{n.lower()} ")
             ),
-            written.upper() if len(written) <= 6 else written,
+            key=len,
         )
+        written = short[-1] if short else written.upper() if len(written) <= 6 else written
         if m.kind == "term":
             entry = next((e for e in index.kb.glossary if e.term == m.key), None)
             if entry is None:

@@ -69,6 +69,8 @@ LONG_WORD = 10
 CORRECTIONS_KEPT = 20_000
 #: Latin-letter words read as Russian that make a question transliterated Russian.
 TRANSLIT_MIN = 2
+#: The most words looked for in one written together ("bordercheckpointsproject").
+GLUED_PARTS = 3
 #: The shortest word looked at as two words written together ("studytours").
 GLUED_MIN = 7
 LONG_WORD_CUTOFF = 75
@@ -820,6 +822,15 @@ class Index:
             same = {w for w in (*candidates, *_RUSSIAN_FUNCTION_WORDS) if _by_ear(w) == heard}
             if len(same) == 1:
                 return same.pop()
+            # a town named where the page has its adjective: "Псков" / "Псковский центр"
+            adjectives = sorted(
+                w
+                for k in range(n + 2, n + 8)
+                for w in self._vocab_by_len.get((k, script), ())
+                if w.startswith(stem(word) + "ск")
+            )
+            if adjectives:
+                return min(adjectives, key=len)
         if best is None and n < 5:
             # "meny", "wen": one letter off a word that shapes the question, same first letter
             near = [
@@ -896,10 +907,21 @@ class Index:
         itself is unknown; None otherwise."""
         if len(word) < GLUED_MIN or not self._unknown(word):  # "without" is no "with out"
             return None
+        parts = self._split_known(word, GLUED_PARTS)
+        return [(part, part) for part in parts] if parts else None
+
+    def _split_known(self, word: str, most: int) -> list[str] | None:
+        """`word` as up to `most` known words of three letters or more, written together
+        ("bordercheckpointsproject", "whenstarted"); None if it is not."""
         for cut in range(3, len(word) - 2):
-            first, second = word[:cut], word[cut:]
-            if first in self.vocabulary and second in self.vocabulary:
-                return [(first, first), (second, second)]
+            first, rest = word[:cut], word[cut:]
+            if first not in self.vocabulary and first not in _QUESTION_WORDS:
+                continue
+            if rest in self.vocabulary or dictionary_word(rest):
+                return [first, rest]
+            more = self._split_known(rest, most - 1) if most > 2 else None
+            if more:
+                return [first, *more]
         return None
 
     def mentions(self, tokens: Sequence[Token]) -> list[Mention]:

@@ -24,6 +24,7 @@ from bot.kb.model import Month
 
 _RANGE: Final = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
 _YEAR: Final = re.compile(r"^(19|20)\d\d$")
+_YEAR_END: Final = re.compile(r"^(\d\d|(19|20)\d\d)$")  # the "10" of "2009/10"
 
 #: The words of a project named at least this strongly are the name, not the question's content.
 NAMED_STRENGTH: Final = 0.7
@@ -96,6 +97,7 @@ class Query:
     negation_at: int | None = None  # where the excluding word stands (see `negated`)
     named_terms: tuple[str, ...] = ()  # the terms of the words that named projects
     durations: tuple[DurationSpec, ...] = ()
+    again: bool = False  # "same for the 2007-2010 programme": the last question, of another
     superlative: tuple[str, str] | None = None  # (measure, "min" or "max"): "started earliest"
 
     @cached_property
@@ -305,15 +307,18 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         fields.insert(0, F.IMPLEMENTERS)
     if not fields and _what_is(tokens, mentions, name_positions):  # "what is AVRR"
         fields.append(F.MEANING)
+    elif F.MEANING not in fields and _asks_abbreviation(text, tokens, mentions):
+        fields.insert(0, F.MEANING)  # "… part of an 'EC thematic programme' - what's EC?"
 
     words = [t.word for t in tokens]
     target = _count_target(words)
     wants_count = target == PROJECTS or (
-        target is None and (_how_many(words) or any(w.startswith("сколько") for w in words))
+        target is None and (_how_many(words) or any(w.startswith("скольк") for w in words))
     )
     counted_field = F.PARTNERS if target == "ngo" else target  # "how many NGOs": partners
-    if counted_field not in (None, PROJECTS) and counted_field not in fields:
-        fields.insert(0, counted_field)
+    if counted_field not in (None, PROJECTS):
+        # "how many countries did SIREADA work in": the countries, not the partners of "work"
+        fields = [counted_field, *(f for f in fields if f != counted_field)]
     wants_list = _wants_list(tokens, name_positions)
     no_info = _no_info(tokens, words)
     structural = (
@@ -352,6 +357,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     contracted |= _scope_numbers(tokens)  # and the "four" of "how many of the four projects"
     contracted |= described  # and the "funded" of "the EU-funded border checkpoints project"
     contracted |= asker  # and "as an officer of the Ukrainian border guard service"
+    # "what kinds of people", "which type of training": the kind asked, not a topic
+    contracted |= {
+        a.position
+        for a, b in pairwise(tokens)
+        if a.word in ("kind", "kinds", "type", "types", "sort", "sorts") and b.word == "of"
+    }
     # "a quick rundown", "a short overview": how to answer, not what about
     contracted |= {
         a.position
@@ -442,12 +453,25 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         near = _anchors(tuple(leading[-3:]), time_positions)
         if near[-1:] in (["start"], ["end"]):
             anchors = [near[-1], *(a for a in anchors if a != near[-1])]
+    # "same for the 2007-2010 programme", "то же самое про SIREADA": the last question again
+    same_for = {
+        i
+        for i, w in enumerate(words)
+        if w in ("same", "самое", "же") and words[i + 1 : i + 2] in _SAME_FOR
+    }
     # "what else did it do?", "что ещё там делали?": more of the same project, not another one
     refers_back = any(t.surface in PRONOUNS for t in tokens)
     more_of_it = {
         b.position
         for a, b in pairwise(tokens)
         if refers_back and b.word in ("else", "ещё", "еще") and a.word in _WH_WORDS
+    }
+    # "which other Ukrainian ministry", "any other donor": another organisation, same project
+    words_all = [t.word for t in tokens]
+    more_of_it |= {
+        i
+        for i, w in enumerate(words_all)
+        if V.ANOTHER.matches(w) and any(x in _OTHER_BODIES for x in words_all[i + 1 : i + 3])
     }
     return Query(
         text=text,
@@ -464,7 +488,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         wants_count=wants_count,
         negated=negation_at is not None,
         negation_at=negation_at,
-        compare=any(V.COMPARE.matches(w) for w in words),
+        compare=any(V.COMPARE.matches(w) for i, w in enumerate(words) if i not in same_for),
+        again=bool(same_for),
         no_info=no_info,
         greeting=greeting,
         help=help_asked,
@@ -526,6 +551,29 @@ def _what_is(tokens: tuple[Token, ...], mentions: list[Mention], name_positions:
     return (
         asks and bool(content) and all(t.position in named for t in content) and len(content) <= 3
     )
+
+
+def _asks_abbreviation(text: str, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
+    """ "what's EC here", "whats FMS", "is EC the European Commission or the Council?": an
+    abbreviation, written in capitals, asked about by name."""
+    cased = cased_words(text)
+    if len(cased) != len(tokens):
+        return False
+    abbreviations = {
+        p
+        for m in mentions
+        if m.kind in ("term", "org") and len(m.positions) == 1
+        for p in m.positions
+        if cased[p].isupper() and len(cased[p]) >= 2
+    }
+    words = [t.word for t in tokens]
+    for p in abbreviations:
+        before = words[max(0, p - 2) : p]
+        if before[-1:] == ["whats"] or before in (["what", "s"], ["what", "is"]):
+            return True
+        if before[-1:] == ["is"] and words[p + 1 : p + 2] in (["the"], ["a"], ["an"]):
+            return True
+    return False
 
 
 def _qualified(index: Index, mentions: list[Mention]) -> list[Mention]:
@@ -794,7 +842,7 @@ def _words_after_how_many(words: list[str]) -> list[str]:
         two_words = (w == "how" and words[i + 1 : i + 2] in (["many"], ["much"])) or (
             w == "number" and words[i + 1 : i + 2] == ["of"]  # "the current number of migrants"
         )
-        if two_words or w.startswith("сколько"):
+        if two_words or w.startswith("скольк"):
             j = i + (2 if two_words else 1)
             after = [
                 x
@@ -979,13 +1027,20 @@ _BODIES: Final = frozenset(
 )
 
 
+#: Organisations another one of which may be asked about: "which other ministry", "other donors".
+_OTHER_BODIES: Final = _BODIES | frozenset(
+    "partner partners donor donors funder funders counterpart counterparts партнер партнеры "
+    "доноры донор министерства".split()
+)
+
+
 def _which_body(tokens: tuple[Token, ...]) -> bool:
     """ "which Russian agency ...", "what organisations ...", "какое ведомство ...": the
     question asks for organisations."""
     words = [t.word for t in tokens]
     return any(
         w in ("which", "what", "wich", "какое", "какая", "какие", "какой", "каким", "какими")
-        and any(x in _BODIES for x in words[i + 1 : i + 3])
+        and any(x in _BODIES for x in words[i + 1 : i + 4])
         for i, w in enumerate(words)
     )
 
@@ -1006,7 +1061,7 @@ def _asks_identity(tokens: tuple[Token, ...]) -> bool:
             ("то", "же"),
             ("другое", "название"),
         }
-    )
+    ) and not (pairs & {("самое", "про"), ("самое", "для"), ("же", "про"), ("же", "для")})
 
 
 def _asks_what_was_done(tokens: tuple[Token, ...]) -> bool:
@@ -1168,7 +1223,7 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
     # ("сколько времени прошло", "сколько месяцев": a span of time, not a statistic)
     spans = ("времени", "месяцев", "месяца", "лет", "года", "дней", "недель")
     asks_number = _how_many(words) or any(
-        w.startswith("сколько") and words[i + 1 : i + 2] not in tuple([x] for x in spans)
+        w.startswith("скольк") and words[i + 1 : i + 2] not in tuple([x] for x in spans)
         for i, w in enumerate(words)
     )
     if asks_number and _words_after_how_many(words) and _count_target(words) is None:
@@ -1230,7 +1285,14 @@ def _asks_about_future(words: list[str]) -> bool:
     )
     news = any(w == "news" or w.startswith("новост") for w in words)  # always about now
     dated = any(w.isdigit() and len(w) == 4 for w in words)
-    return news or ((future or now) and project_word and not dated)
+    # "what does the current law on foreign citizens say": today's rules, not the projects'
+    present = now or any(
+        w.startswith(("current", "present", "действующ", "текущ", "нынешн")) for w in words
+    )
+    rules = any(
+        w.startswith(("law", "legislat", "rule", "regulat", "закон", "правил")) for w in words
+    )
+    return news or ((future or now) and project_word and not dated) or (present and rules)
 
 
 def _counted_word(words: list[str]) -> str | None:
@@ -1281,11 +1343,21 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
                 first = last = Month(year, V.MONTHS[key])
             else:
                 a, b = V.SEASONS[key]
+                # "the winter of 2010": the one whose January is in 2010; "winter 2009/10" is
+                # read by the range after it
+                slash_next = (
+                    "/" in text and i + 1 < len(words) and bool(_YEAR_END.match(words[i + 1]))
+                )
                 first, last = (
                     (Month(year, a), Month(year, b))
                     if a <= b
                     else (Month(year, a), Month(year + 1, b))
+                    if slash_next
+                    else (Month(year - 1, a), Month(year, b))
                 )
+                if slash_next:  # the "/2010" of "winter 2009/2010" is the same winter
+                    i += 1
+                    positions.append(i)
         elif V.END_OF_WORDS.matches(prev) or (prev in ("of",) and V.END_OF_WORDS.matches(prev2)):
             # "late 2011": its last four months; "the end of 2009": its last quarter
             first, last = Month(year, 9 if prev == "late" else 10), Month(year, 12)
@@ -1331,6 +1403,15 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
                 ranged = True
                 i = end_at
         start_pos = min(positions)
+        if (
+            start_pos >= 2
+            and words[start_pos - 1] == "of"
+            and words[start_pos - 2] in ("start", "beginning", "end", "middle")
+            and first == last
+        ):
+            # "at the start of January 2010": a time within the month, not a project's start
+            positions += [start_pos - 1, start_pos - 2]
+            start_pos -= 2
         before = words[max(0, start_pos - 3) : start_pos]
         relation = "in"
         closes = bool(before) and before[-1] in _UNTIL and any(_lasted(b) for b in before[:-1])
@@ -1388,6 +1469,9 @@ def _range_word(words: list[str], at: int, start: int) -> bool:
     joins = _RANGE_OPENERS.get(opener, "").split()
     return words[at] in joins or (words[at] in ("to", "through", "thru") and at - start >= 2)
 
+
+#: The word after "same" when a question is asked again of another project.
+_SAME_FOR: Final = (["for"], ["about"], ["with"], ["question"], ["для"], ["про"], ["о"], ["по"])
 
 #: The question words: "what", "who", "что", "кто" ...
 _WH_WORDS: Final = frozenset(

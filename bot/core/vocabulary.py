@@ -529,7 +529,7 @@ CONCEPTS: Final = _lexicons(
         "advantage": "advantage advantages strength преимуществ*",
         "profile": "profile profiles профил*",
         "irregular": "irregular undocumented illegal нелегальн* неурегулирован* незаконн*",
-        "nationals": "nationals national граждан*",
+        "nationals": "nationals national people persons individuals граждан*",
         "third": "third трет*",
         "deportee": "forced !force !forces принудительн*",  # (not "came into force")
         "consultation": "consultation consultations консультац*",
