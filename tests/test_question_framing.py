@@ -2000,3 +2000,130 @@ def test_an_abbreviation_is_expanded_only_as_the_organisation_it_names(engine: E
     )
     assert "EC stands for European Commission." in text
     assert "stands for Delegation" not in text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "more than one country" is more than one, not one
+        (
+            ("which proj was implemented in more than one country",),
+            Kind.LIST,
+            "sireada",
+            "1 matching",
+        ),
+        (
+            ("how many projs launched in 2009",),
+            Kind.COUNT,
+            "border-checkpoints",
+            "two (2) projects",
+        ),
+        # "у вас" is no topic
+        (
+            (
+                "у вас был проект с Молдовой и Украиной, да?",
+                "а кто был партнёром с российской стороны?",
+            ),
+            Kind.FIELD,
+            "sireada",
+            "Федеральная миграционная служба",
+        ),
+        (
+            ("in sireada what is the 'EC' in 'EC Thematic programme'",),
+            Kind.FIELD,
+            "sireada",
+            "EC stands for European Commission.",
+        ),
+        # "two years or more": at least two years
+        (
+            ("which projects lasted two years or more",),
+            Kind.LIST,
+            "readmission-framework",
+            "2 matching",
+        ),
+        # "other donors" narrows a list to the projects with more than one; "no other" does not
+        (
+            ("which projects were funded by the EU?", "which of those had other donors too?"),
+            Kind.LIST,
+            "readmission-framework",
+            "1 matching",
+        ),
+        (
+            ("how many projects were funded by the EU alone, with no other donors?",),
+            Kind.COUNT,
+            "border-checkpoints",
+            "three (3) projects",
+        ),
+        (("is IOM planning a follow-up to sireada?",), Kind.OUT_OF_SCOPE, "", "not plans or news"),
+        # the page names the study, not the film
+        (
+            ("what was the movie from the readmission mechanisms project called",),
+            Kind.NO_INFO,
+            "readmission-mechanisms",
+            "The page gives no title for that",
+        ),
+        (
+            ("what was the snapshot study in the 2007-2010 programme called",),
+            Kind.FIELD,
+            "readmission-framework",
+            "Snapshot Study on the Profiles",
+        ),
+        # "which EU member states": the kind of answer asked, which the page does not give
+        (
+            (
+                "which EU member states sent experts to the readmission mechanisms project's technical meetings",
+            ),
+            Kind.NO_INFO,
+            "readmission-mechanisms",
+            "The page does not say where",
+        ),
+        # "what did X involve": what it consisted of, not who took part
+        (
+            ("what did the refurbishment of the Pskov readmission centre involve?",),
+            Kind.FIELD,
+            "readmission-framework",
+            "refurbishment of the Don Migrant Accommodation Centre",
+        ),
+        # one project found for "what about …": described
+        (
+            (
+                "what's the readmission mechanisms project about",
+                "what about the other one that started that same month?",
+            ),
+            Kind.PROJECT,
+            "border-checkpoints",
+            "with Rosgranitsa",
+        ),
+        # "Rosgranitsa officers": the audience of the detail asked about "it"
+        (
+            ("which project had the english language course?", "was it for rosgranitsa officers?"),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "is not named in",
+        ),
+        (
+            ("что за проект SIREADA", "а гуманитарку кому давали?"),
+            Kind.FIELD,
+            "sireada",
+            "Гуманитарная помощь задержанным мигрантам",
+        ),
+        # "куда возили": the project whose study tours went somewhere
+        (
+            ("куда возили наших чиновников на стажировки по реадмиссии?",),
+            Kind.FIELD,
+            "readmission-framework",
+            "Нидерланды, Германию и Австрию",
+        ),
+        # a country's people name it ("the Finns", "финны")
+        (
+            ("which project did the finns pay for",),
+            Kind.LIST,
+            "readmission-framework",
+            "1 matching",
+        ),
+    ],
+)
+def test_counts_of_countries_other_donors_titles_and_travel_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

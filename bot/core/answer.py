@@ -119,6 +119,11 @@ def _pick_then_ask(
     return Reply(many, picked.state)
 
 
+#: People of an organisation: "Rosgranitsa officers", "сотрудников ФМС" (after the name).
+_PEOPLE: Final = frozenset(
+    "officers officials staff employees personnel experts officer official".split()
+)
+
 #: "just", "merely": with V.ONLY, a role doubted as the only one ("was Germany just a …").
 _MERELY: Final = frozenset("just merely лишь просто".split())
 
@@ -560,6 +565,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
                 one_expected and (_detail_identifies(index, q) or _identify_by_filters(index, q))
             )
         ):
+            if listed.kind is Kind.LIST and len(listed.projects) == 1 and _asks_about(q):
+                # "tell me about the project that ran until Feb 2013", "what about the other
+                # one that started that same month?": the one project found, described
+                return card(index, listed.projects[0], lang)
             return listed
 
     return _single(index, q, ctx, named)
@@ -680,7 +689,14 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
 
     # "did the Chernihiv committee work on the Rosgranitsa project?": it worked on one other
     # project, which comes first (an organisation of several projects keeps the one asked)
-    absent = [o for o in q.orgs() if not _roles_in(index, project, o, lang)]
+    # (not "was it for Rosgranitsa officers?": the officers of a detail, asked about it)
+    people_of = {
+        m.key
+        for m in q.mentions
+        if m.kind == "org"
+        and any(t.position == max(m.positions) + 1 and t.word in _PEOPLE for t in q.tokens)
+    }
+    absent = [o for o in q.orgs() if not _roles_in(index, project, o, lang) and o not in people_of]
     homes = {pid for o in absent for pid in _projects_with_org(index, o)}
     # ... unless the question is about the project, named by its own name: before the
     # organisation ("was the 2007-2010 programme implemented with Rosgranitsa?") or as what was
@@ -725,6 +741,18 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
 
     # a field asked for, unless the question's own words point at a specific statement
     specific = [(d, s) for d, s in in_project if s >= DETAIL_MATCH]
+    if (
+        _asks_title_of_a_thing(q)
+        and named
+        and specific
+        and not any(
+            _TITLED.search(d.text.en) for d, s in specific if s >= specific[0][1] * DETAIL_BAND
+        )
+    ):
+        # "what was the movie from the mechanisms project called?": the page names no title
+        doc = specific[0][0]
+        text = say("no_title", lang, project=_name(project, lang), text=doc.text.get(lang))
+        return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
     field_name = q.field or _elliptical_field(index, q, ctx, named)
     if (
         not named
@@ -875,7 +903,19 @@ def _identify(
         return named[0]
     if len(q.ambiguous) >= 2:  # "Development of Administrative Mechanisms ...": which country?
         return _clarify(index, list(q.ambiguous[:CLARIFY_CHOICES]), lang)
-    if _about_it(q, ctx) and not any(h.strength >= WEAK_NAME for h in q.names):
+    # (a project named only by an organisation's name - "was it for Rosgranitsa officers?" -
+    # is no other project named)
+    project_at = {t.position for t in q.tokens if t.term in ("project", "programm", "проект")}
+    by_org = {
+        p
+        for m in q.mentions
+        if m.kind == "org"  # ... unless a project word stands by it: "the Rosgranitsa project"
+        and not any(abs(p - at) <= 2 for p in m.positions for at in project_at)
+        for p in m.positions
+    }
+    if _about_it(q, ctx) and not any(
+        h.strength >= WEAK_NAME and not set(h.positions) <= by_org for h in q.names
+    ):
         return ctx.projects[0]  # "was it still running in 2010?": the project just discussed
     by_detail = _identify_by_detail(index, docs, q)
     if by_detail and q.times and docs and len(_details_matched(index, docs[0][0], q)) < 2:
@@ -936,7 +976,9 @@ def _identify(
     if docs and docs[0][1] >= 0.4 and len(_details_matched(index, docs[0][0], q)) >= 2:
         close = _near_ties(docs)
         if len(close) > 1:
-            holder = _holds_all_details(index, q, close, docs[0][1])
+            holder = _holds_all_details(index, q, close, docs[0][1]) or _went_to_places(
+                index, q, close
+            )
             return holder or _clarify(index, _home_first(index, close), lang)
         return close[0]
     if docs and docs[0][1] >= DETAIL_IDENTIFIES and all(index.known(t) for t in q.residual):
@@ -1187,6 +1229,30 @@ def _detail_identifies(index: Index, q: Query) -> bool:
         and docs[0][1] >= DETAIL_IDENTIFIES
         and len(index.matched(docs[0][0], q.residual)) >= 2
     )
+
+
+#: A title written out in a statement: three or more capitalised words ("Electronic Training
+#: Module", "Snapshot Study on the Profiles of …") or a quotation.
+_TITLED: Final = re.compile(
+    r"(?:[A-Z][\w-]*\s+(?:(?:of|on|the|and|for|in|to|upon)\s+)*){2,}[A-Z][\w-]*|['\"«“‘]"
+)
+
+
+def _asks_title_of_a_thing(q: Query) -> bool:
+    """ "what was the movie called?", "the title of the film", "как назывался фильм": a title
+    asked for (not a short name, not "what does it call the preferred form")."""
+    words = [t.word for t in q.tokens]
+    titled = any(
+        w in ("title", "titled", "название", "названия") or w.startswith("называл") for w in words
+    )
+    called = words[-1:] == ["called"]
+    return (titled or called) and F.MEANING not in q.fields and "short" not in words
+
+
+def _asks_about(q: Query) -> bool:
+    """ "tell me about …", "what about …", "info on …", "расскажи о …": a description asked."""
+    pairs = set(pairwise(t.word for t in q.tokens))
+    return F.SUMMARY in q.fields or bool(pairs & {("what", "about"), ("how", "about")})
 
 
 def _is_question(q: Query) -> bool:
@@ -1908,6 +1974,14 @@ def _visited(index: Index, p: Project, q: Query) -> list[Doc]:
     ]
 
 
+def _went_to_places(index: Index, q: Query, candidates: Sequence[str]) -> str | None:
+    """ "куда возили чиновников на стажировки?": of projects alike, the one whose study tours
+    the page says went somewhere, when the question asks where."""
+    asks_where = _asks_travel(q) or any(t.word in ("where", "куда", "где") for t in q.tokens)
+    went = [pid for pid in candidates if _destinations(index, index.kb.by_id[pid])]
+    return went[0] if asks_where and len(went) == 1 else None
+
+
 def _destinations(index: Index, p: Project) -> list[Doc]:
     """The project's statements of travel with the places they went to (its study tours)."""
     return [
@@ -1921,7 +1995,7 @@ def _destinations(index: Index, p: Project) -> list[Doc]:
 #: Verbs of travel: "which countries did they go to", "where did they travel", "куда ездили".
 _TRAVEL: Final = frozenset(
     "go goes went gone going travel travelled traveled travelling traveling trip trips visit "
-    "visited visiting ездили съездили поехали ездил посетили посещали выезжали".split()
+    "visited visiting ездили съездили поехали ездил посетили посещали выезжали возили".split()
 )
 
 
@@ -2471,7 +2545,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         reasons.append("besides")
     how_many = _number_of_countries(q)
     if how_many:  # "which project did IOM run through its missions in three countries"
-        candidates = [p for p in candidates if len(set(p.countries)) == how_many]
+        op, n = how_many
+        candidates = [p for p in candidates if _compares(len(set(p.countries)), op, n)]
         reasons.append("countries")
     ngo_why = False  # the NGO partners are shown beside each project
     if "ngo" in {t.term for t in q.tokens}:  # "had (no) NGO partners"
@@ -2928,9 +3003,17 @@ def _asks_which_places(q: Query) -> bool:
 def _several(q: Query) -> str | None:
     """The field of "several donors" / "more than one partner" (funders or partners), if asked."""
     words = [t.word for t in q.tokens]
-    more_than_one = any(
-        words[i : i + 3] == ["more", "than", "one"] for i in range(len(words))
-    ) or any(w in _SEVERAL for w in words)
+    more_than_one = (
+        any(words[i : i + 3] == ["more", "than", "one"] for i in range(len(words)))
+        or any(w in _SEVERAL for w in words)
+        # "which of those had other donors too?"
+        or any(
+            words[i] in ("other", "другие")
+            and V.FIELD_CUES[F.FUNDERS].matches(words[i + 1])
+            and words[i - 1 : i] not in (["no"], ["without"], ["нет"], ["без"])
+            for i in range(len(words) - 1)
+        )
+    )
     if not more_than_one:
         return None
     return next((f for f in q.fields if f in (F.FUNDERS, F.PARTNERS)), None)
@@ -3009,13 +3092,30 @@ def _reports(index: Index, p: Project, status: Status) -> bool:
     )
 
 
-def _number_of_countries(q: Query) -> int | None:
-    """N of "in N countries" ("в трёх странах"), if the question says so."""
-    for a, b in pairwise(q.tokens):
-        n = understand.number_value(a.word)
-        if n and b.word.startswith(("countr", "стран")):
-            return n
+def _number_of_countries(q: Query) -> tuple[str, int] | None:
+    """How many countries the question asks of a project: ("eq", 3) for "in three countries"
+    ("в трёх странах"), ("gt", 1) for "in more than one country", "in several countries"."""
+    words = [t.word for t in q.tokens]
+    for i, (a, b) in enumerate(pairwise(words)):
+        if not b.startswith(("countr", "стран")):
+            continue
+        if a in _SEVERAL:
+            return ("gt", 1)
+        n = understand.number_value(a)
+        if n:
+            before = words[max(0, i - 2) : i]
+            more = before in (["more", "than"], ["больше", "чем"]) or before[-1:] in (
+                ["over"],
+                ["больше"],
+                ["более"],
+            )
+            fewer = before in (["less", "than"], ["fewer", "than"]) or before[-1:] in (["меньше"],)
+            return ("gt", n) if more else ("lt", n) if fewer else ("eq", n)
     return None
+
+
+def _compares(value: int, op: str, n: int) -> bool:
+    return value > n if op == "gt" else value < n if op == "lt" else value == n
 
 
 def _excluded_at(q: Query, position: int) -> bool:

@@ -170,6 +170,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The page gives no date for that; {project} ran {period}. It says only: {text}.",
         "На странице нет даты этого; проект {project} шёл {period}. Там сказано только: {text}.",
     ),
+    "no_title": (
+        "The page gives no title for that in {project}. It says only: {text}.",
+        "Название этого в проекте {project} на странице не приводится. Там сказано только: {text}.",
+    ),
     "no_place": (
         "The page does not say where for {project}. It says only: {text}.",
         "На странице не сказано, куда именно, для проекта {project}. Там сказано только: {text}.",

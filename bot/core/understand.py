@@ -277,6 +277,19 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
                 ]
     if F.RELATED in fields and _tie_to_a_place_or_body(tokens, mentions):
         fields.remove(F.RELATED)  # "projects with any link to Germany": any tie, no follow-up
+    partner_cues = [
+        t
+        for t in tokens
+        if t.position in cue_positions and V.FIELD_CUES[F.PARTNERS].matches(t.word)
+    ]
+    if (
+        F.PARTNERS in fields
+        and [t.word for t in tokens[:1]] == ["what"]
+        and partner_cues
+        and all(t.word in ("involve", "involves") for t in partner_cues)
+    ):
+        # "what did the refurbishment involve?": what it consisted of, not who took part
+        fields.remove(F.PARTNERS)
     if F.RELATED not in fields and _the_earlier_one(tokens):
         fields.append(F.RELATED)  # "what was that earlier one called": the linked project
     if F.RELATED not in fields and _asks_identity(tokens):
@@ -389,9 +402,23 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         ):
             continue
         residual.append(t.term)
+
+    def words_before(position: int) -> str:
+        return tokens[position - 1].word
+
     # the positions of a project's title written out (most of it), not of a short alias
     titled = {p for h in accepted if len(h.positions) >= _TITLE_LENGTH for p in h.positions}
+    asked_kind = {  # "which EU member states sent experts": the kind of answer, not a topic
+        m.positions
+        for m in mentions
+        if m.kind == "term"
+        and len(m.positions) >= 2  # (not the "EC" of "which EC programme")
+        and m.positions[0] > 0
+        and words_before(m.positions[0]) in _WHICH
+    }
     for m in mentions:
+        if m.positions in asked_kind:
+            continue
         if m.kind == "term":  # the abbreviation and the words it stands for
             residual.extend(
                 t.term for t in tokens if t.position in m.positions and t.term not in V.GENERIC
@@ -568,8 +595,10 @@ def _asks_abbreviation(text: str, tokens: tuple[Token, ...], mentions: list[Ment
     }
     words = [t.word for t in tokens]
     for p in abbreviations:
-        before = words[max(0, p - 2) : p]
-        if before[-1:] == ["whats"] or before in (["what", "s"], ["what", "is"]):
+        before = words[max(0, p - 3) : p]
+        if before[-1:] == ["the"]:  # "what is the 'EC' in 'EC Thematic programme'"
+            before = words[max(0, p - 4) : p - 1]
+        if before[-1:] == ["whats"] or before[-2:] in (["what", "s"], ["what", "is"]):
             return True
         if before[-1:] == ["is"] and words[p + 1 : p + 2] in (["the"], ["a"], ["an"]):
             return True
@@ -1279,9 +1308,10 @@ def _asks_about_future(words: list[str]) -> bool:
     if words[:1] in (["will"], ["будет"], ["будут"]):  # "will there be a follow-up?"
         return True
     now = any(w in ("now", "currently", "today", "сейчас", "сегодня", "нынче") for w in words)
-    future = any(V.NO_INFO["future"].matches(w) for w in words)
+    future = any(V.NO_INFO["future"].matches(w) or w == "planning" for w in words)
     project_word = any(
-        w.startswith(("project", "programme", "call", "проект", "программ")) for w in words
+        w.startswith(("project", "programme", "call", "follow", "проект", "программ", "продолж"))
+        for w in words
     )
     news = any(w == "news" or w.startswith("новост") for w in words)  # always about now
     dated = any(w.isdigit() and len(w) == 4 for w in words)
@@ -1545,6 +1575,26 @@ def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:
             op = "eq"  # "exactly 24 months", "did SIREADA run for 3 years?", "длился 3 года"
         else:
             op = ""
+        after = words[i + 1 : i + 3]
+        if after in (
+            ["or", "more"],
+            ["or", "longer"],
+            ["or", "over"],
+            ["and", "more"],
+            ["или", "больше"],
+            ["и", "более"],
+            ["или", "более"],
+        ):
+            op = "ge"  # "two years or more"
+        elif after in (
+            ["or", "less"],
+            ["or", "shorter"],
+            ["or", "fewer"],
+            ["или", "меньше"],
+            ["и", "менее"],
+            ["или", "менее"],
+        ):
+            op = "le"
         if op:
             found.append(DurationSpec(op, n * unit, tuple(range(max(0, j - 3), i + 1))))
     return found

@@ -43,7 +43,7 @@ STOPWORDS: Final = frozenset(
     goes gone supposed meant kind sort type exactly basically besides apart thing things
     something someone somebody anyone yeah yep together alone one и в во на с со к ко по о об от
     до из у за для при про что как ли же бы то это этот эта эти был была были было быть есть а
-    но или да нет не ни его ее их они он она мы вы я мне нам вам какой какая какие каких каком
+    но или да нет не ни его ее их они он она мы вы я мне нам вам нас вас меня тебя тебе ты ваш ваша ваши наш наша наши какой какая какие каких каком
     какому каким ком кто чем чего том тот та те так там тут где когда ещё еще уже также тоже
     только все всё всех весь вся же ли вот подскажите скажите расскажите пожалуйста привет
     здравствуйте спасибо можно рамках рамки co make made makes making take taken carry carried
@@ -96,6 +96,8 @@ SHORTHAND: Final = {
     "plz": "please",
     "prj": "project",
     "proj": "project",
+    "projs": "projects",
+    "prjs": "projects",
     "щас": "сейчас",
     "ppl": "people",
     "mny": "many",
@@ -499,7 +501,7 @@ CONCEPTS: Final = _lexicons(
         "expulsion": "expulsion expel выдворен*",
         "deportation": "deportation deport депортац*",
         "trafficking": "trafficking торговл*",
-        "humanitarian": "humanitarian гуманитарн*",
+        "humanitarian": "humanitarian гуманитарн* гуманитарк*",
         "voluntary": "voluntary voluntarily добровольн*",
         "agreement": "agreement agreements соглашен* договор*",
         "government": "government governmental governments правительств* государствен*",

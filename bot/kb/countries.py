@@ -88,6 +88,20 @@ _EXTRA_NAMES: Mapping[str, tuple[str, ...]] = {
     "AE": ("UAE", "ОАЭ"),
 }
 
+# The people of a country, named for it ("the Finns gave money", "финны давали деньги"): English
+# plural, then the Russian plural forms a question uses most.
+_DEMONYMS: Mapping[str, tuple[str, ...]] = {
+    "RU": ("russians", "россияне"),
+    "MD": ("moldovans", "молдаване"),
+    "UA": ("ukrainians", "украинцы"),
+    "BY": ("belarusians", "белорусы"),
+    "DE": ("germans", "немцы", "немцев", "немцами"),
+    "FI": ("finns", "финны", "финнов", "финнами"),
+    "AT": ("austrians", "австрийцы", "австрийцев"),
+    "NL": ("голландцы", "голландцев", "нидерландцы"),
+    "GB": ("brits", "британцы"),
+}
+
 # Adjectives: English, then the Russian masculine nominative form. A hand list, enough for the
 # countries of the knowledge base and the ones a question is likely to name.
 _ADJECTIVES: Mapping[str, tuple[str, ...]] = {
@@ -229,7 +243,7 @@ def _tables() -> tuple[tuple[Country, ...], Mapping[str, Country], Mapping[str, 
             code=code,
             name=short_names[code],
             names=tuple(sorted(aliases_of.get(code, ()))),
-            adjectives=_ADJECTIVES.get(code, ()),
+            adjectives=(*_ADJECTIVES.get(code, ()), *_DEMONYMS.get(code, ())),
         )
     by_alias = {alias: countries[code] for alias, code in by_alias_code.items()}
     by_adjective = {
