@@ -36,7 +36,8 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "latest.json"
-DEV_SET = Path("/work/shared/eval/dev.jsonl")
+DEV_SET = REPO.parent / "shared" / "eval" / "dev.jsonl"
+KNOWLEDGE = REPO / "knowledge"
 DEFAULT_SIZES = (4, 1000, 10_000, 50_000)
 STAMP = ".stamp.json"
 #: Unset for the main measurement, so that its start-up reads every file (a cold start).
@@ -156,6 +157,45 @@ def _scoped_pass(case: dict[str, Any], answer: Any, real_ids: set[str], passed: 
     return False
 
 
+def _grown_pass(unsettled: dict[str, Any], four: dict[str, Any] | None) -> bool:
+    """Fair grading of a `first` question whose answer rightly grew with the knowledge base.
+
+    At four projects the answer was right; at N it is of the same kind and names more projects,
+    the real projects among them are exactly the ones the four-project answer named, in the
+    same order, and the facts are still there. "Which project began in the year Rosgranitsa was
+    created" then lists the 383 projects that did, the real one among them. What this cannot
+    check is that every synthetic project added truly fits the question (see README).
+    """
+    if four is None or not four["passed"] or four["match"] != "first":
+        return False
+    return (
+        unsettled["kind"] == four["kind"]
+        and unsettled["projects"] > len(four["projects"])
+        and unsettled["real"] == four["projects"]
+        and unsettled["facts"]
+    )
+
+
+def four_project_answers(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    """Each question's answer on the shipped knowledge base (the four real projects)."""
+    from bot.core.engine import Engine
+    from bot.evaluate import evaluate
+    from bot.kb.load import load_knowledge
+
+    cases = _load_cases(args.dev)
+    by_id = {c["id"]: c for c in cases}
+    engine = Engine(load_knowledge(KNOWLEDGE))
+    return {
+        o.case_id: {
+            "passed": o.passed,
+            "match": by_id[o.case_id]["expect"]["match"],
+            "kind": o.answer.kind.value,
+            "projects": list(o.answer.projects),
+        }
+        for o in evaluate(engine, cases)
+    }
+
+
 def startup_worker(args: argparse.Namespace) -> dict[str, Any]:
     """Start-up only (load + index), with the index cache of $PROJECTBOT_INDEX_CACHE."""
     from bot.core.engine import Engine
@@ -198,8 +238,9 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     from bot.core import answer as answering
     from bot.core.engine import Engine
     from bot.core.types import Question
-    from bot.evaluate import evaluate
+    from bot.evaluate import evaluate, missing_facts
     from bot.kb.load import load_knowledge
+    from bot.render.plain import render
 
     out: dict[str, Any] = {
         "rss_imports_mb": round(_rss_mb(), 1),
@@ -261,6 +302,17 @@ def worker(args: argparse.Namespace) -> dict[str, Any]:
     finally:
         answering.LIST_LIMIT = limit
     scoped = [_scoped_pass(by_id[o.case_id], o.answer, real_ids, o.passed) for o in uncapped]
+    # what the parent needs to grade the rest against the four-project answers (`_grown_pass`)
+    out["unsettled"] = {
+        o.case_id: {
+            "kind": o.answer.kind.value,
+            "projects": len(o.answer.projects),
+            "real": [p for p in o.answer.projects if p in real_ids],
+            "facts": not missing_facts(by_id[o.case_id], render(o.answer)),
+        }
+        for o, ok in zip(uncapped, scoped, strict=True)
+        if not ok
+    }
     out["accuracy"] = round(100 * sum(passed) / max(1, len(passed)), 2)
     out["accuracy_scoped"] = round(100 * sum(scoped) / max(1, len(scoped)), 2)
     by_match: dict[str, list[bool]] = {}
@@ -437,6 +489,7 @@ COLUMNS = (
     ("acc %", "accuracy", "{:>6.1f}"),
     ("Δacc", "accuracy_delta", "{:>+6.1f}"),
     ("scoped %", "accuracy_scoped", "{:>8.1f}"),
+    ("fair %", "accuracy_fair", "{:>6.1f}"),
 )
 
 
@@ -516,6 +569,13 @@ def parent(args: argparse.Namespace) -> int:
             file=sys.stderr,
             flush=True,
         )
+    four = four_project_answers(args)
+    for row in rows:
+        if "unsettled" in row:
+            grown = [cid for cid, u in row["unsettled"].items() if _grown_pass(u, four.get(cid))]
+            row["grown"] = grown
+            left = len(row["unsettled"]) - len(grown)
+            row["accuracy_fair"] = round(100 * (len(four) - left) / max(1, len(four)), 2)
     base = next((r for r in rows if r.get("n") == min(sizes) and "accuracy" in r), None)
     for row in rows:
         if base and "accuracy" in row:

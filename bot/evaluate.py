@@ -56,10 +56,16 @@ def grade(case: dict[str, Any], answer: Answer) -> tuple[bool, str]:
             return False, f"expected {wanted[0]} first, got {list(answer.projects)}"
     elif set(answer.projects) != set(wanted):
         return False, f"expected the set {sorted(wanted)}, got {sorted(answer.projects)}"
-    for group in expect.get("facts", []):
-        if not any(_contains(text, alt) for alt in group):
-            return False, f"missing fact {group}"
+    missing = missing_facts(case, text)
+    if missing:
+        return False, f"missing fact {missing[0]}"
     return True, ""
+
+
+def missing_facts(case: dict[str, Any], text: str) -> list[list[str]]:
+    """The case's fact groups of which the text holds no alternative."""
+    groups: list[list[str]] = case["expect"].get("facts", [])
+    return [group for group in groups if not any(_contains(text, alt) for alt in group)]
 
 
 def evaluate(engine: Engine, cases: list[dict[str, Any]]) -> list[Outcome]:

@@ -1977,9 +1977,10 @@ def _visited(index: Index, p: Project, q: Query) -> list[Doc]:
 def _went_to_places(index: Index, q: Query, candidates: Sequence[str]) -> str | None:
     """ "куда возили чиновников на стажировки?": of projects alike, the one whose study tours
     the page says went somewhere, when the question asks where."""
-    asks_where = _asks_travel(q) or any(t.word in ("where", "куда", "где") for t in q.tokens)
+    if not (_asks_travel(q) or any(t.word in ("where", "куда", "где") for t in q.tokens)):
+        return None
     went = [pid for pid in candidates if _destinations(index, index.kb.by_id[pid])]
-    return went[0] if asks_where and len(went) == 1 else None
+    return went[0] if len(went) == 1 else None
 
 
 def _destinations(index: Index, p: Project) -> list[Doc]:
