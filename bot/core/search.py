@@ -1857,7 +1857,7 @@ class _NameScorer:
         # the hits themselves, made here from plain values (thousands at 50,000 projects)
         kept = order[(order < 0) | (strength[order] >= self.floor)]
         strengths = strength[kept].tolist()
-        coverages = coverage[kept].tolist()
+        coverages = np.round(coverage[kept], 6).tolist()
         sets = words[kept].tolist()
         firsts = [min(w, default=0) for w in word_sets]
         ready: dict[str, NameHit] = {}
@@ -1871,9 +1871,7 @@ class _NameScorer:
             else:
                 pid = names[candidates[i]].project
                 w = sets[n]
-                ready[pid] = NameHit(
-                    pid, strengths[n], word_sets[w], round(coverages[n], 6), firsts[w]
-                )
+                ready[pid] = NameHit(pid, strengths[n], word_sets[w], coverages[n], firsts[w])
         self.ready = ready
 
     def hits(self) -> dict[str, NameHit]:
