@@ -2127,3 +2127,80 @@ def test_counts_of_countries_other_donors_titles_and_travel_are_read(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "N years after that": a distance from the project just named, not a length
+        (
+            ("which project ended in feb 2010?", "which one ended exactly three years after that?"),
+            Kind.LIST,
+            "sireada",
+            "1 matching",
+        ),
+        # "what is the 'EC Thematic programme'": the programme, not the abbreviation
+        (
+            ("what is the 'EC Thematic programme' that sireada was part of",),
+            Kind.FIELD,
+            "sireada",
+            "cooperation with third countries",
+        ),
+        # "ещё продолжались, когда …": still running then
+        (
+            ("сколько проектов ещё продолжались, когда закончилась программа 2007–2010",),
+            Kind.COUNT,
+            "border-checkpoints",
+            "два (2) проекта",
+        ),
+        # the years in brackets after a title are the title's
+        (
+            (
+                "Assistance to the Government of the RF in Establishing Legal and Administrative"
+                " Framework (2007-2010): who wrote the Brief Overview on Legislation and Law"
+                " Enforcement Practices report",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "Moscow, Geneva, Vienna and Baku",
+        ),
+        # no final beneficiary named: whom the work was for
+        (
+            ("who actually benefited from sireada",),
+            Kind.FIELD,
+            "sireada",
+            "Humanitarian assistance for migrant detainees",
+        ),
+        # "the four components": a number of a project's numbered statements
+        (
+            ("which project had the four components?",),
+            Kind.LIST,
+            "border-checkpoints",
+            "1 matching",
+        ),
+        # "снимать": to film
+        (
+            (
+                "у вас был проект с ФМС про реадмиссию, начатый в 2009, так?",
+                "что там собирались снимать?",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "фильм",
+        ),
+        # what the asker is doing is not what is asked
+        (
+            (
+                "Good afternoon. I am compiling an overview of migration cooperation with Moldova."
+                " Which project ran from September 2009 to April 2011?",
+            ),
+            Kind.LIST,
+            "readmission-mechanisms",
+            "1 matching",
+        ),
+    ],
+)
+def test_offsets_bracketed_years_item_counts_and_preambles_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -538,6 +538,14 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         or (len(ctx.projects) >= 2 and _refers_to_previous_list(q))
         or (_has_filters(q) and not named and not _asks_who(q) and not _about_it(q, ctx))
         or (q.another and not named)
+        # "which one ended exactly three years after that?": related to the project just named
+        or (
+            not named
+            and ctx.projects
+            and q.tokens[:1]
+            and q.tokens[0].word in ("which", "какой", "какая", "какие", "который")
+            and _offset_from_it(q)
+        )
     ):
         listed = _list_or_count(index, q, ctx, named)
         # one project asked for, several listed: a statement may name it ("the project that
@@ -1753,7 +1761,11 @@ def _partner_blocks(
     if field_name == F.BENEFICIARY:
         orgs = p.orgs_with_role(Role.FINAL_BENEFICIARY)
         if not orgs:
-            return [_p(say("no_beneficiary", lang, project=name))]
+            # "who benefited from SIREADA?": no final beneficiary named; whom its work was for
+            return [
+                _p(say("no_beneficiary", lang, project=name)),
+                *_statement_blocks(p, F.ACTIVITIES, lang),
+            ]
         return [
             _p(
                 say(
@@ -2544,6 +2556,11 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         family = _org_family(index, besides)
         candidates = [p for p in candidates if any(f not in family for f in p.funders)]
         reasons.append("besides")
+    items = _number_of_items(q)
+    if items:  # "which project had the four components?"
+        field_name, n = items
+        candidates = [p for p in candidates if len(index.docs_of(p.id, field_name)) == n]
+        reasons.append("items")
     how_many = _number_of_countries(q)
     if how_many:  # "which project did IOM run through its missions in three countries"
         op, n = how_many
@@ -3093,6 +3110,19 @@ def _reports(index: Index, p: Project, status: Status) -> bool:
     )
 
 
+def _number_of_items(q: Query) -> tuple[str, int] | None:
+    """("components", 4) for "the project with four components": a number of the statements
+    of a numbered field, if the question gives one."""
+    for a, b in pairwise(q.tokens):
+        n = understand.number_value(a.word)
+        field_name = next(
+            (f for f in sorted(_NUMBERED_FIELDS) if V.FIELD_CUES[f].matches(b.word)), None
+        )
+        if n and field_name and b.word.endswith(("s", "ов", "а", "ы")):  # a plural: "four of them"
+            return field_name, n
+    return None
+
+
 def _number_of_countries(q: Query) -> tuple[str, int] | None:
     """How many countries the question asks of a project: ("eq", 3) for "in three countries"
     ("в трёх странах"), ("gt", 1) for "in more than one country", "in several countries"."""
@@ -3359,6 +3389,12 @@ def _event_mask(index: Index, date: Date, q: Query) -> np.ndarray[Any, np.dtype[
     if any(w in ("before", "до") for w in words):
         return np.asarray(anchors < month)
     return np.asarray((starts <= month) & (ends >= month))
+
+
+def _offset_from_it(q: Query) -> bool:
+    """ "three years after that", "two months before it": a distance from another date."""
+    words = [t.word for t in q.tokens]
+    return _years_later(words) is not None or _years_later(words, ("month", "months")) is not None
 
 
 def _years_later(words: list[str], units: tuple[str, ...] = ("year", "years")) -> int | None:

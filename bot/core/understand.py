@@ -179,7 +179,14 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     accepted, ambiguous = _accepted_names(index, names, tokens, mentions)
     name_positions = {p for h in accepted for p in h.positions}
     times, time_positions = _times(text, tokens)
-    named_times = [s for s in times if set(s.positions) & name_positions]
+    # "the 2007-2010 programme", "… Administrative Framework (2007-2010)": the years of a name
+    name_ends = {max(h.positions) for h in accepted if h.strength >= NAMED_STRENGTH}
+    named_times = [
+        s
+        for s in times
+        if set(s.positions) & name_positions
+        or (min(s.positions) - 1 in name_ends and s.first.year != s.last.year and "(" in text)
+    ]
     times = [s for s in times if s not in named_times]
     time_positions |= {p for s in named_times for p in s.positions}
     mention_positions = {p for m in mentions for p in m.positions}
@@ -198,6 +205,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             continue  # the "Office" of "Home Office", the "Implementation" of a title: no field
         if t.position in described:
             continue  # the "funded" of "the EU-funded border project": which project, not a field
+        if t.position in asker:
+            continue  # "I am compiling an overview of …": the asker's work, not a field asked
         for key, lexicon in V.FIELD_CUES.items():
             if lexicon.matches(t.word):
                 if key not in fields:
@@ -466,7 +475,10 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     if any(
         a in ("still", "всё", "все", "ещё", "еще")
         and b
-        in ("going", "running", "active", "ongoing", "underway", "on", "шли", "шёл", "работали")
+        in (
+            *("going", "running", "active", "ongoing", "underway", "on", "шли", "шёл", "работали"),
+            *("продолжались", "продолжался", "продолжалась", "действовали", "длились"),
+        )
         for a, b in pairwise(words_all)
     ):
         # "once the border project ended, which projects were still going": the question's
@@ -580,6 +592,10 @@ def _what_is(tokens: tuple[Token, ...], mentions: list[Mention], name_positions:
     )
 
 
+#: Words after an abbreviation that still ask about it: "what's EC here", "what EC means".
+_ABOUT_THE_ABBREVIATION: Final = frozenset("here there mean means stand stands short".split())
+
+
 def _asks_abbreviation(text: str, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
     """ "what's EC here", "whats FMS", "is EC the European Commission or the Council?": an
     abbreviation, written in capitals, asked about by name."""
@@ -595,6 +611,9 @@ def _asks_abbreviation(text: str, tokens: tuple[Token, ...], mentions: list[Ment
     }
     words = [t.word for t in tokens]
     for p in abbreviations:
+        after = words[p + 1 : p + 2]
+        if after and not tokens[p + 1].stop and after[0] not in _ABOUT_THE_ABBREVIATION:
+            continue  # "what is the 'EC Thematic programme'": the programme, not the EC
         before = words[max(0, p - 3) : p]
         if before[-1:] == ["the"]:  # "what is the 'EC' in 'EC Thematic programme'"
             before = words[max(0, p - 4) : p - 1]
@@ -1121,7 +1140,17 @@ def _asker_positions(tokens: tuple[Token, ...]) -> set[int]:
         return set()
     starts: list[int] = []
     for i, w in enumerate(words):
-        if w in _ASKER_ROLES and (
+        if (
+            w in ("am", "m")
+            and words[i - 1 : i] == ["i"]
+            and words[i + 1 : i + 2]
+            and words[i + 1].endswith("ing")
+            and words[i + 1] not in ("asking", "looking", "interested")
+        ):
+            # "I am compiling an overview of EU-financed migration cooperation with Russia":
+            # what the asker is doing, not what is asked
+            starts.append(i + 2)
+        elif w in _ASKER_ROLES and (
             "as" in words[max(0, i - 3) : i] or "как" in words[max(0, i - 2) : i]
         ):
             starts.append(i + 1)
@@ -1131,7 +1160,7 @@ def _asker_positions(tokens: tuple[Token, ...]) -> set[int]:
             starts.append(i + 2)
     found: set[int] = set()
     for start in starts:
-        for t in tokens[start : start + 8]:
+        for t in tokens[start : start + 10]:
             if t.word in _QUESTION_START:  # the question itself begins
                 break
             found.add(t.position)
@@ -1551,6 +1580,8 @@ def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:
         )
         if not unit or i == 0:
             continue
+        if words[i + 1 : i + 2] in (["after"], ["before"], ["later"], ["earlier"], ["спустя"]):
+            continue  # "three years after that": how far from another date, not a length
         j = i - 1
         full = words[j] in _FULL and j > 0  # "two full years"
         if full:

@@ -467,7 +467,7 @@ COUNTABLE: Final = _lexicons(
 # stores in place of each member's stem.
 CONCEPTS: Final = _lexicons(
     {
-        "film": "film films movie movies video videos фильм* видео* кино*",
+        "film": "film films movie movies video videos фильм* видео* кино* снимать снять сняли съемк* съёмк*",
         "report": """report reports study studies analysis analyses analytical assessment overview
             research survey snapshot исследован* доклад* отчет* обзор* анализ* аналитическ*""",
         "training": """training trainings trained train course courses teach taught teaching
