@@ -1743,9 +1743,9 @@ def test_the_time_between_two_starts_is_counted_from_start_to_start(
         # "ran until February 2013": it ended then; "from … to …" is one period
         (
             ("tell me about the project that ran until feb 2013",),
-            Kind.LIST,
+            Kind.PROJECT,  # one project found, and a description asked for: its card
             "sireada",
-            "1 matching",
+            "March 2011 – February 2013",
         ),
         (
             ("which project ran from sept 2009 to april 2011?",),
@@ -2201,6 +2201,108 @@ def test_counts_of_countries_other_donors_titles_and_travel_are_read(
     ],
 )
 def test_offsets_bracketed_years_item_counts_and_preambles_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "want to achieve": an aim, not a result
+        (
+            ("what did sireada want to achieve for voluntary returnees",),
+            Kind.FIELD,
+            "sireada",
+            "sustainable reintegration",
+        ),
+        # the project with the four components, described when asked about
+        (
+            ("tell me about the project with the four components", "what was component three"),
+            Kind.FIELD,
+            "border-checkpoints",
+            "international cooperation",
+        ),
+        (
+            (
+                "tell me about the eu project that ran sep 2009 to june 2011",
+                "what were the 4 components",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Component Four",
+        ),
+        # "поддерживала": supported
+        (
+            ("какие центры поддерживала программа 2007–2010",),
+            Kind.FIELD,
+            "readmission-framework",
+            "Псковского центра",
+        ),
+        # "in realisation": running; "прошу сообщить" is politeness; "начато": started
+        (
+            ("what projects was in realisation in january 2010?",),
+            Kind.LIST,
+            "border-checkpoints",
+            "3 matching",
+        ),
+        (
+            ("Прошу сообщить, реализация каких проектов была завершена в 2011 году",),
+            Kind.LIST,
+            "border-checkpoints",
+            "Подходят (2)",
+        ),
+        (
+            ("сколько проектов было начато в 2009 году",),
+            Kind.COUNT,
+            "border-checkpoints",
+            "два (2)",
+        ),
+        # a season with no year: its months in any year
+        (
+            ("which programms was finished in winter time",),
+            Kind.LIST,
+            "readmission-framework",
+            "2 matching",
+        ),
+        (("was sireada running in winter?",), Kind.FIELD, "sireada", "Yes."),
+        # "the most long duration": the longest, and when it ran
+        (
+            ("which projct had the most long duration",),
+            Kind.FIELD,
+            "readmission-framework",
+            "from February 2007 to February 2010",
+        ),
+        # a filter alone, or "the ones", narrows the list just shown
+        (
+            ("list the projects involving the FMS", "and before 2010?"),
+            Kind.LIST,
+            "readmission-framework",
+            "2 matching",
+        ),
+        (
+            ("which projects were funded by the EU?", "only the ones funded by the EU alone pls"),
+            Kind.LIST,
+            "border-checkpoints",
+            "3 matching",
+        ),
+        # "to which countries": where the study tours went
+        (
+            ("which project had study tours that actually took place?", "to which countries"),
+            Kind.FIELD,
+            "readmission-framework",
+            "Netherlands, Germany and Austria",
+        ),
+        # "which one had the most donors", asked first
+        (
+            ("which one had the most donors",),
+            Kind.FIELD,
+            "readmission-framework",
+            "the most funders (3)",
+        ),
+    ],
+)
+def test_aims_seasons_narrowed_lists_and_superlatives_are_read(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)

@@ -257,11 +257,14 @@ def _fits(p: Project, spec: TimeSpec, anchor: str) -> bool:
     """The time filter for one project, written plainly."""
     start, end = p.period.start, p.period.end
     point = start if anchor == "start" else end if anchor == "end" else None
-    if spec.month_only:
+    if spec.month_only:  # a month or a season ("winter": December to February), any year
+        wanted = {spec.first.month}
+        while spec.last.month not in wanted:
+            wanted.add(max(wanted, key=lambda m: (m - spec.first.month) % 12) % 12 + 1)
         if point is not None:
-            return point.month == spec.first.month
+            return point.month in wanted
         months = [(start.index + k) % 12 + 1 for k in range(p.period.months)]
-        return spec.first.month in months
+        return bool(wanted & set(months))
     first, last = spec.first, spec.last
     if spec.relation == "before":
         return (point or start) < first

@@ -538,6 +538,14 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         or (len(ctx.projects) >= 2 and _refers_to_previous_list(q))
         or (_has_filters(q) and not named and not _asks_who(q) and not _about_it(q, ctx))
         or (q.another and not named)
+        # "which one had the most donors?": the most of all projects
+        or (
+            not named
+            and (q.has(V.MOST) or _least(q))
+            and q.tokens[:1]
+            and q.tokens[0].word in ("which", "какой", "какая", "у")
+            and bool(q.fields)
+        )
         # "which one ended exactly three years after that?": related to the project just named
         or (
             not named
@@ -1162,8 +1170,15 @@ def _about_it(q: Query, ctx: ChatState) -> bool:
 def _refers_to_previous_list(q: Query) -> bool:
     words = [t.word for t in q.tokens]
     pairs = set(pairwise(words))
-    return bool(
-        {"those", "these", "them", "них", "этих"} & set(words)
+    # "and before 2010?", "а в Молдове?": the list just shown, narrowed by a filter alone
+    narrowed = (
+        words[:1] in (["and"], ["а"], ["и"])
+        and not q.named
+        and bool(q.times or q.orgs() or q.countries())
+        and not any(t.term in ("project", "programm", "проект") for t in q.tokens)
+    )
+    return narrowed or bool(
+        {"those", "these", "them", "ones", "них", "этих"} & set(words)
         or {("which", "one"), ("which", "of"), ("какой", "из"), ("который", "из")} & pairs
     )
 
@@ -1260,7 +1275,9 @@ def _asks_title_of_a_thing(q: Query) -> bool:
 def _asks_about(q: Query) -> bool:
     """ "tell me about …", "what about …", "info on …", "расскажи о …": a description asked."""
     pairs = set(pairwise(t.word for t in q.tokens))
-    return F.SUMMARY in q.fields or bool(pairs & {("what", "about"), ("how", "about")})
+    return F.SUMMARY in q.fields or bool(
+        pairs & {("what", "about"), ("how", "about"), ("tell", "me"), ("tell", "us")}
+    )
 
 
 def _is_question(q: Query) -> bool:
@@ -2013,7 +2030,11 @@ _TRAVEL: Final = frozenset(
 
 
 def _asks_travel(q: Query) -> bool:
-    return any(t.word in _TRAVEL for t in q.tokens)
+    """ "which countries did they go to", "куда ездили", "to which countries?"."""
+    pairs = set(pairwise(t.word for t in q.tokens))
+    return any(t.word in _TRAVEL for t in q.tokens) or bool(
+        pairs & {("to", "which"), ("to", "what")}
+    )
 
 
 def _tour_answer(index: Index, p: Project, docs: list[Doc], q: Query, lang: str) -> Answer:
@@ -2393,7 +2414,15 @@ def _all_projects_asked(q: Query) -> bool:
 
 
 def _has_filters(q: Query) -> bool:
-    return bool(q.times) or (bool(q.orgs() or q.countries()) and q.wants_list)
+    return (
+        bool(q.times)
+        or (bool(q.orgs() or q.countries()) and q.wants_list)
+        # "the project with the four components" (not "what were the 4 components?")
+        or (
+            _number_of_items(q) is not None
+            and any(t.term in ("project", "programm", "проект") for t in q.tokens)
+        )
+    )
 
 
 def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer | None:
@@ -2854,6 +2883,8 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
     blocks += _more_blocks(len(index.projects), lang)
     if measured in (F.PARTNERS, F.FUNDERS, F.COUNTRIES):  # who they were: the winner's field
         blocks += _field_blocks(index, best, measured, lang, None)
+    if measured == F.DURATION:  # "the longest": when it ran
+        blocks += _field_blocks(index, best, F.DATES, lang, None)[:1]
     return _answer(Kind.FIELD, lang, blocks, [best.id], [measured])
 
 
@@ -2863,11 +2894,14 @@ def _time_mask(index: Index, spec: TimeSpec, anchor: str) -> np.ndarray[Any, np.
     starts, ends = index.periods
     point = starts if anchor == "start" else ends if anchor == "end" else None
     if spec.month_only:  # "ended in a February": months are indexes, January is 0 mod 12
-        wanted = spec.first.month - 1
-        if point is not None:
-            return np.asarray(point % 12 == wanted)
-        # a period of a year or more holds every month; else the month falls in it
-        return np.asarray(((wanted - starts) % 12) <= ends - starts)
+        # (a season is its months: "finished in winter", December to February)
+        masks = []
+        for wanted in _months_of_year(spec):
+            if point is not None:
+                masks.append(point % 12 == wanted)
+            else:  # a period of a year or more holds every month; else the month falls in it
+                masks.append(((wanted - starts) % 12) <= ends - starts)
+        return np.asarray(np.logical_or.reduce(masks))
     first, last = spec.first.index, spec.last.index
     if spec.relation == "before":
         return np.asarray((starts if point is None else point) < first)
@@ -3597,8 +3631,19 @@ def _in_times(date: Date, q: Query) -> bool:
     return any(not s.month_only and s.first <= last and first <= s.last for s in q.times)
 
 
+def _months_of_year(spec: TimeSpec) -> list[int]:
+    """The months (0 = January) of a month or season of any year: "winter" is 11, 0, 1."""
+    first, last = spec.first.month - 1, spec.last.month - 1
+    return [(first + k) % 12 for k in range((last - first) % 12 + 1)]
+
+
 def _active_check(p: Project, spec: TimeSpec, lang: str) -> Answer:
-    """ "Was it running in summer 2009?" """
+    """ "Was it running in summer 2009?", "in a February?" (any year's)."""
+    if spec.month_only:
+        months = set(_months_of_year(spec))
+        start, end = p.period.start.index, p.period.end.index
+        ran = any(m % 12 in months for m in range(start, min(end, start + 11) + 1))
+        return _verdict(p, ran, "active", F.DATES, lang)
     return _verdict(p, p.period.active_in(spec.first, spec.last), "active", F.DATES, lang)
 
 

@@ -286,6 +286,14 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
                 ]
     if F.RELATED in fields and _tie_to_a_place_or_body(tokens, mentions):
         fields.remove(F.RELATED)  # "projects with any link to Germany": any tie, no follow-up
+    # "what did SIREADA want to achieve", "что должен был достичь": an aim, not a result
+    meant = any(
+        V.FIELD_CUES[F.RESULTS].matches(b.word) and a.word in _MEANT_TO
+        for a, b in pairwise(t for t in tokens if t.word not in ("to", "ли", "был", "была"))
+    )
+    if meant and F.RESULTS in fields:
+        fields[fields.index(F.RESULTS)] = F.OBJECTIVES
+        fields = list(dict.fromkeys(fields))
     partner_cues = [
         t
         for t in tokens
@@ -1514,6 +1522,10 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             month = Month(0, V.MONTHS[w])
             specs.append(TimeSpec(month, month, "in", False, (i,), month_only=True))
             used.add(i)
+        elif w in V.SEASONS and i not in used:  # "finished in winter": its months, any year
+            a, b = V.SEASONS[w]
+            specs.append(TimeSpec(Month(0, a), Month(0, b), "in", False, (i,), month_only=True))
+            used.add(i)
     return specs, used
 
 
@@ -1528,6 +1540,12 @@ def _range_word(words: list[str], at: int, start: int) -> bool:
     joins = _RANGE_OPENERS.get(opener, "").split()
     return words[at] in joins or (words[at] in ("to", "through", "thru") and at - start >= 2)
 
+
+#: Verbs of meaning to: "want to achieve", "meant to deliver", "хотели достичь".
+_MEANT_TO: Final = frozenset(
+    "want wanted wants meant supposed hoped hope aimed aim planned intended хотели хотел "
+    "должен должна должны планировали собирались".split()
+)
 
 #: The word after "same" when a question is asked again of another project.
 _SAME_FOR: Final = (["for"], ["about"], ["with"], ["question"], ["для"], ["про"], ["о"], ["по"])
@@ -1642,7 +1660,7 @@ _SUPERLATIVES: Final = {
     **dict.fromkeys("longest дольше длиннее".split(), ("duration", "max")),
     **dict.fromkeys("earliest oldest first раньше первым первый".split(), ("start", "min")),
     **dict.fromkeys(
-        "latest newest last recent позже последним последний".split(), ("start", "max")
+        "latest newest last recent recently позже последним последний".split(), ("start", "max")
     ),
 }
 

@@ -45,7 +45,7 @@ STOPWORDS: Final = frozenset(
     до из у за для при про что как ли же бы то это этот эта эти был была были было быть есть а
     но или да нет не ни его ее их они он она мы вы я мне нам вам нас вас меня тебя тебе ты ваш ваша ваши наш наша наши какой какая какие каких каком
     какому каким ком кто чем чего том тот та те так там тут где когда ещё еще уже также тоже
-    только все всё всех весь вся же ли вот подскажите скажите расскажите пожалуйста привет
+    только все всё всех весь вся же ли вот подскажите скажите расскажите пожалуйста прошу сообщить сообщите укажите уточните привет
     здравствуйте спасибо можно рамках рамки co make made makes making take taken carry carried
     give gave given come came кого кому кем чей чья чье чьи зачем почему такое такой такая
     таком everything anything nothing including via whether conduct conducted conducting held
@@ -96,6 +96,10 @@ SHORTHAND: Final = {
     "plz": "please",
     "prj": "project",
     "proj": "project",
+    "programm": "programme",
+    "programms": "programmes",
+    "realisation": "implementation",
+    "realization": "implementation",
     "projs": "projects",
     "prjs": "projects",
     "щас": "сейчас",
@@ -374,6 +378,7 @@ START_WORDS: Final = Lexicon.of(
         "запущ*",
         "открыт*",
         "старт",
+        "начат*",  # "было начато в 2009 году"
     ]
 )
 END_WORDS: Final = Lexicon.of(
@@ -564,7 +569,8 @@ CONCEPTS: Final = _lexicons(
             формирован* создан* создал* учрежд* образован*""",
         "strengthen": """build building enhance enhancing enhancement strengthen strengthening
             укреплен* укреп* повышен*""",
-        "staff": "staff personnel employees",
+        "staff": "staff personnel employees officials officers",
+        "support": "support supported supporting supports поддерж*",
         "improve": """improve improved improving improvement improvements optimize optimise
             optimized optimised optimizing optimising optimization optimisation streamline
             улучш* оптимиз*""",
