@@ -569,7 +569,7 @@ CONCEPTS: Final = _lexicons(
             формирован* создан* создал* учрежд* образован*""",
         "strengthen": """build building enhance enhancing enhancement strengthen strengthening
             укреплен* укреп* повышен*""",
-        "staff": "staff personnel employees officials officers",
+        "staff": "staff personnel employees",
         "support": "support supported supporting supports поддерж*",
         "improve": """improve improved improving improvement improvements optimize optimise
             optimized optimised optimizing optimising optimization optimisation streamline
