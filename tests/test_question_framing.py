@@ -2306,3 +2306,68 @@ def test_aims_seasons_narrowed_lists_and_superlatives_are_read(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # the statements the page groups ("analytical materials"), and "the analytical work"
+        (
+            (
+                "info on the project with the specialised english course pls",
+                "what analytical work was planned?",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "needs assessment reports",
+        ),
+        # the full name of the organisation the question names, not of the project
+        (
+            ("EC delegation in the border checkpoints project - full name pls",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Delegation of the European Commission to Russia",
+        ),
+        (
+            ("what's the full name of the EC thematic programme sireada belonged to",),
+            Kind.FIELD,
+            "sireada",
+            "migration and asylum",
+        ),
+        # "всего проектов": in all, not "the most"
+        (
+            ("скока всего проектов финансировал евросоюз?",),
+            Kind.COUNT,
+            "border-checkpoints",
+            "четыре (4)",
+        ),
+        # a person heading an organisation; jobs today
+        (("кто руководил ФМС в 2010 году?",), Kind.NO_INFO, "", "не названы конкретные люди"),
+        (
+            ("МОМ сейчас набирает сотрудников в Москве?",),
+            Kind.OUT_OF_SCOPE,
+            "",
+            "не планы или новости",
+        ),
+        # "погранцы": border guards
+        (
+            ("а чё, был проект с погранцами? кто там партнёр с российской стороны",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Росграниц",
+        ),
+        # each date with its own verb: started then, ended then
+        (
+            ("eu money, kicked off sept 2009 and wrapped up june 2011 - which project is that?",),
+            Kind.LIST,
+            "border-checkpoints",
+            "1 matching",
+        ),
+        # "NO" in capitals is a word, not Norway
+        (("wich projcts had NO german funding",), Kind.LIST, "border-checkpoints", "3 matching"),
+    ],
+)
+def test_groups_full_names_totals_and_dated_ends_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -2927,7 +2927,7 @@ def _fit_times(
     a negated one."""
     mask = np.ones(len(index.projects), dtype=np.bool_)
     for spec in specs:
-        mask &= _time_mask(index, spec, anchor) != spec.negated
+        mask &= _time_mask(index, spec, spec.anchor or anchor) != spec.negated
     return _keep_where(index, candidates, mask)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
 from operator import attrgetter
@@ -48,6 +48,9 @@ class TimeSpec:
     exact: bool = False  # "Sept 2009 - April 2011": a period given month to month
     month_only: bool = False  # "in a February": the month of any year
     closes: bool = False  # "ran until February 2013": the month the period ended
+    # "kicked off sept 2009 and wrapped up june 2011": the end of the period each date is of,
+    # when the question dates both ends (None: the question's anchor)
+    anchor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -299,11 +302,21 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         for t in tokens
         if t.position in cue_positions and V.FIELD_CUES[F.PARTNERS].matches(t.word)
     ]
+    # "the analytical work", "the work on the algorithm": the noun, not "worked with"
+    work_noun = {
+        b.position
+        for a, b in pairwise(tokens)
+        if b.word == "work"
+        and (a.word == "the" or (not a.stop and a.position not in cue_positions))
+    }
     if (
         F.PARTNERS in fields
-        and [t.word for t in tokens[:1]] == ["what"]
         and partner_cues
-        and all(t.word in ("involve", "involves") for t in partner_cues)
+        and all(
+            (t.word in ("involve", "involves") and tokens[0].word == "what")
+            or t.position in work_noun
+            for t in partner_cues
+        )
     ):
         # "what did the refurbishment involve?": what it consisted of, not who took part
         fields.remove(F.PARTNERS)
@@ -330,6 +343,24 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         # name": the organisation's name, not a project's ("full name of the FMS project", "the
         # FMS joint project launched in 2009 - full name?")
         fields[fields.index(F.TITLE)] = F.MEANING
+    elif title_at is not None and F.TITLE in fields and name_positions:
+        # "EC delegation in the border checkpoints project - full name pls", "the checkpoints
+        # project mentions an 'EC delegation' - whats the full name of that": an organisation
+        # named in the question, first or last, is what the full name is asked of
+        by_position = {t.position: t for t in tokens}
+        org_at = [
+            min(m.positions)
+            for m in mentions
+            if m.kind == "org"  # (not the "EC" of "the EC thematic programme")
+            and (max(m.positions) + 1 not in by_position or by_position[max(m.positions) + 1].stop)
+        ]
+        named_at = min(name_positions)
+        that = [t.word for t in tokens[title_at + 1 : title_at + 3]] in (
+            ["of", "that"],
+            ["of", "it"],
+        )
+        if org_at and (min(org_at) < named_at or (that and max(org_at) > named_at)):
+            fields[fields.index(F.TITLE)] = F.MEANING
     if not fields and _which_body(tokens):
         fields.append(F.PARTNERS)  # "which Russian agency did IOM run it with"
     fields = _rank_fields(fields, tokens)
@@ -351,6 +382,13 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         fields = [counted_field, *(f for f in fields if f != counted_field)]
     wants_list = _wants_list(tokens, name_positions)
     no_info = _no_info(tokens, words)
+    if (
+        no_info is None
+        and _who_ran(tokens)
+        and not name_positions
+        and any(m.kind == "org" for m in mentions)
+    ):
+        no_info = "people"  # "кто руководил ФМС в 2010 году?": a person heading an organisation
     structural = (
         V.LIST_CUES,
         V.COUNT_CUES,
@@ -675,6 +713,11 @@ def _vague_time_positions(tokens: tuple[Token, ...]) -> set[int]:
     }
 
 
+#: Words written in capitals for stress that are also country codes: "had NO german funding",
+#: "IS it still running", "IN 2010".
+_SHOUTED_WORDS: Final = frozenset("no is in at be do me my am to so or if by an as we".split())
+
+
 def _country_codes(index: Index, text: str, tokens: tuple[Token, ...]) -> list[Mention]:
     """Countries written as their upper-case two-letter codes ("RF / MD / UA", "EC + DE + FI"),
     unless the whole message is upper case; only codes of countries the knowledge base knows, on
@@ -684,7 +727,12 @@ def _country_codes(index: Index, text: str, tokens: tuple[Token, ...]) -> list[M
         return []
     found = []
     for t, written in zip(tokens, cased, strict=True):
-        if len(written) == 2 and written.isupper() and written.isascii():
+        if (
+            len(written) == 2
+            and written.isupper()
+            and written.isascii()
+            and written.lower() not in _SHOUTED_WORDS
+        ):
             country = index.country(written)
             if country is not None and not index.mentions([t]):
                 found.append(Mention("country", country.code, (t.position,)))
@@ -1351,6 +1399,12 @@ def _asks_about_future(words: list[str]) -> bool:
         for w in words
     )
     news = any(w == "news" or w.startswith("новост") for w in words)  # always about now
+    # "МОМ сейчас набирает сотрудников?", "is IOM hiring now?": jobs today
+    hiring = any(
+        w.startswith(("hiring", "recruit", "vacanc", "набира", "ваканс", "трудоустро"))
+        for w in words
+    )
+    news = news or hiring
     dated = any(w.isdigit() and len(w) == 4 for w in words)
     # "what does the current law on foreign citizens say": today's rules, not the projects'
     present = now or any(
@@ -1512,8 +1566,24 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             relation = "until"  # "2010 or earlier"
             positions += [end_pos + 1, end_pos + 2]
         negated = any(b in ("not", "не", "never") for b in before)
+        verb = (
+            "start"
+            if any(V.START_WORDS.matches(b) for b in before[-2:])
+            else "end"
+            if any(V.END_WORDS.matches(b) for b in before[-2:])
+            else None
+        )
         specs.append(
-            TimeSpec(first, last, relation, negated, tuple(sorted(positions)), exact, closes=closes)
+            TimeSpec(
+                first,
+                last,
+                relation,
+                negated,
+                tuple(sorted(positions)),
+                exact,
+                closes=closes,
+                anchor=verb,
+            )
         )
         used.update(positions)
         i += 1
@@ -1526,6 +1596,8 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             a, b = V.SEASONS[w]
             specs.append(TimeSpec(Month(0, a), Month(0, b), "in", False, (i,), month_only=True))
             used.add(i)
+    if len({s.anchor for s in specs if s.anchor}) < 2:  # one end dated: the question's anchor
+        specs = [replace(s, anchor=None) for s in specs]
     return specs, used
 
 

@@ -45,7 +45,7 @@ STOPWORDS: Final = frozenset(
     до из у за для при про что как ли же бы то это этот эта эти был была были было быть есть а
     но или да нет не ни его ее их они он она мы вы я мне нам вам нас вас меня тебя тебе ты ваш ваша ваши наш наша наши какой какая какие каких каком
     какому каким ком кто чем чего том тот та те так там тут где когда ещё еще уже также тоже
-    только все всё всех весь вся же ли вот подскажите скажите расскажите пожалуйста прошу сообщить сообщите укажите уточните привет
+    только все всё всех всего весь вся же ли вот подскажите скажите расскажите пожалуйста прошу сообщить сообщите укажите уточните привет
     здравствуйте спасибо можно рамках рамки co make made makes making take taken carry carried
     give gave given come came кого кому кем чей чья чье чьи зачем почему такое такой такая
     таком everything anything nothing including via whether conduct conducted conducting held
@@ -293,7 +293,8 @@ OVERLAP: Final = Lexicon.of(
     ]
 )
 GAP: Final = Lexicon.of(["gap", "after", "later", "between", "перерыв*", "спустя", "разрыв*"])
-MOST: Final = Lexicon.of(["most", "largest", "biggest", "больше", "всего", "наибольш*", "самое"])
+# ("больше всего": "больше" says it; "всего проектов" is "in all")
+MOST: Final = Lexicon.of(["most", "largest", "biggest", "больше", "наибольш*", "самое"])
 LEAST: Final = Lexicon.of("fewest least smallest lowest меньше наименьш* меньш*".split())
 CONJUNCTIONS: Final = frozenset("and or vs versus than и или чем".split())
 ONLY: Final = Lexicon.of("only solely exclusively entirely alone только исключительно".split())
@@ -492,7 +493,7 @@ CONCEPTS: Final = _lexicons(
         "official": "official officials officer officers чиновник* должностн*",
         "law": "law laws legislation legislative закон* законодательств*",
         "detainee": "detainee detainees detained detention задержан*",
-        "border": "border borders frontier граница границ* пограничн* погранич* погран",
+        "border": "border borders frontier граница границ* пограничн* погранич* погран погранц*",
         "checkpoint": "checkpoint checkpoints crossing пропуск* кпп",
         "readmission": "readmission readmissions реадмисси*",
         "return": "return returns returned returnee returnees возвращ* возврат*",
