@@ -2365,6 +2365,13 @@ def test_aims_seasons_narrowed_lists_and_superlatives_are_read(
         ),
         # "NO" in capitals is a word, not Norway
         (("wich projcts had NO german funding",), Kind.LIST, "border-checkpoints", "3 matching"),
+        # "2009–2011" for one project: the one that began in 2009 and ended in 2011
+        (
+            ("проект ЕС, 2009–2011, вместе с ФМС — это какой?",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "сентябрь 2009 – апрель 2011",
+        ),
     ],
 )
 def test_groups_full_names_totals_and_dated_ends_are_read(

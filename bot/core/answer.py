@@ -3366,6 +3366,12 @@ def _identify_by_filters(index: Index, q: Query) -> str | None:
         spec = q.times[0]
         starts, ends = index.periods
         exact = index.projects_where((starts == spec.first.index) & (ends == spec.last.index))
+        if not exact and spec.first.month == 1 and spec.last.month == 12:
+            # "проект ЕС, 2009–2011": the one that began in 2009 and ended in 2011
+            exact = index.projects_where(
+                (starts // 12 == spec.first.year) & (ends // 12 == spec.last.year)
+            )
+            exact = [p for p in exact if p in candidates]
         if exact:
             candidates = exact
     if len(candidates) > 1 and q.residual:
