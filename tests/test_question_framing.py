@@ -2378,3 +2378,65 @@ def test_groups_full_names_totals_and_dated_ends_are_read(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "in the year X finished": the same year as X's end
+        (
+            ("which project started in the year the border checkpoints project finished",),
+            Kind.LIST,
+            "sireada",
+            "1 matching",
+        ),
+        # "more then one" (sic)
+        (
+            ("wich projcts were implemented by iom missions in more then one country",),
+            Kind.LIST,
+            "sireada",
+            "1 matching",
+        ),
+        # "quick q -": no topic
+        (
+            ("quick q - who signed the agreement with the EC delegation in july 2009?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "July 2009",
+        ),
+        # "is FMS the final beneficiary": a role asked about, not what FMS stands for
+        (
+            ("is the FMS the final beneficiary of the border checkpoints project?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Rosgranitsa",
+        ),
+        # "кто заключил контракт": who contracted IOM
+        (
+            (
+                "что за проект по пунктам пропуска?",
+                "а кто его финансировал и кто заключил контракт с МОМ?",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Представительство Европейской комиссии",
+        ),
+        # nothing but "it" to go on: what the page says of the project just discussed
+        (
+            ("which project had a movie?", "thx. was it actually made?"),
+            Kind.PROJECT,
+            "readmission-mechanisms",
+            "",
+        ),
+        (
+            ("list all four projects with their years",),
+            Kind.LIST,
+            "sireada",
+            "March 2011 – February 2013",
+        ),
+    ],
+)
+def test_years_of_events_fillers_roles_and_bare_follow_ups_are_read(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -380,6 +380,10 @@ _OTHER_RU: Final = frozenset("другой другая другое друго�
 
 def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     lang = q.lang
+    if not q.named and not q.residual and not q.fields and not q.times and _about_it(q, ctx):
+        # "thx. was it actually made?": about the project just discussed, with nothing more to
+        # go on than "it": what the page says of it
+        return card(index, ctx.projects[0], lang)
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
     named = list(q.named)
@@ -517,6 +521,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if everything and q.fields and q.superlative is None and not q.wants_count:
         every = [p.id for p in index.newest_first]
         return _field_for_many(index, every, q.fields[0], lang)
+    if everything and not q.fields and not q.residual and not q.times and q.superlative is None:
+        return all_projects(index, lang)  # "list all four projects with their years"
 
     # "which programme was X part of" asks about X; "which project started after X" is a list
     # "list the components of X" asks for X's field, not for a list of projects
@@ -1207,9 +1213,18 @@ def _asks_who(q: Query) -> bool:
     return bool(q.tokens) and q.tokens[0].word in ("who", "кто") and not q.wants_list
 
 
+def _in_the_year_of(q: Query) -> bool:
+    """ "started in the year the border project finished": the same year as another's end."""
+    words = [t.word for t in q.tokens]
+    return any(
+        words[i : i + 3] in (["in", "the", "year"], ["in", "the", "month"])
+        for i in range(len(words))
+    )
+
+
 def _relative_words(q: Query) -> bool:
     words = _words_and_their_forms(q)
-    return bool(
+    return _in_the_year_of(q) or bool(
         words & (_BEFORE | _AFTER | {"same", "parallel", "simultaneously", "overlap"})
         or (q.anchor == "active" and q.reference_anchor in ("start", "end") and words & _WHEN)
     )
@@ -2798,7 +2813,11 @@ def _relative_mask(
         return np.asarray(points < other)
     if words & _AFTER:
         return np.asarray(points > other)
-    if "same" in words or (q.has(V.OVERLAP) and not ({"parallel", "simultaneously"} & words)):
+    if (
+        "same" in words
+        or _in_the_year_of(q)
+        or (q.has(V.OVERLAP) and not ({"parallel", "simultaneously"} & words))
+    ):
         if "year" in words or "году" in words:
             return np.asarray(points // 12 == other // 12)
         if "month" in words or "месяц" in words:
@@ -3169,7 +3188,9 @@ def _number_of_countries(q: Query) -> tuple[str, int] | None:
         n = understand.number_value(a)
         if n:
             before = words[max(0, i - 2) : i]
-            more = before in (["more", "than"], ["больше", "чем"]) or before[-1:] in (
+            more = before in (["more", "than"], ["more", "then"], ["больше", "чем"]) or before[
+                -1:
+            ] in (
                 ["over"],
                 ["больше"],
                 ["более"],

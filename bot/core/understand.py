@@ -435,7 +435,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     contracted |= {
         a.position
         for a, b in pairwise(tokens)
-        if a.word in _BRIEF and V.FIELD_CUES[F.SUMMARY].matches(b.word)
+        if a.word in _BRIEF and (V.FIELD_CUES[F.SUMMARY].matches(b.word) or b.word == "question")
     }
     # "an official final beneficiary": an adjective, not the officials of "FMS officials"
     contracted |= {
@@ -665,8 +665,11 @@ def _asks_abbreviation(text: str, tokens: tuple[Token, ...], mentions: list[Ment
             before = words[max(0, p - 4) : p - 1]
         if before[-1:] == ["whats"] or before[-2:] in (["what", "s"], ["what", "is"]):
             return True
-        if before[-1:] == ["is"] and words[p + 1 : p + 2] in (["the"], ["a"], ["an"]):
-            return True
+        role = [
+            w for w in words[p + 2 : p + 5] if any(lex.matches(w) for lex in V.FIELD_CUES.values())
+        ]
+        if before[-1:] == ["is"] and words[p + 1 : p + 2] in (["the"], ["a"], ["an"]) and not role:
+            return True  # (not "is FMS the final beneficiary": a role asked about)
     return False
 
 

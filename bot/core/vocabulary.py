@@ -45,7 +45,7 @@ STOPWORDS: Final = frozenset(
     до из у за для при про что как ли же бы то это этот эта эти был была были было быть есть а
     но или да нет не ни его ее их они он она мы вы я мне нам вам нас вас меня тебя тебе ты ваш ваша ваши наш наша наши какой какая какие каких каком
     какому каким ком кто чем чего том тот та те так там тут где когда ещё еще уже также тоже
-    только все всё всех всего весь вся же ли вот подскажите скажите расскажите пожалуйста прошу сообщить сообщите укажите уточните привет
+    только все всё всех всего весь вся же ли вот подскажите скажите расскажите пожалуйста прошу сообщить сообщите укажите уточните question questions вопрос вопросик привет
     здравствуйте спасибо можно рамках рамки co make made makes making take taken carry carried
     give gave given come came кого кому кем чей чья чье чьи зачем почему такое такой такая
     таком everything anything nothing including via whether conduct conducted conducting held
@@ -104,6 +104,7 @@ SHORTHAND: Final = {
     "prjs": "projects",
     "щас": "сейчас",
     "ppl": "people",
+    "q": "question",
     "mny": "many",
     "hw": "how",
     "скока": "сколько",
@@ -199,7 +200,8 @@ FIELD_CUES: Final = _lexicons(
             партнер* госпартнер* сотруднич* взаимодейств* контрагент* работал* вместе совместн*""",
         F.BENEFICIARY: """beneficiary beneficiaries benefited бенефициар* выгодоприобрет*""",
         F.IMPLEMENTERS: """implemented implementer implementers implementing contracted contractor
-            contracting реализовывал* реализовал* осуществлял* исполнител* подрядч* заказчик*""",
+            contracting реализовывал* реализовал* осуществлял* исполнител* подрядч* заказчик*
+            контракт*""",
         F.DATES: """when date dates start started starting begin began begun beginning launch
             launched end ended ending finish finished close closed period timeframe timeline
             range ranges
