@@ -2440,3 +2440,31 @@ def test_years_of_events_fillers_roles_and_bare_follow_ups_are_read(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a study tour asked to a country it did not go to: where the tours went
+        (
+            (
+                "was there a study tour to finland in the readmission framework programme?"
+                " finland was involved somehow right",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "Netherlands, Germany and Austria",
+        ),
+        # a country's role across the projects: every tie it had
+        (
+            ("what was germany's role in these IOM projects",),
+            Kind.LIST,
+            "readmission-framework",
+            "Germany: a funder from there; a study tour went there",
+        ),
+    ],
+)
+def test_a_country_across_projects_and_tours_it_did_not_get(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -544,6 +544,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         or (len(ctx.projects) >= 2 and _refers_to_previous_list(q))
         or (_has_filters(q) and not named and not _asks_who(q) and not _about_it(q, ctx))
         or (q.another and not named)
+        or _role_across_projects(q)  # "what was Germany's role in these IOM projects"
         # "which one had the most donors?": the most of all projects
         or (
             not named
@@ -842,6 +843,10 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
             asked_first = others if project.id in ctx.projects[:1] else ()
             found = replace(found, projects=(*asked_first, project.id, *others[len(asked_first) :]))
         visited = _visited(index, project, q) if "tour" in q.residual else []
+        if not visited and "tour" in q.residual and q.countries():
+            # "was there a study tour to Finland …? Finland was involved somehow": not there;
+            # where the tours went
+            visited = _destinations(index, project)
         if visited and field_name in _ORGANISATION_FIELDS:
             # "Germany - a donor or a study tour destination?": the tour that went there too
             lines = tuple(_statement_line(d.text.get(lang), d.status, lang) for d in visited)
@@ -3219,10 +3224,24 @@ def _any_tie(q: Query) -> bool:
     return (
         only_countries
         or q.has(V.INVOLVED)
+        or _role_across_projects(q)
         or any(
             (a, b, c) == ("to", "do", "with")
             for a, b, c in zip(words, words[1:], words[2:], strict=False)
         )
+    )
+
+
+def _role_across_projects(q: Query) -> bool:
+    """ "what was Germany's role in these IOM projects", "какую роль играла Германия в проектах":
+    every tie of a country or organisation, over all projects."""
+    roles = any(t.word in ("role", "roles", "роль", "роли") for t in q.tokens)
+    return (
+        roles
+        and not q.named
+        and _plural_projects(q)
+        and bool(q.countries() or q.orgs())
+        and not set(q.fields) - {F.PARTNERS}  # (not "… and did it give money?": a role asked)
     )
 
 
