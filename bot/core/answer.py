@@ -3173,12 +3173,15 @@ def _number_of_items(q: Query) -> tuple[str, int] | None:
     of a numbered field, if the question gives one."""
     for a, b in pairwise(q.tokens):
         n = understand.number_value(a.word)
-        field_name = next(
-            (f for f in sorted(_NUMBERED_FIELDS) if V.FIELD_CUES[f].matches(b.word)), None
-        )
-        if n and field_name and b.word.endswith(("s", "ов", "а", "ы")):  # a plural: "four of them"
+        if not n or not b.word.endswith(("s", "ов", "а", "ы")):  # a plural: not "four of them"
+            continue
+        field_name = next((f for f in _NUMBERED_IN_ORDER if V.FIELD_CUES[f].matches(b.word)), None)
+        if field_name:
             return field_name, n
     return None
+
+
+_NUMBERED_IN_ORDER: Final = tuple(sorted(_NUMBERED_FIELDS))
 
 
 def _number_of_countries(q: Query) -> tuple[str, int] | None:

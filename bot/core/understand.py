@@ -290,11 +290,11 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     if F.RELATED in fields and _tie_to_a_place_or_body(tokens, mentions):
         fields.remove(F.RELATED)  # "projects with any link to Germany": any tie, no follow-up
     # "what did SIREADA want to achieve", "что должен был достичь": an aim, not a result
-    meant = any(
+    meant = F.RESULTS in fields and any(
         V.FIELD_CUES[F.RESULTS].matches(b.word) and a.word in _MEANT_TO
         for a, b in pairwise(t for t in tokens if t.word not in ("to", "ли", "был", "была"))
     )
-    if meant and F.RESULTS in fields:
+    if meant:
         fields[fields.index(F.RESULTS)] = F.OBJECTIVES
         fields = list(dict.fromkeys(fields))
     partner_cues = [
@@ -305,7 +305,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     # "the analytical work", "the work on the algorithm": the noun, not "worked with"
     work_noun = {
         b.position
-        for a, b in pairwise(tokens)
+        for a, b in pairwise(tokens if F.PARTNERS in fields else ())
         if b.word == "work"
         and (a.word == "the" or (not a.stop and a.position not in cue_positions))
     }

@@ -573,7 +573,7 @@ CONCEPTS: Final = _lexicons(
         "strengthen": """build building enhance enhancing enhancement strengthen strengthening
             укреплен* укреп* повышен*""",
         "staff": "staff personnel employees",
-        "support": "support supported supporting supports поддерж*",
+        "поддержка": "поддерж*",  # "поддерживала" / "поддержка" (English "support" is its own stem)
         "improve": """improve improved improving improvement improvements optimize optimise
             optimized optimised optimizing optimising optimization optimisation streamline
             улучш* оптимиз*""",
