@@ -801,9 +801,9 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         doc = specific[0][0]
         text = say("no_place", lang, project=_name(project, lang), text=doc.text.get(lang))
         return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
-    tours = _destinations(index, project)
-    if tours and _asks_travel(q) and (field_name == F.COUNTRIES or asks_where):
-        # "which countries did they go to?", "куда ездили?": where the study tours went
+    travel = (field_name == F.COUNTRIES or asks_where) and _asks_travel(q)
+    tours = _destinations(index, project) if travel else []
+    if tours:  # "which countries did they go to?", "куда ездили?": where the study tours went
         return _tour_answer(index, project, tours, q, lang)
     if _asks_which_places(q) and _asks_exactly(q) and not any(d.places for d, _ in specific):
         # "which border checkpoints exactly got upgraded?": the page names none
@@ -3172,6 +3172,8 @@ def _number_of_items(q: Query) -> tuple[str, int] | None:
     """("components", 4) for "the project with four components": a number of the statements
     of a numbered field, if the question gives one."""
     for a, b in pairwise(q.tokens):
+        if not a.term.startswith(V.NUMBER_PREFIX):
+            continue
         n = understand.number_value(a.word)
         if not n or not b.word.endswith(("s", "ов", "а", "ы")):  # a plural: not "four of them"
             continue
