@@ -2613,7 +2613,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     how_many = _number_of_countries(q)
     if how_many:  # "which project did IOM run through its missions in three countries"
         op, n = how_many
-        candidates = [p for p in candidates if _compares(len(set(p.countries)), op, n)]
+        candidates = [p for p in candidates if understand.compares(len(set(p.countries)), op, n)]
         reasons.append("countries")
     ngo_why = False  # the NGO partners are shown beside each project
     if "ngo" in {t.term for t in q.tokens}:  # "had (no) NGO partners"
@@ -3208,10 +3208,6 @@ def _number_of_countries(q: Query) -> tuple[str, int] | None:
             fewer = before in (["less", "than"], ["fewer", "than"]) or before[-1:] in (["меньше"],)
             return ("gt", n) if more else ("lt", n) if fewer else ("eq", n)
     return None
-
-
-def _compares(value: int, op: str, n: int) -> bool:
-    return value > n if op == "gt" else value < n if op == "lt" else value == n
 
 
 def _excluded_at(q: Query, position: int) -> bool:

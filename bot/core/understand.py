@@ -62,12 +62,17 @@ class DurationSpec:
     positions: tuple[int, ...]
 
     def accepts(self, months: int) -> bool:
-        return {
-            "gt": months > self.months,
-            "lt": months < self.months,
-            "ge": months >= self.months,
-            "le": months <= self.months,
-        }.get(self.op, months == self.months)
+        return compares(months, self.op, self.months)
+
+
+def compares(value: int, op: str, n: int) -> bool:
+    """`value` against `n` by a comparison of the question: "gt", "lt", "ge", "le" or "eq"."""
+    return {
+        "gt": value > n,
+        "lt": value < n,
+        "ge": value >= n,
+        "le": value <= n,
+    }.get(op, value == n)
 
 
 @dataclass(frozen=True)
@@ -141,7 +146,7 @@ _AND_THEN_ASKS: Final = re.compile(
 )
 #: The words of "which project", "какой проект": a question that picks one project.
 _WHICH: Final = frozenset(
-    "which what какой какая каком какие каких который которая которой".split()
+    "which what wich какой какая какое каком какие каких каким какими который которая которой".split()
 )
 _PROJECT_TERMS: Final = frozenset({"project", "programm", "проект"})
 
@@ -175,7 +180,10 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     transliterated = sum(1 for t in tokens if t.surface.isascii() and is_cyrillic(t.word))
     language = lang or ("ru" if transliterated else detect_language(text))
     names = ranked_names(index.name_hits(tokens).values())
-    mentions = _qualified(index, [*index.mentions(tokens), *_country_codes(index, text, tokens)])
+    cased = cased_words(text)  # the words as written, for codes and abbreviations in capitals
+    mentions = _qualified(
+        index, [*index.mentions(tokens), *_country_codes(index, text, cased, tokens)]
+    )
     asker = _asker_positions(tokens)
     # "as an officer of the Ukrainian border service, ...": who asks, not what is asked about
     mentions = [m for m in mentions if not (set(m.positions) & asker)]
@@ -368,7 +376,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         fields.insert(0, F.IMPLEMENTERS)
     if not fields and _what_is(tokens, mentions, name_positions):  # "what is AVRR"
         fields.append(F.MEANING)
-    elif F.MEANING not in fields and _asks_abbreviation(text, tokens, mentions):
+    elif F.MEANING not in fields and _asks_abbreviation(cased, tokens, mentions):
         fields.insert(0, F.MEANING)  # "… part of an 'EC thematic programme' - what's EC?"
 
     words = [t.word for t in tokens]
@@ -642,10 +650,11 @@ def _what_is(tokens: tuple[Token, ...], mentions: list[Mention], name_positions:
 _ABOUT_THE_ABBREVIATION: Final = frozenset("here there mean means stand stands short".split())
 
 
-def _asks_abbreviation(text: str, tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
+def _asks_abbreviation(
+    cased: list[str], tokens: tuple[Token, ...], mentions: list[Mention]
+) -> bool:
     """ "what's EC here", "whats FMS", "is EC the European Commission or the Council?": an
     abbreviation, written in capitals, asked about by name."""
-    cased = cased_words(text)
     if len(cased) != len(tokens):
         return False
     abbreviations = {
@@ -721,11 +730,12 @@ def _vague_time_positions(tokens: tuple[Token, ...]) -> set[int]:
 _SHOUTED_WORDS: Final = frozenset("no is in at be do me my am to so or if by an as we".split())
 
 
-def _country_codes(index: Index, text: str, tokens: tuple[Token, ...]) -> list[Mention]:
+def _country_codes(
+    index: Index, text: str, cased: list[str], tokens: tuple[Token, ...]
+) -> list[Mention]:
     """Countries written as their upper-case two-letter codes ("RF / MD / UA", "EC + DE + FI"),
     unless the whole message is upper case; only codes of countries the knowledge base knows, on
     words nothing else claims ("UK" is an organisation's word, "EU" is no country)."""
-    cased = cased_words(text)
     if len(cased) != len(tokens) or text.upper() == text:
         return []
     found = []
@@ -1146,9 +1156,7 @@ def _which_body(tokens: tuple[Token, ...]) -> bool:
     question asks for organisations."""
     words = [t.word for t in tokens]
     return any(
-        w in ("which", "what", "wich", "какое", "какая", "какие", "какой", "каким", "какими")
-        and any(x in _BODIES for x in words[i + 1 : i + 4])
-        for i, w in enumerate(words)
+        w in _WHICH and any(x in _BODIES for x in words[i + 1 : i + 4]) for i, w in enumerate(words)
     )
 
 
