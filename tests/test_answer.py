@@ -248,6 +248,19 @@ def test_context_expires(engine: Engine) -> None:
     assert later.answer.kind not in ANSWER_KINDS or later.answer.projects[:1] != ("sireada",)
 
 
+def test_the_projects_talked_about_one_at_a_time_survive_persistence(engine: Engine) -> None:
+    """The chat remembers the projects it discussed in order, through `to_dict`/`from_dict`
+    (what persistence stores), so that "back to the first one" works after a restart."""
+    state = ChatState()
+    for turn in ("tell me about SIREADA", "and the border checkpoints project?"):
+        state = engine.ask(Question(turn), state).state
+    restored = ChatState.from_dict(state.to_dict())
+    assert restored.discussed == ("sireada", "border-checkpoints")
+    later = engine.ask(Question("back to the first one - which NGOs took part in it?"), restored)
+    assert later.answer.projects[0] == "sireada"
+    assert "Volynsky" in render(later.answer)
+
+
 # ----- clarification and abstention ---------------------------------------------------------
 
 

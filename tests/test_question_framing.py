@@ -2468,3 +2468,109 @@ def test_a_country_across_projects_and_tours_it_did_not_get(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a range of months in one year: every month of it
+        (("what was running june–august 2011?",), Kind.LIST, "border-checkpoints", "SIREADA"),
+        (("какие проекты шли с июня по август 2011 года?",), Kind.LIST, "border-checkpoints", ""),
+        # "concluded", "completion": the end; "позднее": after
+        (
+            ("Kindly advise whether any of the projects was concluded in the summer of 2011.",),
+            Kind.LIST,
+            "border-checkpoints",
+            "June 2011",
+        ),
+        (
+            (
+                "Просьба предоставить информацию о том, какие проекты завершились позднее 2011 года.",
+            ),
+            Kind.PROJECT,
+            "sireada",
+            "",
+        ),
+        # "the greatest number of": the most
+        (
+            ("Kindly advise which of the projects had the greatest number of donors.",),
+            Kind.FIELD,
+            "readmission-framework",
+            "Finland",
+        ),
+        # "the year immediately following the completion of X": a year later than its end,
+        # asked after a polite "kindly advise"
+        (
+            (
+                "Kindly advise which project was launched in the year immediately following the"
+                " completion of the readmission framework programme.",
+            ),
+            Kind.LIST,
+            "sireada",
+            "March 2011",
+        ),
+        (
+            ("which project ended the year preceding the start of SIREADA",),
+            Kind.LIST,
+            "readmission-framework",
+            "",
+        ),
+        # projects talked about one at a time: "the first one", "the two", "the shorter one"
+        (
+            (
+                "when did the 2007-2010 programme end?",
+                "and sireada?",
+                "ok, and the first one - who was it implemented with?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "Federal Migration Service",
+        ),
+        (
+            (
+                "tell me about the 2007-2010 programme",
+                "and the border checkpoints project?",
+                "which of the two lasted longer?",
+            ),
+            Kind.LIST,
+            "readmission-framework",
+            "15 months longer",
+        ),
+        (
+            (
+                "tell me about the 2007-2010 programme",
+                "and the border checkpoints project?",
+                "which of the two lasted longer?",
+                "how many months did the shorter one last?",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "22 months",
+        ),
+        # the size of a difference between the two projects of a list
+        (
+            (
+                "which projects ended in 2011?",
+                "which of those lasted longer?",
+                "by how many months?",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "2 months longer",
+        ),
+        # a detail of the project the named one followed up on
+        (
+            (
+                "the programme that the readmission mechanisms project followed up on — what did"
+                " it do for the Don centre?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "refurbishment",
+        ),
+    ],
+)
+def test_month_ranges_relative_years_and_projects_discussed_in_turn(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -146,11 +146,13 @@ def _respond_one(index: Index, question: Question, state: ChatState, ttl: float)
             # "what was its follow-up project called?" - "when did that one end?": the
             # project just named by the answer is "that one"
             kept = (kept[1], kept[0])
+        one_at_a_time = answer.kind in (Kind.PROJECT, Kind.FIELD)
         new_state = context.touched(
             projects=kept,
             field=answer.fields[0] if answer.fields else None,
             lang=q.lang,
             candidates=_offered(answer, context),
+            discussed=context.discussing(kept[0]) if one_at_a_time else context.discussed,
         )
         if answer.kind is Kind.CLARIFY:
             new_state = new_state.touched(projects=())
@@ -305,6 +307,23 @@ def _ordinal_project(q: Query) -> int | None:
     return None
 
 
+def _one_of_them(q: Query) -> bool:
+    """ "the shorter one", "the longer one": one of the projects in view, by a measure."""
+    return any(a.word in _COMPARATIVE_WORDS and b.word == "one" for a, b in pairwise(q.tokens))
+
+
+_COMPARATIVE_WORDS: Final = frozenset(["longer", "shorter"])
+
+
+def _discussed_nth(q: Query, ctx: ChatState, named: list[str]) -> str | None:
+    """The project "the first one" or "the second one" points at when no list was offered but
+    the chat has talked about several projects one at a time: the Nth of those."""
+    if named or ctx.candidates or len(ctx.discussed) < 2:
+        return None
+    nth = _ordinal_project(q)
+    return ctx.discussed[nth - 1] if nth and nth <= len(ctx.discussed) else None
+
+
 def _offered(answer: Answer, context: ChatState) -> tuple[str, ...]:
     """The projects a chat was last offered to choose from: a clarifying question's or a list's,
     kept while the chat talks about one of them ("the one with Rosgranitsa", then "and the
@@ -387,6 +406,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
     named = list(q.named)
+    ctx = _both_discussed(q, ctx)
     other = _the_other_one(q, ctx, named)
     if other:  # "ok and the other one, what was it going to produce?"
         return _single(index, q, ctx, [other])
@@ -397,12 +417,23 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         if nth <= len(statements):
             return _detail(index, index.kb.by_id[ctx.projects[0]], [statements[nth - 1]], lang)
     asked = [f for f in q.fields if f not in (F.DATES, F.DURATION, F.SUMMARY)]
-    if q.superlative and asked and not named and len(ctx.candidates) >= 2 and q.refers_back:
+    if (
+        q.superlative
+        and not named
+        and len(ctx.candidates) >= 2
+        and ((asked and q.refers_back) or _one_of_them(q))
+    ):
         # "which projects were active in 2010?" - "the one that ended first - who paid for
         # it?": the first of that list by the measure, and the field asked of it
         offered = [index.kb.by_id[pid] for pid in ctx.candidates if pid in index.kb.by_id]
         first = _ordered(index, q, offered, *q.superlative, lang).projects[0]
         return _single(index, q, ctx, [first])
+    earlier = _discussed_nth(q, ctx, named)
+    if earlier:  # "tell me about SIREADA" - "and the border project?" - "back to the first one"
+        return _single(index, q, ctx, [earlier])
+    if not named and len(ctx.candidates) == 2 and _asks_difference(q):
+        # "which of those lasted longer?" - "by how many months?"
+        return _compare(index, q, list(ctx.candidates), lang)
     nth = nth or (_ordinal_project(q) if q.superlative is None else None)
     if nth and not named and nth <= len(ctx.candidates):
         # a list, then "tell me about the second one", "who funded the second one?"
@@ -655,11 +686,19 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         if event is not None and event.date is not None and event.date.month:
             return _event_to_project(index, event, project, q.anchor, lang)
 
-    # a wrong premise: the detail belongs to another project ("the profile study - was it part
-    # of SIREADA?"); an organisation alone is a role question, not a detail
     topical = [
         t for t in content if index.known(t) and not t.startswith((ORG_PREFIX, COUNTRY_PREFIX))
     ]
+    linked = _related_ids(index, project) if F.RELATED in q.fields else []
+    if topical and docs and docs[0][0].project in linked and docs[0][1] >= DETAIL_IDENTIFIES:
+        # "the programme that the mechanisms project followed up on - what did it do for the
+        # Don centre?": the detail of the project linked to the one named
+        right = index.kb.by_id[docs[0][0].project]
+        band = [(d, s) for d, s in docs if d.project == right.id and s >= docs[0][1] * DETAIL_BAND]
+        return _detail(index, right, [d for d, _s in band], lang, also=[project_id])
+
+    # a wrong premise: the detail belongs to another project ("the profile study - was it part
+    # of SIREADA?"); an organisation alone is a role question, not a detail
     if (
         docs
         # one word shared by several projects ("a readmission project?") is no premise;
@@ -1229,9 +1268,15 @@ def _in_the_year_of(q: Query) -> bool:
 
 def _relative_words(q: Query) -> bool:
     words = _words_and_their_forms(q)
-    return _in_the_year_of(q) or bool(
-        words & (_BEFORE | _AFTER | {"same", "parallel", "simultaneously", "overlap"})
-        or (q.anchor == "active" and q.reference_anchor in ("start", "end") and words & _WHEN)
+    # ("the year following the end of X")
+    following = _years_later([t.word for t in q.tokens]) is not None
+    return (
+        _in_the_year_of(q)
+        or following
+        or bool(
+            words & (_BEFORE | _AFTER | {"same", "parallel", "simultaneously", "overlap"})
+            or (q.anchor == "active" and q.reference_anchor in ("start", "end") and words & _WHEN)
+        )
     )
 
 
@@ -2269,25 +2314,11 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
         # "did the mechanisms project start before or after IOM signed the border
         # checkpoints agreement?": the event's date beside the periods below
         blocks.append(_p(f"{_date(event.date, lang)}: {event.text.get(lang)}"))
-    if q.has(V.LONGER) or q.has(V.SHORTER):
+    if q.has(V.LONGER) or q.has(V.SHORTER) or _asks_difference(q):
         longer, shorter = sorted((a, b), key=lambda p: -p.period.months)
         if q.has(V.SHORTER):
             longer, shorter = shorter, longer
-        if a.period.months == b.period.months:
-            blocks.append(_p(say("same_length", lang, a=_months(a.period.months, lang))))
-        else:
-            blocks.append(
-                _p(
-                    say(
-                        "longer",
-                        lang,
-                        longer=_name(longer, lang),
-                        shorter=_name(shorter, lang),
-                        a=_months(longer.period.months, lang),
-                        b=_months(shorter.period.months, lang),
-                    )
-                )
-            )
+        blocks.append(_p(_longer_text(a, b, lang)))
         order = [longer.id, shorter.id]
     else:
         first, second = sorted((a, b), key=lambda p: p.period.start.index)
@@ -2832,6 +2863,55 @@ def _relative_mask(
     return None
 
 
+def _longer_text(a: Project, b: Project, lang: str) -> str:
+    """Which of two projects lasted longer, and by how much ("… 22 months … 20 months: 2
+    months longer"), or that both lasted as long."""
+    if a.period.months == b.period.months:
+        return say("same_length", lang, a=_months(a.period.months, lang))
+    longer, shorter = sorted((a, b), key=lambda p: -p.period.months)
+    return say(
+        "longer",
+        lang,
+        longer=_name(longer, lang),
+        shorter=_name(shorter, lang),
+        a=_months(longer.period.months, lang),
+        b=_months(shorter.period.months, lang),
+        diff=say("months", lang, n=longer.period.months - shorter.period.months),
+    )
+
+
+def _asks_difference(q: Query) -> bool:
+    """ "by how many months?", "how much longer?", "на сколько дольше?": the size of a
+    difference between two projects' durations."""
+    words = [t.word for t in q.tokens]
+    pairs = set(pairwise(words))
+    how_much = ("how", "much") in pairs and any(w in _MORE_OR_LESS for w in words)
+    difference = any(w.startswith(("difference", "разниц")) for w in words)
+    return (
+        ("by", "how") in pairs
+        or ("на", "сколько") in pairs
+        or how_much
+        or (difference and F.DURATION in q.fields)
+    )
+
+
+_MORE_OR_LESS: Final = frozenset("longer shorter more less".split())
+#: "the two", "both", "обоих": the two projects just talked about, one after the other.
+_BOTH: Final = frozenset("two both either оба обоих обеих двух два".split())
+
+
+def _both_discussed(q: Query, ctx: ChatState) -> ChatState:
+    """The chat's context with the last two projects it talked about one at a time offered
+    as a pair, when the question speaks of "the two" of them ("tell me about the 2007-2010
+    programme" - "and the border project?" - "which of the two lasted longer?")."""
+    if ctx.candidates or len(ctx.discussed) < 2 or q.named:
+        return ctx
+    if not any(t.word in _BOTH for t in q.tokens):
+        return ctx
+    pair = ctx.discussed[-2:]
+    return replace(ctx, projects=pair, candidates=pair)
+
+
 def _ordered(
     index: Index, q: Query, candidates: list[Project], measure: str, direction: str, lang: str
 ) -> Answer:
@@ -2852,6 +2932,8 @@ def _ordered(
         Block(bullets=bullets),
         *_more_blocks(len(ranked), lang),
     ]
+    if measure == "duration" and len(ranked) == 2:  # "which of the two lasted longer?"
+        blocks.append(_p(_longer_text(ranked[0], ranked[1], lang)))
     return _answer(Kind.LIST, lang, blocks, [p.id for p in ranked[:LIST_LIMIT]], [F.DATES])
 
 
@@ -3483,14 +3565,21 @@ def _years_later(words: list[str], units: tuple[str, ...] = ("year", "years")) -
     years (or, with `units` "month", months) from an event's; None when the question counts
     none from it."""
     for i in range(1, len(words) - 1):
-        if words[i] not in units or words[i + 1] not in (*("after", "later", "before", "earlier"),):
+        # ("the year immediately following the end of X")
+        after = next((w for w in words[i + 1 :] if w not in _RIGHT_AFTER), "")
+        if words[i] not in units or after not in (*_LATER, *_EARLIER):
             continue
         count = words[i - 1]
         n = 1 if count in ("a", "the", "one") else understand.number_value(count)
         if n is None:
             return None
-        return n if words[i + 1] in ("after", "later") else -n
+        return n if after in _LATER else -n
     return None
+
+
+_LATER: Final = ("after", "later", "following")
+_EARLIER: Final = ("before", "earlier", "preceding")
+_RIGHT_AFTER: Final = frozenset("immediately directly right just".split())
 
 
 def _verdict(

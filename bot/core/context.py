@@ -19,6 +19,10 @@ _FIELD: Final = "field"
 _LANG: Final = "lang"
 _UPDATED: Final = "updated"
 _CANDIDATES: Final = "candidates"
+_DISCUSSED: Final = "discussed"
+
+#: How many projects talked about one at a time a chat remembers ("back to the first one").
+DISCUSSED_KEPT: Final = 6
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,9 @@ class ChatState:
     lang: str | None = None
     candidates: tuple[str, ...] = ()
     updated: float = 0.0
+    #: the projects answered about one at a time, in the order the chat first asked about
+    #: them ("tell me about SIREADA", "and the border project?", "back to the first one")
+    discussed: tuple[str, ...] = ()
 
     def is_fresh(self, now: float | None = None, ttl: float = DEFAULT_TTL) -> bool:
         """Whether the context is recent enough to resolve "it" and "that project"."""
@@ -39,6 +46,12 @@ class ChatState:
     def touched(self, **changes: Any) -> ChatState:
         return replace(self, updated=time.time(), **changes)
 
+    def discussing(self, project_id: str) -> tuple[str, ...]:
+        """`discussed` once the chat has talked about `project_id` (kept in its first place)."""
+        if project_id in self.discussed:
+            return self.discussed
+        return (*self.discussed, project_id)[-DISCUSSED_KEPT:]
+
     def to_dict(self) -> dict[str, Any]:
         """A plain dict that pickles and serialises to JSON, for persistence."""
         return {
@@ -47,6 +60,7 @@ class ChatState:
             _LANG: self.lang,
             _CANDIDATES: list(self.candidates),
             _UPDATED: self.updated,
+            _DISCUSSED: list(self.discussed),
         }
 
     @classmethod
@@ -56,6 +70,7 @@ class ChatState:
             return cls()
         projects = data.get(_PROJECTS) or []
         candidates = data.get(_CANDIDATES) or []
+        discussed = data.get(_DISCUSSED) or []
         field_name = data.get(_FIELD)
         lang = data.get(_LANG)
         updated = data.get(_UPDATED)
@@ -65,4 +80,5 @@ class ChatState:
             lang=lang if isinstance(lang, str) else None,
             candidates=tuple(str(p) for p in candidates if isinstance(p, str)),
             updated=float(updated) if isinstance(updated, int | float) else 0.0,
+            discussed=tuple(str(p) for p in discussed if isinstance(p, str)),
         )

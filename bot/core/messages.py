@@ -306,8 +306,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Они не пересекались: {first} закончился в {end}, {second} начался в {start} (через {gap}).",
     ),
     "longer": (
-        "{longer} lasted longer ({a}) than {shorter} ({b}).",
-        "{longer} длился дольше ({a}), чем {shorter} ({b}).",
+        "{longer} lasted longer ({a}) than {shorter} ({b}): {diff} longer.",
+        "{longer} длился дольше ({a}), чем {shorter} ({b}): на {diff} дольше.",
     ),
     "same_length": ("Both lasted {a}.", "Оба длились {a}."),
     "apart_start": (

@@ -211,6 +211,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     fields: list[str] = []
     cue_positions: set[int] = set()
     described = _describing_participles(tokens, mentions, name_positions)
+    described |= _time_following(tokens)  # "the year following": after, not a follow-up
     for t in tokens:
         if t.position in named_entity_positions or t.position in name_positions:
             continue  # the "Office" of "Home Office", the "Implementation" of a title: no field
@@ -1015,6 +1016,14 @@ def listing_words(words: list[str]) -> bool:
     return any(w in ("which", "what", "any", "list", "какие", "каких") for w in words)
 
 
+#: Words before the question itself: "and", "ok", "kindly advise", "could you tell me".
+_LEAD_FILLER: Final = frozenset(
+    "and so ok also kindly please pls plz advise confirm could can would you tell me us "
+    "а и просьба прошу сообщить подскажите скажите пожалуйста".split()
+)
+_LEAD_MAX: Final = 6
+
+
 def _wants_list(
     tokens: tuple[Token, ...], name_positions: set[int] | frozenset[int] = frozenset()
 ) -> bool:
@@ -1026,7 +1035,9 @@ def _wants_list(
         for t in tokens
         if t.position not in name_positions
     )
-    lead = 1 if words[:1] in (["and"], ["so"], ["ok"], ["а"], ["и"], ["also"]) else 0
+    lead = 0  # "and which …", "kindly advise which …", "could you tell me which …"
+    while lead < min(len(words) - 1, _LEAD_MAX) and words[lead] in _LEAD_FILLER:
+        lead += 1
     starts = words[lead : lead + 1] and words[lead] in (
         "which",
         "what",
@@ -1468,11 +1479,18 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
         prev2 = words[i - 2] if i > 1 else ""
         first, last = Month(year, 1), Month(year, 12)
         exact = False
+        ranged = False
         if prev in V.MONTHS or (prev in ("of", "in") and prev2 in V.SEASONS) or prev in V.SEASONS:
             key = prev if prev in V.MONTHS or prev in V.SEASONS else prev2
             positions.append(i - 1 if key == prev else i - 2)
             if key in V.MONTHS:
                 first = last = Month(year, V.MONTHS[key])
+                opening = _opening_month(text, words, i - 1)
+                if opening is not None:  # "june–august 2011", "from june to august 2011"
+                    start_at, opens = opening
+                    first = Month(year if opens <= first.month else year - 1, opens)
+                    positions += range(start_at, i - 1)
+                    ranged = True
             else:
                 a, b = V.SEASONS[key]
                 # "the winter of 2010": the one whose January is in 2010; "winter 2009/10" is
@@ -1503,7 +1521,6 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             positions += [i - 1] if V.START_OF_WORDS.matches(prev) else [i - 1, i - 2]
         # a range "2007-2010" or "sept 2009 - april 2011"
         nxt = i + 1
-        ranged = False
         if nxt < len(words) and (year, int(words[nxt]) if _YEAR.match(words[nxt]) else 0) in ranges:
             end_year = int(words[nxt])
             positions.append(nxt)
@@ -1610,6 +1627,39 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
     if len({s.anchor for s in specs if s.anchor}) < 2:  # one end dated: the question's anchor
         specs = [replace(s, anchor=None) for s in specs]
     return specs, used
+
+
+#: Words between a unit of time and "following" ("the year immediately following").
+_RIGHT: Final = frozenset("immediately directly right just".split())
+
+
+def _time_following(tokens: tuple[Token, ...]) -> set[int]:
+    """Positions of "following" / "preceding" that date something ("the year following the
+    end of X", "the month immediately preceding"), not ask for a linked project."""
+    found: set[int] = set()
+    words = [t.word for t in tokens]
+    for i, w in enumerate(words):
+        if w not in ("following", "preceding"):
+            continue
+        j = i - 1
+        while j >= 0 and words[j] in _RIGHT:
+            j -= 1
+        if j >= 0 and words[j] in ("year", "month", "years", "months"):
+            found.update(t.position for t in tokens[j + 1 : i + 1])
+    return found
+
+
+def _opening_month(text: str, words: list[str], at: int) -> tuple[int, int] | None:
+    """Where a month range ends at words[at] ("june–august 2011", "from june to august",
+    "с июня по август"): the position of its first month and that month, if it is one."""
+    before = words[at - 1] if at >= 1 else ""
+    if before in V.MONTHS and re.search(
+        rf"{re.escape(before)}\s*[-–—]\s*{re.escape(words[at])}", text.lower()
+    ):
+        return at - 1, V.MONTHS[before]
+    if at >= 2 and words[at - 2] in V.MONTHS and _range_word(words, at - 1, start=at - 2):
+        return at - 2, V.MONTHS[words[at - 2]]
+    return None
 
 
 #: The words that open a period: "from … to …", "between … and …", "с … по …".
@@ -1759,6 +1809,9 @@ _COMPARATIVES: Final = {
     **dict.fromkeys(["earlier", "sooner"], ("start", "min")),
     **dict.fromkeys(["later"], ("start", "max")),
 }
+#: What follows a comparative that picks one of two: "the shorter one" (not "any earlier
+#: programme", a project before this one).
+_ONE_OF_THEM: Final = frozenset(["one"])
 # Russian superlatives change their endings ("самым коротким", "самый ранний").
 _SUPERLATIVE_PREFIXES: Final = (
     ("коротк", ("duration", "min")),
@@ -1798,10 +1851,13 @@ def _superlative(tokens: tuple[Token, ...], skip: set[int]) -> tuple[str, str] |
         *("sort", "order", "rank", "проекты", "перечисли", "перечислите"),
         *("какой", "какая", "какие", "какого", "каком", "какому", "каким", "проект", "проекта"),
     )
-    if not any(w in asks for w in words) and not _bare_superlative(tokens):
+    # "the shorter one": the shorter of the two just talked about
+    # ("that earlier one" is the earlier programme a project followed up on)
+    one_of_them = any(a in ("longer", "shorter") and b in _ONE_OF_THEM for a, b in pairwise(words))
+    if not any(w in asks for w in words) and not _bare_superlative(tokens) and not one_of_them:
         return None
     # "which one lasted longer" picks one; "longer than two years" and "any earlier programme" do not
-    comparing = (
+    comparing = one_of_them or (
         "than" not in words
         and "чем" not in words
         and any(w in ("which", "какой", "какая", "который") for w in words)

@@ -67,6 +67,7 @@ STOPWORDS: Final = frozenset(
     интересует wonder wondering curious address addressed addressing attend attended attending
     contribute contributed contributing
     времени way ways right correct верно
+    advise advised confirm просьба предоставить предоставьте
     """.split()
 )
 
@@ -203,7 +204,8 @@ FIELD_CUES: Final = _lexicons(
             contracting реализовывал* реализовал* осуществлял* исполнител* подрядч* заказчик*
             контракт*""",
         F.DATES: """when date dates start started starting begin began begun beginning launch
-            launched end ended ending finish finished close closed period timeframe timeline
+            launched end ended ending finish finished close closed concluded period timeframe
+            timeline
             range ranges
             когда дат* начал* запущ* старт* заверш* закончил* окончил* окончан* срок* период*""",
         F.DURATION: """long lng duration durations last lasted months years
@@ -296,7 +298,9 @@ OVERLAP: Final = Lexicon.of(
 )
 GAP: Final = Lexicon.of(["gap", "after", "later", "between", "перерыв*", "спустя", "разрыв*"])
 # ("больше всего": "больше" says it; "всего проектов" is "in all")
-MOST: Final = Lexicon.of(["most", "largest", "biggest", "больше", "наибольш*", "самое"])
+MOST: Final = Lexicon.of(
+    ["most", "largest", "biggest", "greatest", "highest", "больше", "наибольш*", "самое"]
+)
 LEAST: Final = Lexicon.of("fewest least smallest lowest меньше наименьш* меньш*".split())
 CONJUNCTIONS: Final = frozenset("and or vs versus than и или чем".split())
 ONLY: Final = Lexicon.of("only solely exclusively entirely alone только исключительно".split())
@@ -397,6 +401,10 @@ END_WORDS: Final = Lexicon.of(
         "finished",
         "complete",
         "completed",
+        "conclude",
+        "concluded",
+        "completion",
+        "terminated",
         "wrapped",
         "заверш*",
         "закончил*",
@@ -408,7 +416,7 @@ END_WORDS: Final = Lexicon.of(
 BEFORE_WORDS: Final = Lexicon.of(
     ["before", "until", "prior", "earlier", "older", "до", "раньше", "ранее", "прежде"]
 )
-AFTER_WORDS: Final = Lexicon.of(["after", "since", "later", "newer", "после", "позже"])
+AFTER_WORDS: Final = Lexicon.of(["after", "since", "later", "newer", "после", "позже", "позднее"])
 END_OF_WORDS: Final = Lexicon.of(["end", "late", "конец", "конце"])
 START_OF_WORDS: Final = Lexicon.of(["beginning", "early", "start", "начало", "начале"])
 ACTIVE_WORDS: Final = Lexicon.of(
