@@ -2574,3 +2574,113 @@ def test_month_ranges_relative_years_and_projects_discussed_in_turn(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a statistic asked for by name, a person in charge by surname, a project's rating
+        (
+            (
+                "Kindly provide statistics on the number of third-country nationals accommodated"
+                " at the Pskov Readmission Centre.",
+            ),
+            Kind.NO_INFO,
+            "",
+            "no such numbers",
+        ),
+        (
+            (
+                "Просьба сообщить фамилию ответственного лица Росграницы по проекту в области"
+                " пунктов пропуска.",
+            ),
+            Kind.NO_INFO,
+            "border-checkpoints",
+            "не названы конкретные люди",
+        ),
+        (
+            ("какую оценку получил проект по административным механизмам на итоговой оценке?",),
+            Kind.NO_INFO,
+            "readmission-mechanisms",
+            "",
+        ),
+        # ... but the page's needs assessments are no rating
+        (
+            ("какие оценки потребностей планировались?",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "оценк",
+        ),
+        # the same missing thing asked again of a place or another project
+        (
+            (
+                "what did sireada do",
+                "how many migrants were returned under it?",
+                "ok and in moldova specifically?",
+            ),
+            Kind.NO_INFO,
+            "sireada",
+            "no such numbers",
+        ),
+        (
+            ("how much did SIREADA cost?", "and the border project?"),
+            Kind.NO_INFO,
+            "border-checkpoints",
+            "no budgets",
+        ),
+        # a public body the page never mentions: no project with it
+        (
+            ("which project did IOM run with the Russian Ministry of Health?",),
+            Kind.NOT_FOUND,
+            "",
+            "“Ministry of Health”",
+        ),
+        (
+            ("which project worked with the Federal Customs Service?",),
+            Kind.NOT_FOUND,
+            "",
+            "Federal Customs Service",
+        ),
+        (
+            ("какой проект МОМ реализовывал с Министерством здравоохранения?",),
+            Kind.NOT_FOUND,
+            "",
+            "Министерством здравоохранения",
+        ),
+        # ... and known bodies, however written, still are
+        (
+            ("в каких проектах участвовала пограничная служба Украины",),
+            Kind.LIST,
+            "sireada",
+            "",
+        ),
+        (
+            ("which project worked with the ministry of foriegn affairs?",),
+            Kind.LIST,
+            "sireada",
+            "",
+        ),
+        # a country typed in Latin letters in a Russian question
+        (("kakie proekty finansirovala Finlyandiya?",), Kind.LIST, "readmission-framework", ""),
+        # a project half-remembered with a wrong country: the one described, corrected
+        (
+            ("what's UKBA in that returns project with belarus and ukraine",),
+            Kind.FIELD,
+            "sireada",
+            "None of the projects I know took place in or involved Belarus.",
+        ),
+        # ... but a country that is the whole point stays unanswered
+        (("IOM project in Armenia on border management?",), Kind.NOT_FOUND, "", "Armenia"),
+        # whom a study tour was for is no topic: both projects with tours
+        (
+            ("which projects included a study tour for russian officials",),
+            Kind.LIST,
+            "readmission-framework",
+            "Development of Administrative Mechanisms",
+        ),
+    ],
+)
+def test_missing_things_unknown_bodies_and_half_remembered_descriptions(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -158,7 +158,29 @@ def _respond_one(index: Index, question: Question, state: ChatState, ttl: float)
             new_state = new_state.touched(projects=())
     else:
         new_state = context.touched(lang=q.lang)
+    missing = _missing_asked(q, answer, context)
+    if missing != new_state.missing:
+        new_state = replace(new_state, missing=missing)
     return Reply(answer, new_state)
+
+
+def _missing_asked(q: Query, answer: Answer, context: ChatState) -> str | None:
+    """What the page lacks that this question asked for (a statistic, a budget …): kept for
+    a bare follow-up ("and in Moldova?"), which asks the same again."""
+    if answer.kind is not Kind.NO_INFO:
+        return None
+    return q.no_info or context.missing
+
+
+def _asks_the_same_again(q: Query) -> bool:
+    """ "and in Moldova specifically?", "what about the border project?": nothing new asked
+    but a place, an organisation or a project, after a question the page could not answer."""
+    words = [t.word for t in q.tokens]
+    lead = words[:1] in (["and"], ["а"], ["и"], ["ok"], ["okay"]) or words[:2] == ["what", "about"]
+    if not lead or q.fields or q.no_info or q.wants_list or q.wants_count or q.superlative:
+        return False
+    prefixes = (ORG_PREFIX, COUNTRY_PREFIX, V.NUMBER_PREFIX)
+    return all(t.startswith(prefixes) for t in q.residual)
 
 
 #: Requests to make something, not questions: "write me a poem", "translate this".
@@ -201,6 +223,60 @@ _ADVICE: Final = re.compile(
 
 #: A quoted phrase: 'Title', "Title", «Title», “Title”.
 _QUOTED: Final = re.compile(r"(?:^|\s)['\"“«‘]([^'\"”»’]{8,}?)['\"”»’](?=\s|$|[?.,!:;—-])")
+
+
+#: The words that make a phrase a public body: "Ministry of Health", "Federal Customs Service".
+_BODY_HEADS: Final = frozenset(
+    "ministry ministries service agency committee department commission council bureau".split()
+)
+_BODY_HEADS_RU: Final = ("министерств", "служб", "агентств", "комитет", "департамент", "комисси")
+#: Words that say what kind of body, not which one ("govt department", "federal service").
+_BODY_QUALIFIERS: Final = frozenset(
+    "government govt gov state federal national regional local public central russian "
+    "федеральная федеральной государственная государственной".split()
+)
+
+
+def _unknown_body(index: Index, q: Query) -> str | None:
+    """A public body the knowledge base never mentions, as the question writes it: a body's
+    head word ("ministry", "service", "министерство") beside a word no text of the knowledge
+    base uses ("Ministry of Health", "Federal Customs Service", "Министерство
+    здравоохранения"). A known body ("Ministry of Internal Affairs") is a mention instead."""
+    tokens = q.tokens
+    mentioned = {p for m in q.mentions for p in m.positions}
+
+    def unknown(i: int) -> bool:
+        t = tokens[i]
+        return (
+            not t.stop
+            and t.word not in _BODY_QUALIFIERS
+            and t.word.isalpha()
+            and t.position not in mentioned
+            and not index.known(t.term)
+            and t.word not in index.vocabulary
+        )
+
+    for i, t in enumerate(tokens):
+        if t.position in mentioned or not (
+            t.word in _BODY_HEADS or t.word.startswith(_BODY_HEADS_RU)
+        ):
+            continue
+        after = i + 2 if tokens[i + 1 : i + 2] and tokens[i + 1].word == "of" else i + 1
+        if after < len(tokens) and tokens[after].word == "the":
+            after += 1
+        if after < len(tokens) and unknown(after):  # "Ministry of Health"
+            return _as_written(q.text, tokens[i : after + 1])
+        if i >= 1 and unknown(i - 1):  # "Federal Customs Service", "таможенная служба"
+            start = i - 2 if i >= 2 and tokens[i - 2].word in _BODY_QUALIFIERS else i - 1
+            return _as_written(q.text, tokens[start : i + 1])
+    return None
+
+
+def _as_written(text: str, tokens: Sequence[Token]) -> str:
+    """The words of `tokens` as the question wrote them (its capitals kept)."""
+    pattern = r"\W+".join(re.escape(t.surface) for t in tokens)
+    found = re.search(pattern, text, flags=re.IGNORECASE)
+    return found.group(0) if found else " ".join(t.surface for t in tokens)
 
 
 def _unknown_quoted_title(index: Index, q: Query) -> str | None:
@@ -406,6 +482,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
     named = list(q.named)
+    if ctx.missing and _asks_the_same_again(q):
+        # "how many migrants returned under SIREADA?" - "and in Moldova specifically?"
+        subject = named[:1] or list(ctx.projects[:1])
+        return _abstain(Kind.NO_INFO, say(f"no_info_{ctx.missing}", lang), subject, lang, index)
     ctx = _both_discussed(q, ctx)
     other = _the_other_one(q, ctx, named)
     if other:  # "ok and the other one, what was it going to produce?"
@@ -468,6 +548,11 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return _abstain(
             Kind.NOT_FOUND, say("unknown_title", lang, title=unknown_title), [], lang, index
         )
+    unknown_body = None if named else _unknown_body(index, q)
+    if unknown_body:  # "which project did IOM run with the Ministry of Health?": none did
+        return _abstain(
+            Kind.NOT_FOUND, say("unknown_body", lang, name=unknown_body), [], lang, index
+        )
     if not named and _asks_how_to(q):  # "how do I extend my registration?": a service
         org_name = index.kb.about.short_name.get(lang)
         return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
@@ -482,6 +567,12 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         premise = exact[:1] or (_context_projects(q, ctx)[:1] if q.refers_back else [])
         if premise:
             return _not_in_country(index, premise[0], name, lang)
+        corrected = _without_countries(index, q, ctx, unknown)
+        if corrected is not None:
+            # "what's UKBA in that returns project with belarus and ukraine": a project
+            # half-remembered; the one the rest of the question describes, and the correction
+            note = _p(say("not_found_country", lang, country=name))
+            return replace(corrected, blocks=(note, *corrected.blocks))
         return _abstain(
             Kind.NOT_FOUND, say("not_found_country", lang, country=name), [], lang, index
         )
@@ -1059,6 +1150,32 @@ def _identify(
         return _abstain(Kind.NOT_FOUND, say("not_found", lang), [], lang, index)
     org_name = index.kb.about.short_name.get(lang)
     return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
+
+
+#: People an activity was for: "officials", "staff", "сотрудников".
+_AUDIENCE: Final = frozenset(
+    "official officials staff officer officers personnel employees specialists "
+    "сотрудников сотрудники сотрудникам чиновников должностных специалистов".split()
+)
+
+
+def _audience_terms(q: Query) -> set[str]:
+    """The terms of the people a thing was for, named by whom they work for ("for Russian
+    officials", "for FMS staff", "для сотрудников ФМС"); not "for readmission centre staff",
+    where the centre tells the things apart."""
+    named = {p for m in q.mentions for p in m.positions}
+    found: set[str] = set()
+    for i, t in enumerate(q.tokens):
+        if t.word not in _AUDIENCE:
+            continue
+        opener = next(
+            (j for j in range(i - 1, max(-1, i - 4), -1) if q.tokens[j].word in ("for", "для")),
+            None,
+        )
+        between = q.tokens[opener + 1 : i] if opener is not None else ()
+        if opener is not None and all(x.stop or x.position in named for x in between):
+            found.add(t.term)
+    return found
 
 
 def _topic_matches(
@@ -2560,6 +2677,11 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         and t != "ngo"
         and t not in hint_terms
     ]
+    audience = _audience_terms(q)
+    if audience and set(topic) - audience:
+        # "a study tour for Russian officials": whom it was for does not tell the tours apart
+        # (the page says "the Russian authorities", "FMS staff")
+        topic = [t for t in topic if t not in audience]
     if reference is not None and "relative" not in reasons and not q.another:
         # "which projects were about border management": a name-like phrase is the topic
         topic = [*q.named_terms, *topic]
@@ -3337,9 +3459,18 @@ def _projects_in_country(index: Index, code: str, q: Query) -> set[str]:
         return set()
     if _any_tie(q) and not q.has(V.ONLY):  # "involved Germany in any way": any tie
         return set().union(*(index.projects_tied_to(country.name, tie) for tie in COUNTRY_TIES))
+    # "a study tour for Russian officials": the officials' country, not where the tour went
+    people = any(
+        m.kind == "country"
+        and m.key == code
+        and any(
+            t.position == max(m.positions) + 1 and t.word in _AUDIENCE | _PEOPLE for t in q.tokens
+        )
+        for m in q.mentions
+    )
     if F.FUNDERS in q.fields:
         tie = COUNTRY_FUNDER
-    elif "tour" in {t.term for t in q.tokens}:
+    elif "tour" in {t.term for t in q.tokens} and not people:
         tie = COUNTRY_VISITED
     elif q.has(V.ONLY):
         tie = COUNTRY_ONLY
@@ -3788,6 +3919,26 @@ def _active_on(p: Project, date: Date, what: str, lang: str) -> Answer:
     month = Month(date.year, date.month or 1)
     event = _p(say("event_date", lang, date=_date(date, lang), text=what))
     return _verdict(p, p.period.active_in(month, month), "active", F.DATES, lang, event)
+
+
+def _without_countries(index: Index, q: Query, ctx: ChatState, unknown: list[str]) -> Answer | None:
+    """The answer about one project the question describes, read without the countries no
+    project involved ("the returns project with Belarus and Ukraine": Moldova and Ukraine),
+    when the rest of the description still names another country or an organisation. None
+    for a list ("which projects were in Belarus") or when nothing else is said."""
+    if q.wants_list or q.wants_count:
+        return None
+    dropped = {
+        p for m in q.mentions if m.kind == "country" and m.key in unknown for p in m.positions
+    }
+    text = " ".join(t.surface for t in q.tokens if t.position not in dropped)
+    rest = understand.parse(index, text, q.lang)
+    if not (rest.countries() or rest.orgs()):
+        return None  # "an IOM project in Armenia on border management?": Armenia was the point
+    found = _decide(index, rest, ctx)
+    if found.kind.is_abstention or found.kind is Kind.CLARIFY or len(found.projects) != 1:
+        return None
+    return found
 
 
 def _unknown_countries(index: Index, q: Query) -> list[str]:

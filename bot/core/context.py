@@ -20,6 +20,7 @@ _LANG: Final = "lang"
 _UPDATED: Final = "updated"
 _CANDIDATES: Final = "candidates"
 _DISCUSSED: Final = "discussed"
+_MISSING: Final = "missing"
 
 #: How many projects talked about one at a time a chat remembers ("back to the first one").
 DISCUSSED_KEPT: Final = 6
@@ -37,6 +38,9 @@ class ChatState:
     #: the projects answered about one at a time, in the order the chat first asked about
     #: them ("tell me about SIREADA", "and the border project?", "back to the first one")
     discussed: tuple[str, ...] = ()
+    #: the kind of information the last question asked for that the page does not hold
+    #: ("how many migrants returned?"), so that "and in Moldova?" gets the same answer
+    missing: str | None = None
 
     def is_fresh(self, now: float | None = None, ttl: float = DEFAULT_TTL) -> bool:
         """Whether the context is recent enough to resolve "it" and "that project"."""
@@ -61,6 +65,7 @@ class ChatState:
             _CANDIDATES: list(self.candidates),
             _UPDATED: self.updated,
             _DISCUSSED: list(self.discussed),
+            _MISSING: self.missing,
         }
 
     @classmethod
@@ -71,6 +76,7 @@ class ChatState:
         projects = data.get(_PROJECTS) or []
         candidates = data.get(_CANDIDATES) or []
         discussed = data.get(_DISCUSSED) or []
+        missing = data.get(_MISSING)
         field_name = data.get(_FIELD)
         lang = data.get(_LANG)
         updated = data.get(_UPDATED)
@@ -81,4 +87,5 @@ class ChatState:
             candidates=tuple(str(p) for p in candidates if isinstance(p, str)),
             updated=float(updated) if isinstance(updated, int | float) else 0.0,
             discussed=tuple(str(p) for p in discussed if isinstance(p, str)),
+            missing=missing if isinstance(missing, str) else None,
         )

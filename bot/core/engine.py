@@ -36,6 +36,7 @@ class Engine:
             projects=answer.projects[:1],
             field=answer.fields[0] if answer.fields else None,
             lang=answer.lang,
+            missing=None,
         )
 
     def card(self, project_id: str, lang: str = "en") -> Answer:

@@ -352,6 +352,11 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "I don't know a project called “{title}”. /projects lists the ones I know.",
         "Я не знаю проекта под названием «{title}». /projects — список известных мне проектов.",
     ),
+    "unknown_body": (
+        "The projects page does not mention “{name}”, so I know of no project with it.",
+        "На странице проектов «{name}» не упоминается, поэтому проектов с этим участником я "
+        "не знаю.",
+    ),
     "unknown_project": (
         "That project is not in the knowledge base (any more). /projects lists the ones I know.",
         "Такого проекта (больше) нет в базе знаний. /projects — список известных мне проектов.",

@@ -39,7 +39,7 @@ from bot.core.vocabulary import (
     protected_words,
 )
 from bot.kb import parallel
-from bot.kb.countries import Country, all_countries, find_adjective
+from bot.kb.countries import Country, all_countries, find_adjective, find_country
 from bot.kb.load import cached_index, paused_gc, store_index
 from bot.kb.model import (
     Date,
@@ -885,6 +885,7 @@ class Index:
                 or read in STOPWORDS
                 or _known_elsewhere(read)
                 or dictionary_word(read)
+                or find_country(read) is not None  # "Finlyandiya": "Финляндия"
             ):
                 (found if self.correct(w) == w else corrected)[w] = read
         if len(found) < TRANSLIT_MIN:

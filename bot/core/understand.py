@@ -1313,9 +1313,34 @@ _NAME_WORDS: Final = frozenset(
 # Exact words, not stems: "manager" names a person, "management" does not.
 _PERSON_ROLES: Final = frozenset(
     "coordinator coordinators manager managers director directors directed chief head headed "
-    "heads".split()
+    "heads surname surnames".split()
 )
-_PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор", "режиссер")
+_PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор", "режиссер", "фамили")
+#: A person in charge: "the responsible person", "ответственного лица", "focal point".
+_RESPONSIBLE_PERSON: Final = frozenset(
+    [
+        ("responsible", "person"),
+        ("focal", "point"),
+        ("contact", "person"),
+        ("ответственного", "лица"),
+        ("ответственное", "лицо"),
+        ("ответственным", "лицом"),
+    ]
+)
+#: Statistics asked for by name: the page gives none.
+_STATISTICS: Final = frozenset("statistics statistic stats".split())
+#: How a project was rated: "what score did it get", "какую оценку получил".
+_SCORES: Final = frozenset("score scores scored rating ratings rated grade graded".split())
+
+
+def _a_score(words: list[str]) -> bool:
+    """A rating given to a project ("what score did the evaluation give", "какую оценку
+    получил проект на итоговой оценке"), not the page's needs assessments ("оценка
+    потребностей")."""
+    if any(w in _SCORES for w in words):
+        return True
+    rated = any(w.startswith("оценк") for w in words)
+    return rated and any(w.startswith(("получил", "итогов", "балл", "поставил")) for w in words)
 
 
 def _a_verb_here(words: list[str], i: int) -> bool:
@@ -1341,8 +1366,10 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         return "contact"
     if any(V.NO_INFO["budget"].matches(w) for w in words) or _how_much_money(words):
         return "budget"
-    if any(w in _PERSON_ROLES or w.startswith(_PERSON_ROLES_RU) for w in words) or _asks_for_names(
-        words
+    if (
+        any(w in _PERSON_ROLES or w.startswith(_PERSON_ROLES_RU) for w in words)
+        or _asks_for_names(words)
+        or _RESPONSIBLE_PERSON & set(pairwise(words))
     ):
         return "people"
     at_iom = {("at", "iom"), ("in", "iom"), ("в", "мом"), ("от", "мом")}
@@ -1356,6 +1383,8 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         return "future"
     if any(w in ("population", "население", "населения", "численность") for w in words):
         return "statistics"  # "what's the population of Moldova": not on the page
+    if any(w in _STATISTICS or w.startswith("статистик") for w in words) or _a_score(words):
+        return "statistics"  # "provide statistics on …", "what rating did it get"
     # ("сколько времени прошло", "сколько месяцев": a span of time, not a statistic)
     spans = ("времени", "месяцев", "месяца", "лет", "года", "дней", "недель")
     asks_number = _how_many(words) or any(

@@ -224,6 +224,7 @@ def remember(context: Context, answer: Answer) -> None:
         field=answer.fields[0] if answer.fields else None,
         lang=answer.lang,
         candidates=(),
+        missing=None,
     )
     save_state(context, state)
 
