@@ -2684,3 +2684,67 @@ def test_missing_things_unknown_bodies_and_half_remembered_descriptions(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a project left out: "apart from", "кроме"
+        (
+            ("apart from SIREADA, which projects were funded by the EU",),
+            Kind.LIST,
+            "border-checkpoints",
+            "3 matching",
+        ),
+        (("кроме SIREADA, какие проекты финансировал ЕС?",), Kind.LIST, "border-checkpoints", ""),
+        (
+            ("apart from the 2007-2010 programme, did germany fund any other project?",),
+            Kind.NOT_FOUND,
+            "",
+            "",
+        ),
+        # every month of a year
+        (
+            ("which projects were active for the whole of 2010",),
+            Kind.LIST,
+            "border-checkpoints",
+            "2 matching",
+        ),
+        (("какие проекты шли весь 2010 год?",), Kind.LIST, "border-checkpoints", "(2)"),
+        # the projects a list left out
+        (
+            ("which projects involved moldova?", "and which ones didn't?"),
+            Kind.LIST,
+            "border-checkpoints",
+            "3 matching",
+        ),
+        (
+            (
+                "which projects involved the FMS?",
+                "what about the rest - who was the russian partner there?",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Rosgranitsa",
+        ),
+        # "les then", "в один и тот же месяц", "is there a project where both …"
+        (("wich projcts lastd les then 2 years",), Kind.LIST, "border-checkpoints", "2 matching"),
+        (
+            ("какие проекты начались в один и тот же месяц?",),
+            Kind.LIST,
+            "border-checkpoints",
+            "сентябрь 2009",
+        ),
+        (
+            ("is there a project where both Rosgranitsa and the FMS took part?",),
+            Kind.NOT_FOUND,
+            "",
+            "",
+        ),
+        (("есть ли проект, в котором участвовали и Росграница, и ФМС?",), Kind.NOT_FOUND, "", ""),
+    ],
+)
+def test_exceptions_whole_periods_the_rest_and_both(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -391,6 +391,36 @@ def _one_of_them(q: Query) -> bool:
 _COMPARATIVE_WORDS: Final = frozenset(["longer", "shorter"])
 
 
+#: "the rest", "the others", "остальные": the projects a list left out.
+_REST: Final = frozenset("rest others remaining остальные остальных остальным другие".split())
+
+
+def _the_rest(index: Index, q: Query, ctx: ChatState, named: list[str]) -> list[str]:
+    """The projects the list just shown left out, when the question asks for them ("and which
+    ones didn't?", "what about the rest?", "а остальные?"); none otherwise."""
+    if named or not ctx.candidates or q.times or q.wants_count:
+        return []
+    words = {t.word for t in q.tokens}
+    topic = [t for t in q.residual if not t.startswith(V.NUMBER_PREFIX)]  # (the 1 of "ones")
+    # "and which ones didn't?"
+    bare_not = q.negated and not q.fields and not topic and not q.mentions
+    if not (words & _REST or bare_not):
+        return []
+    shown = set(ctx.candidates)
+    return [p.id for p in index.projects if p.id not in shown]
+
+
+def _plain_list(index: Index, projects: list[Project], lang: str, fields: list[str]) -> Answer:
+    """A list of projects, each with its period: "3 matching: • … · 2009 – 2011"."""
+    bullets = tuple(_list_line(index, p, lang) for p in projects[:LIST_LIMIT])
+    blocks = [
+        _p(say("list_header", lang, n=len(projects))),
+        Block(bullets=bullets),
+        *_more_blocks(len(projects), lang),
+    ]
+    return _answer(Kind.LIST, lang, blocks, [p.id for p in projects[:LIST_LIMIT]], fields)
+
+
 def _discussed_nth(q: Query, ctx: ChatState, named: list[str]) -> str | None:
     """The project "the first one" or "the second one" points at when no list was offered but
     the chat has talked about several projects one at a time: the Nth of those."""
@@ -508,6 +538,13 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         offered = [index.kb.by_id[pid] for pid in ctx.candidates if pid in index.kb.by_id]
         first = _ordered(index, q, offered, *q.superlative, lang).projects[0]
         return _single(index, q, ctx, [first])
+    left_out = _the_rest(index, q, ctx, named)
+    if left_out:  # "which projects involved Moldova?" - "and which ones didn't?"
+        if len(left_out) == 1 and (q.fields or q.residual):
+            # "what about the rest - who was the partner there?"
+            return _single(index, q, ctx, left_out)
+        projects = [index.kb.by_id[pid] for pid in left_out]
+        return _plain_list(index, projects, lang, list(q.fields))
     earlier = _discussed_nth(q, ctx, named)
     if earlier:  # "tell me about SIREADA" - "and the border project?" - "back to the first one"
         return _single(index, q, ctx, [earlier])
@@ -2596,8 +2633,9 @@ def _has_filters(q: Query) -> bool:
 def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer | None:
     """Filter every project by what the question names; None when it is not a list question."""
     lang = q.lang
-    candidates = list(index.projects)
-    reasons: list[str] = []
+    # ("apart from SIREADA, which projects …": the others)
+    candidates = [p for p in index.projects if p.id not in q.excluded]
+    reasons: list[str] = ["excepted"] if q.excluded else []
     # what made a project match, shown beside it: the statement that matched the topic, else
     # its NGO partners, else the roles of the organisations asked about
     why: dict[str, str] = {}  # the roles
@@ -3141,6 +3179,8 @@ def _time_mask(index: Index, spec: TimeSpec, anchor: str) -> np.ndarray[Any, np.
         return np.asarray((ends if point is None else point) >= first)
     if spec.relation == "until":  # "in 2010 or earlier"
         return np.asarray((starts if point is None else point) <= last)
+    if spec.relation == "throughout":  # "active for the whole of 2010"
+        return np.asarray((starts <= first) & (ends >= last))
     if point is not None:
         return np.asarray((first <= point) & (point <= last))
     if spec.exact:
@@ -3322,7 +3362,7 @@ def _both_ends(q: Query) -> bool:
 def _same_period(q: Query) -> str | None:
     """ "month" or "year" of "started in the same month" (no project to compare with), if asked."""
     words = [t.word for t in q.tokens]
-    if not any(w in ("same", "одном", "одного", "том") for w in words):
+    if not any(w in ("same", "одном", "одного", "том", "тот") for w in words):
         return None
     if any(w in ("month", "месяц", "месяце") for w in words):
         return "month"
@@ -3911,6 +3951,9 @@ def _active_check(p: Project, spec: TimeSpec, lang: str) -> Answer:
         start, end = p.period.start.index, p.period.end.index
         ran = any(m % 12 in months for m in range(start, min(end, start + 11) + 1))
         return _verdict(p, ran, "active", F.DATES, lang)
+    if spec.relation == "throughout":  # "was it running for the whole of 2010?"
+        whole = p.period.start <= spec.first and spec.last <= p.period.end
+        return _verdict(p, whole, "active", F.DATES, lang)
     return _verdict(p, p.period.active_in(spec.first, spec.last), "active", F.DATES, lang)
 
 

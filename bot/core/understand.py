@@ -42,7 +42,7 @@ class TimeSpec:
 
     first: Month
     last: Month
-    relation: str  # "in", "before", "after", "by", "from" (that or later) or "until"
+    relation: str  # "in", "before", "after", "by", "from" (that or later), "until", "throughout"
     negated: bool
     positions: tuple[int, ...]
     exact: bool = False  # "Sept 2009 - April 2011": a period given month to month
@@ -100,6 +100,7 @@ class Query:
     another: bool
     residual: tuple[str, ...]
     named: tuple[str, ...] = ()  # the projects the question names, the main one first
+    excluded: tuple[str, ...] = ()  # the projects it leaves out ("apart from SIREADA, …")
     ambiguous: tuple[str, ...] = ()  # projects named equally by the same words: ask which
     counted_term: str | None = None  # the term of what "how many" asks to count
     negation_at: int | None = None  # where the excluding word stands (see `negated`)
@@ -189,6 +190,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     mentions = [m for m in mentions if not (set(m.positions) & asker)]
     accepted, ambiguous = _accepted_names(index, names, tokens, mentions)
     name_positions = {p for h in accepted for p in h.positions}
+    # "apart from SIREADA, which projects …": a project left out, not asked about
+    excepted = [h for h in accepted if _excepted(tokens, min(h.positions))]
+    accepted = [h for h in accepted if h not in excepted]
     times, time_positions = _times(text, tokens)
     # "the 2007-2010 programme", "… Administrative Framework (2007-2010)": the years of a name
     name_ends = {max(h.positions) for h in accepted if h.strength >= NAMED_STRENGTH}
@@ -526,6 +530,10 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     duration_positions = {p for d in durations for p in d.positions}
     anchors = _anchors(tokens, time_positions | duration_positions)
     negation_at = _negation_at(tokens)
+    if negation_at is not None and any(
+        negation_at < min(h.positions) <= negation_at + 3 for h in excepted
+    ):
+        negation_at = None  # "кроме SIREADA": spent on the project left out
     words_all = [t.word for t in tokens]
     if any(
         a in ("still", "всё", "все", "ещё", "еще")
@@ -595,12 +603,27 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         durations=tuple(durations),
         superlative=_superlative(tokens, time_positions),
         named=tuple(h.project for h in accepted),
+        excluded=tuple(h.project for h in excepted),
         ambiguous=tuple(h.project for h in ambiguous),
         counted_term=term(counted) if (counted := _counted_word(words)) else None,
         named_terms=tuple(
             dict.fromkeys(t.term for t in tokens if t.position in name_positions and not t.stop)
         ),
     )
+
+
+#: Words that leave out what follows: "apart from", "except", "other than", "кроме".
+_EXCEPT_ONE: Final = frozenset("except excluding besides кроме помимо исключением".split())
+_EXCEPT_TWO: Final = frozenset(
+    [("apart", "from"), ("aside", "from"), ("other", "than"), ("except", "for")]
+)
+
+
+def _excepted(tokens: tuple[Token, ...], start: int) -> bool:
+    """Whether the name beginning at `start` follows "apart from", "except", "кроме" … (with
+    at most an article between)."""
+    before = [t.word for t in tokens[max(0, start - 4) : start] if t.word not in ("the", "за")]
+    return bool(before) and (before[-1] in _EXCEPT_ONE or tuple(before[-2:]) in _EXCEPT_TWO)
 
 
 def ranked_names(hits: Iterable[NameHit]) -> list[NameHit]:
@@ -1024,6 +1047,17 @@ _LEAD_FILLER: Final = frozenset(
 _LEAD_MAX: Final = 6
 
 
+def _existential(words: list[str]) -> bool:
+    """ "Is there a project …", "was there any programme …", "есть ли проект …": whether any
+    project fits, which is a list question (of one, or none)."""
+    for i, (a, b) in enumerate(pairwise(words)):
+        there = a in ("is", "was", "are", "were") and b == "there"
+        asked_ru = a in ("есть", "был", "была", "были", "существовал") and b == "ли"
+        if (there or asked_ru) and any(w in PROJECT_WORDS for w in words[i + 2 : i + 5]):
+            return True
+    return False
+
+
 def _wants_list(
     tokens: tuple[Token, ...], name_positions: set[int] | frozenset[int] = frozenset()
 ) -> bool:
@@ -1059,6 +1093,8 @@ def _wants_list(
         )  # not "list its components"
     if words and words[0] in ("projects", "programmes", "проекты"):
         return True  # "projects that dealt with voluntary return"
+    if _existential(words):
+        return True  # "is there a project where both Rosgranitsa and the FMS took part?"
     if any(  # "EU-funded projects that didn't involve Ukraine"
         a in ("projects", "programmes") and b in ("that", "which", "with", "without", "where")
         for a, b in pairwise(words)
@@ -1187,7 +1223,14 @@ def _asks_identity(tokens: tuple[Token, ...]) -> bool:
             ("то", "же"),
             ("другое", "название"),
         }
-    ) and not (pairs & {("самое", "про"), ("самое", "для"), ("же", "про"), ("же", "для")})
+    ) and not (
+        pairs & {("самое", "про"), ("самое", "для"), ("же", "про"), ("же", "для")}
+        # "в один и тот же месяц": a shared date, not one project under two names
+        or any(w in _TIME_UNITS for _a, w in pairs)
+    )
+
+
+_TIME_UNITS: Final = frozenset("месяц месяце году год month year".split())
 
 
 def _asks_what_was_done(tokens: tuple[Token, ...]) -> bool:
@@ -1593,7 +1636,9 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
         before = words[max(0, start_pos - 3) : start_pos]
         relation = "in"
         closes = bool(before) and before[-1] in _UNTIL and any(_lasted(b) for b in before[:-1])
-        if closes or ranged:
+        if _throughout(before):
+            relation = "throughout"  # "active for the whole of 2010": every month of it
+        elif closes or ranged:
             pass  # "ran until feb 2013": it ended then; "from 2007 to 2010": within that
         elif before[-2:-1] == ["by"] or before[-3:-2] == ["by"] or before[-1:] == ["by"]:
             relation = "by"  # "over by the end of 2010": at the latest then
@@ -1676,6 +1721,15 @@ def _time_following(tokens: tuple[Token, ...]) -> set[int]:
         if j >= 0 and words[j] in ("year", "month", "years", "months"):
             found.update(t.position for t in tokens[j + 1 : i + 1])
     return found
+
+
+#: Words that ask for a whole period: "for the whole of 2010", "throughout 2010", "весь 2010".
+_WHOLE: Final = frozenset("whole entire throughout full весь всего протяжении целый".split())
+
+
+def _throughout(before: list[str]) -> bool:
+    """Whether the words before a date ask for all of it ("the whole of", "all of", "весь")."""
+    return any(w in _WHOLE for w in before) or ("all", "of") in set(pairwise(before))
 
 
 def _opening_month(text: str, words: list[str], at: int) -> tuple[int, int] | None:

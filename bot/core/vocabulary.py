@@ -68,6 +68,8 @@ STOPWORDS: Final = frozenset(
     contribute contributed contributing
     времени way ways right correct верно
     advise advised confirm просьба предоставить предоставьте
+    который которая которое которые которого которой котором которому которым которыми которых
+    которую
     """.split()
 )
 
@@ -107,6 +109,9 @@ SHORTHAND: Final = {
     "ppl": "people",
     "q": "question",
     "mny": "many",
+    "les": "less",
+    "thn": "than",
+    "mor": "more",
     "hw": "how",
     "скока": "сколько",
     "скоко": "сколько",
