@@ -2748,3 +2748,77 @@ def test_exceptions_whole_periods_the_rest_and_both(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "that same programme": the one just discussed, compared with nothing
+        (
+            (
+                "which project had the snapshot study on irregular russian migrants?",
+                "did that same programme do anything involving baku?",
+            ),
+            Kind.LIST,
+            "readmission-framework",
+            "Baku",
+        ),
+        # ... but "that same month" still compares dates
+        (
+            (
+                "tell me about the border checkpoints project",
+                "and the other one that started that same month?",
+            ),
+            Kind.LIST,
+            "readmission-mechanisms",
+            "",
+        ),
+        # a file asked for; "any link to Germany" is a tie, not a file
+        (
+            ("can you send me the pdf of the two-volume readmission manual",),
+            Kind.NO_INFO,
+            "",
+            "can't send documents",
+        ),
+        (
+            ("projects with any link to Germany - and what was the link?",),
+            Kind.LIST,
+            "readmission-framework",
+            "",
+        ),
+        # a place's present state
+        (
+            ("is the pskov readmission centre still operating today?",),
+            Kind.OUT_OF_SCOPE,
+            "",
+            "completed projects",
+        ),
+        # "among": no topic
+        (
+            ("among the projects the FMS took part in, which started last",),
+            Kind.LIST,
+            "sireada",
+            "",
+        ),
+        # one funder only; a funder other than the EU, in Russian
+        (
+            ("which projects were funded by the EU?", "and of those, which had no other funder?"),
+            Kind.LIST,
+            "border-checkpoints",
+            "3 matching",
+        ),
+        (
+            (
+                "какие проекты финансировал ЕС?",
+                "а какой из них финансировал ещё кто-то, кроме ЕС? кто именно?",
+            ),
+            Kind.LIST,
+            "readmission-framework",
+            "Финлянд",
+        ),
+    ],
+)
+def test_that_same_files_present_states_and_single_funders(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

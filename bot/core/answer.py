@@ -421,6 +421,14 @@ def _plain_list(index: Index, projects: list[Project], lang: str, fields: list[s
     return _answer(Kind.LIST, lang, blocks, [p.id for p in projects[:LIST_LIMIT]], fields)
 
 
+def _still_today(q: Query) -> bool:
+    """ "still operating today", "до сих пор работает": how something is now."""
+    words = {t.word for t in q.tokens}
+    now = bool(words & {"now", "today", "currently", "сейчас", "сегодня", "нынче"})
+    still = bool(words & {"still", "ещё", "еще", "сих"})
+    return now and still
+
+
 def _discussed_nth(q: Query, ctx: ChatState, named: list[str]) -> str | None:
     """The project "the first one" or "the second one" points at when no list was offered but
     the chat has talked about several projects one at a time: the Nth of those."""
@@ -558,7 +566,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if not named and q.greeting and not q.residual and not q.fields:
         return help_answer(index, lang)
 
-    if q.no_info == "future":
+    if q.no_info == "future" or (not named and not q.refers_back and _still_today(q)):
+        # ("is the Pskov readmission centre still operating today?": a place's present, which
+        # the page does not give; a project's is its end date)
         org_name = index.kb.about.short_name.get(lang)
         return _abstain(
             Kind.OUT_OF_SCOPE,
@@ -2743,7 +2753,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         after_not = sorted(
             k for k in groups if q.negation_at is not None and min(k) > q.negation_at
         )
+        besides_org = _besides(q) if F.FUNDERS in q.fields else None
         for key, org_ids in groups.items():
+            if besides_org in org_ids:
+                continue  # "кто-то, кроме ЕС": a funder other than the EU (see `_besides`)
             keep = _projects_with_any_org(index, candidates, org_ids, q)
             excluded = q.negated and bool(after_not) and key == after_not[0]
             candidates = [p for p in candidates if (p.id in keep) != excluded]
@@ -2791,6 +2804,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     if several:  # "which projects had several donors", "в каких проектах было несколько доноров"
         candidates = [p for p in candidates if len(_orgs_of_field(p, several)) > 1]
         reasons.append("several")
+    if F.FUNDERS in q.fields and _no_other(q):
+        # "and of those, which had no other funder?": one funder (the EU with its Commission)
+        candidates = [p for p in candidates if len(_funder_families(index, p)) == 1]
+        reasons.append("one funder")
     besides = _besides(q)
     if besides and F.FUNDERS in q.fields:  # "which projects had a donor besides the EU"
         family = _org_family(index, besides)
@@ -3341,6 +3358,28 @@ def _several(q: Query) -> str | None:
 
 def _orgs_of_field(p: Project, field_name: str) -> list[str]:
     return list(p.funders) if field_name == F.FUNDERS else [part.org for part in p.partners]
+
+
+def _no_other(q: Query) -> bool:
+    """ "no other funder", "without other donors", "без других доноров": one funder only."""
+    pairs = {(a.word, b.word) for a, b in pairwise(q.tokens)}
+    return bool(pairs & _NO_OTHER)
+
+
+_NO_OTHER: Final = frozenset(
+    [("no", "other"), ("without", "other"), ("без", "других"), ("без", "другого")]
+)
+
+
+def _funder_families(index: Index, p: Project) -> set[str]:
+    """The project's funders, those of one family (the EU and its Commission) counted once:
+    each by the largest body it is part of."""
+
+    def largest(org_id: str) -> str:
+        family = _org_family(index, org_id)
+        return next((o for o in sorted(family) if _org_family(index, o) == {o}), org_id)
+
+    return {largest(f) for f in p.funders}
 
 
 def _besides(q: Query) -> str | None:

@@ -141,6 +141,11 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The projects page names no individual people, so I don't know that.",
         "На странице проектов не названы конкретные люди, поэтому я этого не знаю.",
     ),
+    "no_info_document": (
+        "I can't send documents or files: I only know what the projects page says about them.",
+        "Я не могу отправлять документы или файлы: я знаю только то, что о них сказано на "
+        "странице проектов.",
+    ),
     "no_info_contact": (
         "I have no contact details (phones, e-mail, addresses); only what the projects page says "
         "about the projects.",

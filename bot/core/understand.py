@@ -176,6 +176,7 @@ _MENTION: Final = re.compile(r"(?<![\w.])@\w+")
 
 def parse(index: Index, text: str, lang: str | None = None) -> Query:
     text = _MENTION.sub(" ", text)
+    text = _THAT_SAME.sub(r"\1", text)  # "did that same programme …": that programme
     tokens = tuple(index.tokens(text))
     # Russian typed in Latin letters ("kto finansiroval SIREADA") is answered in Russian
     transliterated = sum(1 for t in tokens if t.surface.isascii() and is_cyrillic(t.word))
@@ -611,6 +612,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         ),
     )
 
+
+#: "that same", "this same": the one just talked about, compared with nothing.
+#: ("started that same month" still compares two dates)
+_THAT_SAME: Final = re.compile(
+    r"\b(that|this)\s+same\b(?!\s+(?:month|year|day|week|time|period))", re.IGNORECASE
+)
 
 #: Words that leave out what follows: "apart from", "except", "other than", "кроме".
 _EXCEPT_ONE: Final = frozenset("except excluding besides кроме помимо исключением".split())
@@ -1407,6 +1414,8 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
     ]
     if contact or _contact_phrase(words):
         return "contact"
+    if _asks_for_a_file(words):
+        return "document"  # "can you send me the pdf of the manual"
     if any(V.NO_INFO["budget"].matches(w) for w in words) or _how_much_money(words):
         return "budget"
     if (
@@ -1437,6 +1446,21 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
     if asks_number and _words_after_how_many(words) and _count_target(words) is None:
         return "statistics"  # "how many migrants": the page counts no people
     return None
+
+
+#: A file asked for: "the pdf", "a download link", "скачать" ("any link to Germany" is a tie).
+_FILE_WORDS: Final = frozenset("pdf pdfs download downloadable скачать".split())
+_SEND_WORDS: Final = ("send", "email", "e-mail", "forward", "attach", "пришл", "скин", "отправ")
+
+
+def _asks_for_a_file(words: list[str]) -> bool:
+    """A document itself asked for ("send me the pdf of the manual", "где скачать доклад"),
+    not what the page says about it."""
+    if any(w in _FILE_WORDS or w.startswith("файл") for w in words):
+        return True
+    return any(w.startswith(_SEND_WORDS) for w in words) and any(
+        w in ("me", "us", "мне", "нам", "copy", "copies", "копию", "link", "ссылку") for w in words
+    )
 
 
 def _contact_phrase(words: list[str]) -> bool:

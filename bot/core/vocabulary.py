@@ -69,7 +69,7 @@ STOPWORDS: Final = frozenset(
     времени way ways right correct верно
     advise advised confirm просьба предоставить предоставьте
     который которая которое которые которого которой котором которому которым которыми которых
-    которую
+    которую among amongst среди
     """.split()
 )
 
