@@ -2822,3 +2822,67 @@ def test_that_same_files_present_states_and_single_funders(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # what a numbered statement was for: the statement
+        (
+            (
+                "Enhancement of Management of the Russian Federation Border Checkpoints: what was"
+                " the objective of Component Four?",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "data",
+        ),
+        # "the EU-funded project that …" only says which project
+        (
+            ("Please summarise the EU-funded project that ran from September 2009 to June 2011.",),
+            Kind.PROJECT,
+            "border-checkpoints",
+            "",
+        ),
+        # the full name of an organisation, not of the project named beside it
+        (
+            ("in the mechanisms project, what is the full name of the FMS?",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "Federal Migration Service",
+        ),
+        # initials the page does not use: UKBA, SBGS
+        (("what is UKBA?",), Kind.FIELD, "sireada", "UK Border Agency"),
+        (
+            (
+                "For my thesis chapter on the institutional framework of readmission, I need to"
+                " know in which of the completed IOM projects the SBGS of Ukraine took part as a"
+                " governmental counterpart.",
+            ),
+            Kind.LIST,
+            "sireada",
+            "",
+        ),
+        # an organisation alone, when an aside about it matches no statement
+        (
+            (
+                "Kindly advise in which of the completed IOM projects the UKBA, which we"
+                " understand to be a unit of the Home Office, took part as a cooperating body.",
+            ),
+            Kind.LIST,
+            "sireada",
+            "",
+        ),
+        # "non-governmental" written in two words
+        (
+            ("SIREADA - which non-governmental organisations of Ukraine took part in it?",),
+            Kind.FIELD,
+            "sireada",
+            "Chernihiv",
+        ),
+    ],
+)
+def test_numbered_statements_initials_and_organisations_described(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -348,19 +348,20 @@ def _ordinal(q: Query) -> int | None:
     return _ORDINALS.get(content[0].word)
 
 
-def _item_numbers(q: Query) -> list[int]:
-    """The numbers of "component four", "the 4th component", "the second objective",
-    "components three and four", "компонент 3": an ordinal before the field's word, or numbers
-    right after it."""
+def _item_numbers(q: Query) -> tuple[str, list[int]] | None:
+    """The numbered field and the numbers of "component four", "the 4th component", "the
+    second objective", "components three and four", "компонент 3": an ordinal before the
+    field's word, or numbers right after it."""
     words = [t.word for t in q.tokens]
     for i, w in enumerate(words):
-        if not any(V.FIELD_CUES[f].matches(w) for f in _NUMBERED_FIELDS):
+        field_name = next((f for f in _NUMBERED_IN_ORDER if V.FIELD_CUES[f].matches(w)), None)
+        if field_name is None:
             continue
         before = words[i - 1] if i > 0 else ""
         if before in _ORDINALS:
-            return [_ORDINALS[before]]
+            return field_name, [_ORDINALS[before]]
         if before in ("st", "nd", "rd", "th") and i > 1 and words[i - 2].isdigit():
-            return [int(words[i - 2])]  # "the 4th component" (written "4", "th")
+            return field_name, [int(words[i - 2])]  # "the 4th component" (written "4", "th")
         found: list[int] = []
         for after in words[i + 1 : i + 6]:
             number = understand.number_value(after)
@@ -369,8 +370,8 @@ def _item_numbers(q: Query) -> list[int]:
             elif after not in ("and", "и", ",", "or", "или"):
                 break
         if found:
-            return found
-    return []
+            return field_name, found
+    return None
 
 
 def _ordinal_project(q: Query) -> int | None:
@@ -961,10 +962,12 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         and not content_topics(index, q)
     ):
         return _org_profile(index, q.orgs()[0], lang)  # "IPR - which country was it from?"
-    items = _item_numbers(q) if field_name in _NUMBERED_FIELDS else []
-    if items and field_name is not None:
-        # "component four of the border project", "components three and four?"
-        statements = index.docs_of(project.id, field_name)
+    numbered = _item_numbers(q)
+    if numbered and (field_name in _NUMBERED_FIELDS or field_name in _ASPECTS_OF_ITEMS):
+        # "component four of the border project", "components three and four?", "what was
+        # the objective of Component Four?" (the component says it)
+        items_field, items = numbered
+        statements = index.docs_of(project.id, items_field)
         if all(n <= len(statements) for n in items):
             return _detail(index, project, [statements[n - 1] for n in items], lang)
     asks_where = any(t.word in ("where", "куда", "где") for t in q.tokens)
@@ -1070,7 +1073,8 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
                 )
                 return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
         return _tour_answer(index, project, shown, q, lang)
-    if q.orgs() or q.countries():
+    if [o for o in q.orgs() if o not in q.describing] or q.countries():
+        # (not "summarise the EU-funded project that …": the EU only said which project)
         return _role_answer(index, project, q, lang)
     if (
         content
@@ -2840,7 +2844,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             != without
         ]
         reasons.append("government")
-    if "government" in reasons or "ngo" in reasons:  # the class of organisation was the filter
+    if "government" in reasons or "ngo" in reasons or "org" in reasons:
+        # the class of organisation was the filter ("took part as a cooperating body")
         topic_known = [t for t in topic_known if t not in _CLASS_TERMS]
     if topic_known:
         # words the knowledge base never uses tell no project apart: when most of a long topic
@@ -2868,6 +2873,14 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             positions = [i for i, _best in ranked]
             doc_ids = [doc_id for _i, (_score, doc_id) in ranked]
         matched = [index.projects[i] for i in positions]
+        if not matched and groups and not as_actor and not q.negated:
+            # "… the UKBA, which we understand to be a unit of the Home Office, took part": the
+            # organisations alone, when their words and the rest match no statement together
+            for org_ids in groups.values():
+                keep = _projects_with_any_org(index, candidates, org_ids, q)
+                candidates = [p for p in candidates if p.id in keep]
+            matched, doc_ids = candidates, []
+            reasons.append("org")
         # "which projects were not about readmission": the others, unless the "not" was
         # already spent on an organisation, a country or the NGO partners
         negated_topic = q.negated and not reasons
@@ -3467,6 +3480,8 @@ def _number_of_items(q: Query) -> tuple[str, int] | None:
 
 
 _NUMBERED_IN_ORDER: Final = tuple(sorted(_NUMBERED_FIELDS))
+#: What a question may ask of one numbered statement: "the objective of Component Four".
+_ASPECTS_OF_ITEMS: Final = frozenset([F.OBJECTIVES, F.SUMMARY, F.RESULTS, F.ACTIVITIES])
 
 
 def _number_of_countries(q: Query) -> tuple[str, int] | None:

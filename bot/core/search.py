@@ -347,6 +347,7 @@ class Index:
             self._index_project(project)
         self._freeze_postings()
         self._index_names()
+        self._add_initialisms()  # (after the statements were read: the page uses none)
         # what was kept only while building
         del self._text_terms, self._term_sets, self._distinct_sets, self._doc_sets
         del self._doc_terms, self._name_words, self._established, self._term_sequences
@@ -494,6 +495,22 @@ class Index:
         for entry in self.kb.glossary:
             for name in (entry.term, *entry.variants):
                 self._phrases.add(phrase_stems(name), "term", entry.term)
+
+    def _add_initialisms(self) -> None:
+        """Organisations' initials as users write them though the page does not ("UKBA" for
+        the UK Border Agency, "SBGS" for the State Border Guard Service of Ukraine): each set
+        of initials that stands for one organisation only and is no word of its own."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for org in self.kb.organisations:
+            for name in (org.name.en, *org.short_names):
+                for letters in initialisms(name):
+                    owners[letters].add(org.id)
+        for letters, org_ids in owners.items():
+            word = letters.lower()
+            taken = word in self.vocabulary or _known_elsewhere(word) or dictionary_word(word)
+            if len(org_ids) == 1 and not taken:
+                self._phrases.add((phrase_key(word),), "org", next(iter(org_ids)))
+                self.vocabulary.add(word)  # not "corrected" into another word
 
     def _add_vocabulary(self, text: str) -> None:
         """The words of a name (a title, an alias, an acronym) join the vocabulary: a name is
@@ -861,7 +878,7 @@ class Index:
 
     def tokens(self, text: str) -> list[Token]:
         out: list[Token] = []
-        ws = words(text)
+        ws = _compounds(words(text))
         russian = self._transliterated(ws)
         for w in ws:
             fixed = russian.get(w) or SHORTHAND.get(w) or self.correct(w)
@@ -2005,6 +2022,48 @@ _COMMON = frozenset(
         word words worst idea tourism""".split(),
     ]
 )
+
+
+#: Two words that are one ("non-governmental" is cut in two by `words`).
+_COMPOUNDS: Final = {
+    ("non", "governmental"): "nongovernmental",
+    ("non", "government"): "nongovernmental",
+}
+
+
+def _compounds(ws: list[str]) -> list[str]:
+    """The words with each pair of `_COMPOUNDS` joined into one."""
+    out: list[str] = []
+    for w in ws:
+        joined = _COMPOUNDS.get((out[-1], w)) if out else None
+        if joined:
+            out[-1] = joined
+        else:
+            out.append(w)
+    return out
+
+
+#: Small words left out of initials ("State Border Guard Service of Ukraine": SBGSU).
+_NOT_INITIALLED: Final = frozenset("of the and for in to on at by a an".split())
+
+
+def initialisms(name: str) -> set[str]:
+    """The initials of an organisation's English name, three letters or more: of the whole
+    name and of the part before "of …" or "(…)" ("UK Border Agency (Home Office)": UKBA;
+    "State Border Guard Service of Ukraine": SBGSU and SBGS). A word in capitals keeps all
+    its letters ("UK")."""
+    if is_cyrillic(name):
+        return set()
+    found: set[str] = set()
+    plain = re.sub(r"\(.*?\)", " ", name)
+    for part in {plain, re.split(r"\s+of\s+", plain, maxsplit=1)[0]}:
+        ws = [w for w in re.split(r"[\s\-–—/,]+", part) if w]
+        if len(ws) < 2 or not all(w[:1].isupper() or w in _NOT_INITIALLED for w in ws):
+            continue
+        letters = "".join(w if w.isupper() else w[0] for w in ws if w not in _NOT_INITIALLED)
+        if len(letters) >= 3 and letters.isalpha():
+            found.add(letters.upper())
+    return found
 
 
 @lru_cache(maxsize=50_000)

@@ -101,6 +101,7 @@ class Query:
     residual: tuple[str, ...]
     named: tuple[str, ...] = ()  # the projects the question names, the main one first
     excluded: tuple[str, ...] = ()  # the projects it leaves out ("apart from SIREADA, …")
+    describing: tuple[str, ...] = ()  # organisations that only describe ("the EU-funded …")
     ambiguous: tuple[str, ...] = ()  # projects named equally by the same words: ask which
     counted_term: str | None = None  # the term of what "how many" asks to count
     negation_at: int | None = None  # where the excluding word stands (see `negated`)
@@ -373,7 +374,15 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             ["of", "that"],
             ["of", "it"],
         )
-        if org_at and (min(org_at) < named_at or (that and max(org_at) > named_at)):
+        # "the full name of the FMS", "the full name of this institution"
+        after = [t for t in tokens[title_at + 1 : title_at + 4] if t.word not in _THE_THIS]
+        of_org = (
+            bool(after)
+            and after[0].word == "of"
+            and len(after) > 1
+            and (after[1].position in org_at or after[1].word in _BODIES)
+        )
+        if of_org or (org_at and (min(org_at) < named_at or (that and max(org_at) > named_at))):
             fields[fields.index(F.TITLE)] = F.MEANING
     if not fields and _which_body(tokens):
         fields.append(F.PARTNERS)  # "which Russian agency did IOM run it with"
@@ -605,6 +614,11 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         superlative=_superlative(tokens, time_positions),
         named=tuple(h.project for h in accepted),
         excluded=tuple(h.project for h in excepted),
+        describing=tuple(
+            dict.fromkeys(
+                m.key for m in mentions if m.kind == "org" and max(m.positions) + 1 in described
+            )
+        ),
         ambiguous=tuple(h.project for h in ambiguous),
         counted_term=term(counted) if (counted := _counted_word(words)) else None,
         named_terms=tuple(
@@ -1181,14 +1195,18 @@ def _describing_participles(
     tokens: tuple[Token, ...], mentions: list[Mention], name_positions: set[int]
 ) -> set[int]:
     """The participles of "the EU-funded border checkpoints project", "the FMS-led 2007-2010
-    programme": an organisation, a participle, then the project's name."""
+    programme", "the EU-funded project that ran …": an organisation, a participle, then the
+    project's name or the word "project"."""
     org_ends = {m.positions[-1] for m in mentions if m.kind == "org"}
     found: set[int] = set()
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        if a.position in org_ends and b.word.endswith("ed") and c.position in name_positions:
+        project = c.position in name_positions or c.word in PROJECT_WORDS | _PROGRAMME_WORDS
+        if a.position in org_ends and b.word.endswith("ed") and project:
             found.add(b.position)
     return found
 
+
+_THE_THIS: Final = frozenset("the this that these those".split())
 
 #: Kinds of organisation a question can ask for ("which agency", "какое ведомство").
 _BODIES: Final = frozenset(

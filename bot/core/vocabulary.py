@@ -199,7 +199,7 @@ FIELD_CUES: Final = _lexicons(
             finance sponsor sponsored sponsors paid bankrolled money co-funded cofunded
             финансир* профинансир* донор* спонсир* оплачив* оплатил* деньг*""",
         F.PARTNERS: """partner partners partnered counterpart counterparts cooperate cooperated
-            ngo ngos нко неправительствен*
+            ngo ngos nongovernmental нко неправительствен*
             cooperation collaborate collaborated collaboration worked involved involvement
             participated !participant !participants
             coordinate coordinated coordination coordinating
@@ -499,8 +499,8 @@ CONCEPTS: Final = _lexicons(
         "refurbish": """refurbish refurbished refurbishment refurbishing renovate renovated renovation
             repair repaired rebuilt ремонт* реконструкц* отремонтир* обновлен*""",
         "centre": "centre centres center centers facility facilities центр*",
-        "ngo": """ngo ngos non governmental nongovernmental civil society нко неправительствен*
-            общественн*""",
+        "ngo": """ngo ngos non-governmental non-government nongovernmental civil society нко
+            неправительствен* общественн*""",
         "electronic": "electronic online e digital computer электрон* онлайн*",
         "manual": "manual manuals handbook handbooks guide guidebook руководств* пособи* методичк*",
         "volume": "volume volumes том тома томов томах",
