@@ -2886,3 +2886,68 @@ def test_numbered_statements_initials_and_organisations_described(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "the germany/finland co-funded programme" only says which; both abbreviations
+        (
+            ("IOM and IML in the germany/finland co-funded programme - full forms?",),
+            Kind.FIELD,
+            "readmission-framework",
+            "International Migration Law",
+        ),
+        # ... but "the finnish government co-funded SIREADA, right?" asks about funding
+        (
+            ("the finnish government co-funded SIREADA, right?",),
+            Kind.FIELD,
+            "sireada",
+            "",
+        ),
+        # "all four" with the project word left out
+        (("funders of all four - one line each",), Kind.LIST, "sireada", "Finland"),
+        # a project described by its countries as what a date is measured from
+        (
+            ("which one kicked off the year after the germany/finland programme wrapped up",),
+            Kind.LIST,
+            "sireada",
+            "March 2011",
+        ),
+        # an organisation alone names no event: "the Rosgranitsa project ended" is its end
+        (
+            ("which projects started after the rosgranitsa project ended?",),
+            Kind.NOT_FOUND,
+            "",
+            "",
+        ),
+        # "main", "основные": no topic
+        (
+            ("quick rundown of the checkpoints thing signed with the EC delegation", "main goals?"),
+            Kind.FIELD,
+            "border-checkpoints",
+            "institutional",
+        ),
+        (
+            (
+                "Какой проект был реализован в партнёрстве с Росграницей?",
+                "Просьба сообщить, в чём заключались его основные цели.",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "институц",
+        ),
+        # an organisation asked about right after one project was shown: in that project,
+        # also through a body that is part of it
+        (
+            ("which project had four components?", "was the EC involved?"),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Delegation of the European Commission",
+        ),
+    ],
+)
+def test_descriptions_by_country_bare_follow_ups_and_parts_of_bodies(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

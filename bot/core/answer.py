@@ -547,6 +547,16 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         offered = [index.kb.by_id[pid] for pid in ctx.candidates if pid in index.kb.by_id]
         first = _ordered(index, q, offered, *q.superlative, lang).projects[0]
         return _single(index, q, ctx, [first])
+    if (
+        not named
+        and len(ctx.projects) == 1
+        and q.orgs()
+        and q.has(V.INVOLVED)
+        and _is_yes_no(q)
+        and not q.wants_list
+    ):
+        # "which project had four components?" - "was the EC involved?": in that project
+        return _single(index, q, ctx, list(ctx.projects))
     left_out = _the_rest(index, q, ctx, named)
     if left_out:  # "which projects involved Moldova?" - "and which ones didn't?"
         if len(left_out) == 1 and (q.fields or q.residual):
@@ -897,7 +907,13 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         if m.kind == "org"
         and any(t.position == max(m.positions) + 1 and t.word in _PEOPLE for t in q.tokens)
     }
-    absent = [o for o in q.orgs() if not _roles_in(index, project, o, lang) and o not in people_of]
+    absent = [
+        o
+        for o in q.orgs()
+        if not _roles_in(index, project, o, lang)
+        and not _parts_in(index, project, o)
+        and o not in people_of
+    ]
     homes = {pid for o in absent for pid in _projects_with_org(index, o)}
     # ... unless the question is about the project, named by its own name: before the
     # organisation ("was the 2007-2010 programme implemented with Rosgranitsa?") or as what was
@@ -2134,6 +2150,13 @@ def _roles_in(index: Index, p: Project, org_id: str, lang: str) -> list[str]:
     return roles
 
 
+def _parts_in(index: Index, p: Project, org_id: str) -> list[str]:
+    """The organisations of the project that are part of `org_id` (the EC Delegation of the
+    European Commission)."""
+    ids = dict.fromkeys([*p.funders, *(part.org for part in p.partners)])
+    return [o for o in ids if o != org_id and org_id in _org_family(index, o)]
+
+
 def _orgs_for_country(index: Index, p: Project, code: str) -> list[str]:
     country = index.country(code)
     if country is None:
@@ -2154,8 +2177,15 @@ def _role_notes(
         name = _org_name(index, org_id, lang)
         if exclude_funders and org_id in p.funders:
             continue
-        if not roles:
+        parts = [] if roles else _parts_in(index, p, org_id)
+        for part_id in parts:  # "was the EC involved?": through its Delegation
+            part_roles = ", ".join(_roles_in(index, p, part_id, lang))
+            part_name = _org_name(index, part_id, lang)
+            blocks.append(_p(say("through_part", lang, org=name, part=part_name, roles=part_roles)))
+        if not roles and not parts:
             blocks.append(_p(say("not_involved", lang, org=name, project=_name(p, lang))))
+        elif not roles:
+            continue
         elif exclude_funders:
             blocks.append(
                 _p(
@@ -2614,10 +2644,51 @@ def _field_for_many(index: Index, ids: list[str], field_name: str, lang: str) ->
     return _answer(Kind.LIST, lang, blocks, ids[:LIST_LIMIT], [field_name])
 
 
+def _described_reference(index: Index, q: Query) -> tuple[str | None, set[str]]:
+    """The one project that countries or organisations right before a project word describe
+    ("the germany/finland programme", "the Rosgranitsa project"), and their keys; None when
+    they describe none or several."""
+    project_at = {
+        t.position for t in q.tokens if t.word in ("project", "programme", "program", "one")
+    }
+    described = [
+        m for m in q.mentions if m.kind in ("org", "country") and max(m.positions) + 1 in project_at
+    ]
+    if not described:
+        return None, set()
+    # "germany/finland programme": each name before the one that touches the project word
+    first = min(min(m.positions) for m in described)
+    chain = [
+        m
+        for m in q.mentions
+        if m.kind in ("org", "country")
+        and first - 3 <= min(m.positions)
+        and max(m.positions) < max(project_at)
+    ]
+    fits: set[str] | None = None
+    for m in chain:
+        if m.kind == "org":
+            here = set(_projects_with_org(index, m.key))
+        else:
+            country = index.country(m.key)
+            here = (
+                set().union(*(index.projects_tied_to(country.name, t) for t in COUNTRY_TIES))
+                if country
+                else set()
+            )
+        fits = here if fits is None else fits & here
+    if not fits or len(fits) != 1:
+        return None, set()
+    return next(iter(fits)), {m.key for m in chain}
+
+
 def _all_projects_asked(q: Query) -> bool:
     """ "start and end months of all four projects", "who funded each of the four completed
-    IOM Russia projects": "all" or "each" shortly before the project word."""
+    IOM Russia projects": "all" or "each" shortly before the project word; "funders of all
+    four" (the project word left out)."""
     words = [t.word for t in q.tokens]
+    if any(a in _ALL_OF and b in _FOUR for a, b in pairwise(words)):
+        return True
     for i, w in enumerate(words):
         if w.startswith(("project", "programme", "проект")):
             before = words[max(0, i - 5) : i]
@@ -2630,6 +2701,10 @@ def _all_projects_asked(q: Query) -> bool:
             if any(words[j + 1 : j + 2] != ["of"] for j in four):
                 return True
     return False
+
+
+_ALL_OF: Final = frozenset("all each все всех всем каждого".split())
+_FOUR: Final = frozenset("four 4 четыре четырех четырёх".split())
 
 
 def _has_filters(q: Query) -> bool:
@@ -2659,12 +2734,18 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         # "which of those had NGO partners", "which one was the latest": the last list
         candidates = [index.kb.by_id[pid] for pid in ctx.projects if pid in index.kb.by_id]
     hint_terms: set[str] = set()
+    describing: set[str] = set()  # the countries and organisations that say which project
     if not named and (_relative_words(q) or q.has(V.OVERLAP)):
         # "which projects overlapped with the КПП project": a weaker name is the reference,
         # and its words are no topic
         hints = [h for h in q.names if h.strength >= HINT_NAME]
         named = [h.project for h in hints[:1]]
         hint_terms = {t.term for t in q.tokens for h in hints[:1] if t.position in h.positions}
+        if not named:
+            # "the year after the germany/finland programme wrapped up": the one project of
+            # those countries
+            described, describing = _described_reference(index, q)
+            named = [described] if described else []
     exclude = set(named)
     reference: Project | None = index.kb.by_id[named[0]] if named else None
     if reference is None and (q.another or (q.refers_back and _relative_words(q))):
@@ -2773,6 +2854,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
                 ]
                 if roles:
                     why[p.id] = "; ".join(roles)
+    event_orgs |= describing
+    event_countries |= describing
     for m in [m for m in q.mentions if m.kind == "country" and m.key not in event_countries]:
         keep = _projects_in_country(index, m.key, q)
         excluded = _negated_at(q, m.positions[0])
@@ -3749,7 +3832,9 @@ def _event_reference(index: Index, q: Query) -> Doc | None:
         )
         for w in words
     )
-    if not relation or not q.residual:
+    # an organisation alone names no event ("after the Rosgranitsa project ended" is the
+    # project's end, not Rosgranitsa's founding): the event's own words must be there
+    if not relation or not any(not t.startswith((ORG_PREFIX, COUNTRY_PREFIX)) for t in q.residual):
         return None
     ranked = index.score_docs(q.residual, None, 0.5)
     event = next(((d, s) for d, s in ranked if d.date is not None), None)  # the best dated one

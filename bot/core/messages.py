@@ -214,6 +214,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{org} was not a funder of {project}; its role: {roles}.",
         "{org} не был донором проекта {project}; его роль: {roles}.",
     ),
+    "through_part": (
+        "{org} took part through {part}: {roles}.",
+        "{org} участвовала через {part}: {roles}.",
+    ),
     "not_involved": (
         "{org} is not named in {project}.",
         "{org} не упоминается в проекте {project}.",

@@ -505,12 +505,17 @@ class Index:
             for name in (org.name.en, *org.short_names):
                 for letters in initialisms(name):
                     owners[letters].add(org.id)
+        found: set[str] = set()
         for letters, org_ids in owners.items():
             word = letters.lower()
             taken = word in self.vocabulary or _known_elsewhere(word) or dictionary_word(word)
             if len(org_ids) == 1 and not taken:
                 self._phrases.add((phrase_key(word),), "org", next(iter(org_ids)))
-                self.vocabulary.add(word)  # not "corrected" into another word
+            if not taken:
+                found.add(word)
+        # all of them words now, so that none is "corrected" into another ("SBGS", of several
+        # border services, into the "SBGSC" of one)
+        self.vocabulary |= found
 
     def _add_vocabulary(self, text: str) -> None:
         """The words of a name (a title, an alias, an acronym) join the vocabulary: a name is

@@ -1195,13 +1195,21 @@ def _describing_participles(
     tokens: tuple[Token, ...], mentions: list[Mention], name_positions: set[int]
 ) -> set[int]:
     """The participles of "the EU-funded border checkpoints project", "the FMS-led 2007-2010
-    programme", "the EU-funded project that ran …": an organisation, a participle, then the
-    project's name or the word "project"."""
+    programme", "the EU-funded project that ran …", "the germany/finland co-funded
+    programme": an organisation (or a country), a participle, then the project's name (after
+    an organisation) or the word "project" / "programme". Not "the Finnish government
+    co-funded SIREADA, right?", where the participle is the verb."""
     org_ends = {m.positions[-1] for m in mentions if m.kind == "org"}
+    country_ends = {m.positions[-1] for m in mentions if m.kind == "country"}
+    project_words = PROJECT_WORDS | _PROGRAMME_WORDS
     found: set[int] = set()
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        project = c.position in name_positions or c.word in PROJECT_WORDS | _PROGRAMME_WORDS
-        if a.position in org_ends and b.word.endswith("ed") and project:
+        if a.position in org_ends and b.word.endswith("ed") and c.position in name_positions:
+            found.add(b.position)
+    plain = [t for t in tokens if t.word != "co"]  # the "co" of "co-funded"
+    for a, b, c in zip(plain, plain[1:], plain[2:], strict=False):
+        ends = a.position in org_ends or a.position in country_ends
+        if ends and b.word.endswith("ed") and c.word in project_words:
             found.add(b.position)
     return found
 

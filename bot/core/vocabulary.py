@@ -69,7 +69,8 @@ STOPWORDS: Final = frozenset(
     времени way ways right correct верно
     advise advised confirm просьба предоставить предоставьте
     который которая которое которые которого которой котором которому которым которыми которых
-    которую among amongst среди
+    которую among amongst среди main principal primary major основные основная основной
+    основное главные главная главный главное
     """.split()
 )
 
