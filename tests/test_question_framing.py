@@ -2951,3 +2951,66 @@ def test_descriptions_by_country_bare_follow_ups_and_parts_of_bodies(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "методические материалы" are manuals (not the methods of "методическая помощь")
+        (
+            (
+                "Какие учебные и методические материалы были разработаны в рамках программы"
+                " 2007–2010 годов?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "пособие",
+        ),
+        # the words of a quoted title are no topic, though some were changed
+        (
+            (
+                "«Содействие Правительству Российской Федерации в создании правовой и"
+                " административной базы для реализации соглашений о реадмиссии» — какие учебные"
+                " материалы там подготовили?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "пособие",
+        ),
+        # "после окончания": after the end
+        (
+            ("сколько проектов начались уже после окончания программы 2007–2010",),
+            Kind.COUNT,
+            "sireada",
+            "",
+        ),
+        # "проект, где …" describes a project; "рассчитан на" asks whom for
+        (
+            ("проект, где снимали фильм — на кого был рассчитан фильм?",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "мигрант",
+        ),
+        # the Nth statement of the project a number of statements describes
+        (
+            ("the project with four components — what was the fourth one?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "data sharing",
+        ),
+        # a project found by its relation to the one named, and the field asked of it
+        (
+            (
+                "the project that kicked off in the same month as the readmission mechanisms"
+                " one — who was its final beneficiary?",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Rosgranitsa",
+        ),
+    ],
+)
+def test_manuals_quoted_titles_relative_descriptions_and_nth_statements(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -430,6 +430,33 @@ def _still_today(q: Query) -> bool:
     return now and still
 
 
+def _described_by_relation(q: Query) -> bool:
+    """Whether the question opens with a project described by a clause ("the project that
+    …", "the one which …", "проект, который …")."""
+    words = [t.word for t in q.tokens[:4]]
+    return any(
+        a in ("project", "programme", "one", "проект", "программа")
+        and b in ("that", "which", "who", "который", "которая", "что")
+        for a, b in pairwise(words)
+    )
+
+
+def _nth_of_described(index: Index, q: Query) -> Answer | None:
+    """The Nth statement of the one project a number of statements describes ("the project
+    with four components — what was the fourth one?"), if the question asks for one."""
+    items = _number_of_items(q)
+    nth = _ordinal_project(q)
+    if items is None or nth is None:
+        return None
+    field_name, n = items
+    if nth > n:
+        return None
+    holders = [p for p in index.projects if len(index.docs_of(p.id, field_name)) == n]
+    if len(holders) != 1:
+        return None
+    return _detail(index, holders[0], [index.docs_of(holders[0].id, field_name)[nth - 1]], q.lang)
+
+
 def _discussed_nth(q: Query, ctx: ChatState, named: list[str]) -> str | None:
     """The project "the first one" or "the second one" points at when no list was offered but
     the chat has talked about several projects one at a time: the Nth of those."""
@@ -564,6 +591,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
             return _single(index, q, ctx, left_out)
         projects = [index.kb.by_id[pid] for pid in left_out]
         return _plain_list(index, projects, lang, list(q.fields))
+    described_nth = _nth_of_described(index, q) if not named else None
+    if described_nth is not None:  # "the project with four components - what was the fourth?"
+        return described_nth
     earlier = _discussed_nth(q, ctx, named)
     if earlier:  # "tell me about SIREADA" - "and the border project?" - "back to the first one"
         return _single(index, q, ctx, [earlier])
@@ -706,6 +736,14 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
 
     # "which programme was X part of" asks about X; "which project started after X" is a list
     # "list the components of X" asks for X's field, not for a list of projects
+    if named and q.fields and _relative_words(q) and _described_by_relation(q):
+        # "the project that kicked off in the same month as the mechanisms one — who was its
+        # final beneficiary?": the project the relation finds, and the field asked of it
+        related = _list_or_count(index, q, ctx, named)
+        if related is not None and related.kind is Kind.LIST and len(related.projects) == 1:
+            found = related.projects[0]
+            if found not in named:
+                return _single(index, replace(q, named=(found,)), ctx, [found])
     field_of_named = (
         named
         and q.field not in (None, F.SUMMARY)

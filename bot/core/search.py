@@ -2033,6 +2033,10 @@ _COMMON = frozenset(
 _COMPOUNDS: Final = {
     ("non", "governmental"): "nongovernmental",
     ("non", "government"): "nongovernmental",
+    # "методические материалы": manuals (not the "методическая помощь" of methods)
+    ("методические", "материалы"): "методички",
+    ("методических", "материалов"): "методички",
+    ("методическими", "материалами"): "методички",
 }
 
 

@@ -19,7 +19,7 @@ from typing import Final
 from bot.core import fields as F
 from bot.core import vocabulary as V
 from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Index, Mention, NameHit, Token, term
-from bot.core.text import cased_words, detect_language, is_cyrillic, stem
+from bot.core.text import cased_words, detect_language, is_cyrillic, stem, words
 from bot.kb.model import Month
 
 _RANGE: Final = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
@@ -192,6 +192,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     mentions = [m for m in mentions if not (set(m.positions) & asker)]
     accepted, ambiguous = _accepted_names(index, names, tokens, mentions)
     name_positions = {p for h in accepted for p in h.positions}
+    # a title quoted with words of its own changed: all its words are the name's
+    name_positions |= _quoted_around(text, tokens, name_positions)
     # "apart from SIREADA, which projects …": a project left out, not asked about
     excepted = [h for h in accepted if _excepted(tokens, min(h.positions))]
     accepted = [h for h in accepted if h not in excepted]
@@ -218,6 +220,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     cue_positions: set[int] = set()
     described = _describing_participles(tokens, mentions, name_positions)
     described |= _time_following(tokens)  # "the year following": after, not a follow-up
+    described |= _relative_where(tokens)  # "the project where …": which project, not a place
     for t in tokens:
         if t.position in named_entity_positions or t.position in name_positions:
             continue  # the "Office" of "Home Office", the "Implementation" of a title: no field
@@ -625,6 +628,30 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             dict.fromkeys(t.term for t in tokens if t.position in name_positions and not t.stop)
         ),
     )
+
+
+#: A quotation of eight characters or more: «…», "…", '…', “…”.
+_QUOTE: Final = re.compile(r"(?:^|\s)['\"“«‘]([^'\"”»’]{8,}?)['\"”»’](?=\s|$|[?.,!:;—-])")
+
+
+def _quoted_around(text: str, tokens: tuple[Token, ...], named: set[int]) -> set[int]:
+    """The positions of every word of a quotation in which a name was found ("«Содействие
+    Правительству … соглашений о реадмиссии» — какие учебные материалы": the quotation is
+    the title, none of its words is the topic)."""
+    found: set[int] = set()
+    if not named:
+        return found
+    surfaces = [t.surface for t in tokens]
+    for quote in _QUOTE.findall(text):
+        quoted = words(quote)
+        n = len(quoted)
+        start = next((i for i in range(len(surfaces)) if surfaces[i : i + n] == quoted), None)
+        if start is None:
+            continue
+        span = {t.position for t in tokens[start : start + n]}
+        if len(span & named) * 2 >= len([t for t in tokens[start : start + n] if not t.stop]):
+            found |= span
+    return found
 
 
 #: "that same", "this same": the one just talked about, compared with nothing.
@@ -1751,6 +1778,17 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
     if len({s.anchor for s in specs if s.anchor}) < 2:  # one end dated: the question's anchor
         specs = [replace(s, anchor=None) for s in specs]
     return specs, used
+
+
+def _relative_where(tokens: tuple[Token, ...]) -> set[int]:
+    """Positions of "where" / "где" that begin a description of a project ("the project
+    where the Finns gave money", "проект, где снимали фильм"), not a question about places."""
+    project_words = PROJECT_WORDS | _PROGRAMME_WORDS | {"one"}
+    return {
+        b.position
+        for a, b in pairwise(tokens)
+        if a.word in project_words and b.word in ("where", "где", "wherein")
+    }
 
 
 #: Words between a unit of time and "following" ("the year immediately following").
