@@ -3014,3 +3014,76 @@ def test_manuals_quoted_titles_relative_descriptions_and_nth_statements(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # where the asker works is no country asked about
+        (
+            (
+                "hi! we run AVRR in Kazakhstan and work a lot with our border guards. SBGS"
+                " Ukraine (State Border Guard Service) - which of your projects were they in?",
+            ),
+            Kind.LIST,
+            "sireada",
+            "",
+        ),
+        (
+            (
+                "Здравствуйте, я из МОМ в Казахстане. Псковский центр реадмиссии — какая помощь ему оказывалась?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "",
+        ),
+        # ... but a migrant's own country is no asker's mission
+        (
+            (
+                "im in moscow and want to go home to tajikistan, how do I apply for voluntary return right now?",
+            ),
+            Kind.NOT_FOUND,
+            "",
+            "",
+        ),
+        # claims to check: a duration, a number of people, a number of projects or partners
+        (
+            ("true or false: the border checkpoints project lasted 24 months",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "No. ",
+        ),
+        (
+            ("can you confirm the 2007-2010 readmission programme lasted exactly three years?",),
+            Kind.FIELD,
+            "readmission-framework",
+            "37 months",
+        ),
+        (
+            (
+                "I read the SIREADA project helped 500 migrants return home. can you confirm the number?",
+            ),
+            Kind.NO_INFO,
+            "sireada",
+            "",
+        ),
+        (
+            ("is it correct that only two of the four projects were funded by the EU?",),
+            Kind.COUNT,
+            "border-checkpoints",
+            "four (4)",
+        ),
+        (
+            ("I read that SIREADA worked with two NGOs - right?",),
+            Kind.FIELD,
+            "sireada",
+            "three (3)",
+        ),
+        # the middle of a year
+        (("what was still running in mid-2012?",), Kind.LIST, "sireada", ""),
+    ],
+)
+def test_the_askers_own_country_claims_to_check_and_mid_year(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

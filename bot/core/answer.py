@@ -646,6 +646,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
 
     unknown = _unknown_countries(index, q)
+    if unknown and all(code in _countries_of_the_asker(index, q) for code in unknown):
+        # "we run AVRR in Kazakhstan - which of your projects …": where the asker works, not
+        # what is asked about; the question read without it
+        return _decide(index, _without_words(index, q, unknown), ctx)
     if unknown:
         country = index.country(unknown[0])
         name = localized_name(country.name, lang) if country else unknown[0]
@@ -1622,15 +1626,8 @@ def _is_yes_no(q: Query) -> bool:
             "шла",
         )
         or (" ли " in f" {q.text.lower()} ")
-        or _TAG_QUESTION.search(q.text) is not None
+        or understand.checks_a_claim(q.text)
     )
-
-
-#: "..., right?", "..., correct?", "..., isn't it?", "..., верно?", "..., да?"
-_TAG_QUESTION: Final = re.compile(
-    r"[,—–-]\s*(right|correct|true|isn'?t it|wasn'?t it|didn'?t it|верно|правда|да|так)\s*\?\s*$",
-    re.IGNORECASE,
-)
 
 
 def _elliptical_field(index: Index, q: Query, ctx: ChatState, named: list[str]) -> str | None:
@@ -2761,7 +2758,11 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     """Filter every project by what the question names; None when it is not a list question."""
     lang = q.lang
     # ("apart from SIREADA, which projects …": the others)
-    candidates = [p for p in index.projects if p.id not in q.excluded]
+    candidates = (
+        [p for p in index.projects if p.id not in q.excluded]
+        if q.excluded
+        else list(index.projects)
+    )
     reasons: list[str] = ["excepted"] if q.excluded else []
     # what made a project match, shown beside it: the statement that matched the topic, else
     # its NGO partners, else the roles of the organisations asked about
@@ -4141,6 +4142,53 @@ def _active_on(p: Project, date: Date, what: str, lang: str) -> Answer:
     return _verdict(p, p.period.active_in(month, month), "active", F.DATES, lang, event)
 
 
+#: Words that put a clause in the asker's own voice ("we run AVRR in Kazakhstan", "IOM
+#: Kyrgyzstan here", "у нас в Кыргызстане").
+_WE_VOICE: Final = frozenset("we our ours us мы нас наш наша наше наши нашей нашем".split())
+#: ... or a person of IOM elsewhere ("I'm from IOM Kazakhstan", "я из МОМ в Казахстане"), not
+#: a migrant telling where they are ("I'm in Moscow and want to go home to Tajikistan")
+_I_OF_IOM: Final = frozenset("i im my me here from я мой моя мне из".split())
+_CLAUSE_BREAK: Final = re.compile(r"[.!?;:,()\u2014\u2013]|\s-\s")
+
+
+def _countries_of_the_asker(index: Index, q: Query) -> set[str]:
+    """The countries named in a clause in the asker's own voice ("hi! we run AVRR in
+    Kazakhstan", "hello from IOM Kazakhstan", "IOM kyrgyzstan here", "я из МОМ в
+    Казахстане")."""
+    own: set[str] = set()
+    for clause in _CLAUSE_BREAK.split(q.text):
+        ws = words(clause)
+        iom = "iom" in ws or "мом" in ws
+        voiced = any(w in _WE_VOICE for w in ws) or (iom and any(w in _I_OF_IOM for w in ws))
+        if not voiced:
+            continue
+        for m in q.mentions:
+            if m.kind != "country":
+                continue
+            country = index.country(m.key)
+            if country is None:
+                continue
+            names = [words(n) for n in (*country.names, *country.adjectives)]
+            if any(_holds_stem_of(ws, n) for n in names):
+                own.add(m.key)
+    return own
+
+
+def _holds_stem_of(ws: list[str], name: list[str]) -> bool:
+    """Whether the words hold the (one-word) name, any Russian ending allowed."""
+    if len(name) != 1:
+        return False
+    key = name[0][:5] if is_cyrillic(name[0]) else name[0]
+    return any(w == name[0] or (is_cyrillic(w) and w.startswith(key)) for w in ws)
+
+
+def _without_words(index: Index, q: Query, codes: list[str]) -> Query:
+    """The question read again without the words that name these countries."""
+    dropped = {p for m in q.mentions if m.kind == "country" and m.key in codes for p in m.positions}
+    text = " ".join(t.surface for t in q.tokens if t.position not in dropped)
+    return understand.parse(index, text, q.lang)
+
+
 def _without_countries(index: Index, q: Query, ctx: ChatState, unknown: list[str]) -> Answer | None:
     """The answer about one project the question describes, read without the countries no
     project involved ("the returns project with Belarus and Ukraine": Moldova and Ukraine),
@@ -4148,11 +4196,7 @@ def _without_countries(index: Index, q: Query, ctx: ChatState, unknown: list[str
     for a list ("which projects were in Belarus") or when nothing else is said."""
     if q.wants_list or q.wants_count:
         return None
-    dropped = {
-        p for m in q.mentions if m.kind == "country" and m.key in unknown for p in m.positions
-    }
-    text = " ".join(t.surface for t in q.tokens if t.position not in dropped)
-    rest = understand.parse(index, text, q.lang)
+    rest = _without_words(index, q, unknown)
     if not (rest.countries() or rest.orgs()):
         return None  # "an IOM project in Armenia on border management?": Armenia was the point
     found = _decide(index, rest, ctx)

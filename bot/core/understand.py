@@ -178,6 +178,7 @@ _MENTION: Final = re.compile(r"(?<![\w.])@\w+")
 def parse(index: Index, text: str, lang: str | None = None) -> Query:
     text = _MENTION.sub(" ", text)
     text = _THAT_SAME.sub(r"\1", text)  # "did that same programme …": that programme
+    text = _ONLY_N.sub("", text)  # "only two of the four projects": a count, not "solely"
     tokens = tuple(index.tokens(text))
     # Russian typed in Latin letters ("kto finansiroval SIREADA") is answered in Russian
     transliterated = sum(1 for t in tokens if t.surface.isascii() and is_cyrillic(t.word))
@@ -398,9 +399,13 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         fields.insert(0, F.MEANING)  # "… part of an 'EC thematic programme' - what's EC?"
 
     words = [t.word for t in tokens]
-    target = _count_target(words)
+    # "I read that SIREADA worked with two NGOs - right?": the number is to be checked
+    target = _count_target(words) or (_claimed_target(words) if checks_a_claim(text) else None)
     wants_count = target == PROJECTS or (
-        target is None and (_how_many(words) or any(w.startswith("скольк") for w in words))
+        target is None
+        and (
+            _how_many(words) or any(w.startswith("скольк") for w in words) or _claimed_count(words)
+        )
     )
     counted_field = F.PARTNERS if target == "ngo" else target  # "how many NGOs": partners
     if counted_field not in (None, PROJECTS):
@@ -630,6 +635,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     )
 
 
+#: The middle of a year: "mid-2012", "the middle of 2012", "в середине 2012 года".
+_MIDDLE: Final = frozenset("mid middle середине середина середины".split())
+
 #: A quotation of eight characters or more: «…», "…", '…', “…”.
 _QUOTE: Final = re.compile(r"(?:^|\s)['\"“«‘]([^'\"”»’]{8,}?)['\"”»’](?=\s|$|[?.,!:;—-])")
 
@@ -653,6 +661,14 @@ def _quoted_around(text: str, tokens: tuple[Token, ...], named: set[int]) -> set
             found |= span
     return found
 
+
+#: "only" before a number of projects ("only two of the four projects were funded by the EU?")
+#: counts them; it does not say "funded solely by".
+_ONLY_N: Final = re.compile(
+    r"\b(?:only|just|только|лишь)\s+(?=(?:\d{1,2}|one|two|three|four|one|один|одна|одного|два|"
+    r"две|двух|три|трёх|трех|четыре)\s+(?:of|из|projects|programmes|проект))",
+    re.IGNORECASE,
+)
 
 #: "that same", "this same": the one just talked about, compared with nothing.
 #: ("started that same month" still compares two dates)
@@ -1436,6 +1452,26 @@ _STATISTICS: Final = frozenset("statistics statistic stats".split())
 _SCORES: Final = frozenset("score scores scored rating ratings rated grade graded".split())
 
 
+#: People (and places for them) a number can count: the page counts none of them.
+_PEOPLE_NOUNS: Final = frozenset(
+    "migrants people persons officials officers staff returnees nationals participants "
+    "trainees beneficiaries beds places detainees мигрантов человек людей сотрудников "
+    "чиновников участников мест".split()
+)
+
+
+def _people_counted(words: list[str]) -> bool:
+    """A number of people given in the question ("helped 500 migrants", "trained 150
+    officials", "room for 200 people"): two digits or more ("the english course 4 fms
+    officials" is "for"), not a year."""
+    for i, w in enumerate(words):
+        if not w.isdigit() or len(w) < 2 or (len(w) == 4 and w.startswith(("19", "20"))):
+            continue
+        if any(x in _PEOPLE_NOUNS for x in words[i + 1 : i + 3]):
+            return True
+    return False
+
+
 def _a_score(words: list[str]) -> bool:
     """A rating given to a project ("what score did the evaluation give", "какую оценку
     получил проект на итоговой оценке"), not the page's needs assessments ("оценка
@@ -1490,6 +1526,8 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         return "statistics"  # "what's the population of Moldova": not on the page
     if any(w in _STATISTICS or w.startswith("статистик") for w in words) or _a_score(words):
         return "statistics"  # "provide statistics on …", "what rating did it get"
+    if _people_counted(words):
+        return "statistics"  # "I read it helped 500 migrants return - can you confirm?"
     # ("сколько времени прошло", "сколько месяцев": a span of time, not a statistic)
     spans = ("времени", "месяцев", "месяца", "лет", "года", "дней", "недель")
     asks_number = _how_many(words) or any(
@@ -1661,6 +1699,10 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             # "late 2011": its last four months; "the end of 2009": its last quarter
             first, last = Month(year, 9 if prev == "late" else 10), Month(year, 12)
             positions += [i - 1] if V.END_OF_WORDS.matches(prev) else [i - 1, i - 2]
+        elif prev in _MIDDLE or (prev == "of" and prev2 in _MIDDLE):
+            # "mid-2012", "the middle of 2012", "в середине 2012 года": its middle months
+            first, last = Month(year, 5), Month(year, 8)
+            positions += [i - 1] if prev in _MIDDLE else [i - 1, i - 2]
         elif V.START_OF_WORDS.matches(prev) or (
             prev in ("of",) and V.START_OF_WORDS.matches(prev2)
         ):
@@ -1878,6 +1920,58 @@ _GT: Final = frozenset(
 )
 _LT: Final = frozenset("less shorter under below fewer within меньше менее короче".split())
 _EQ: Final = frozenset("exactly precisely ровно".split())
+
+
+#: "..., right?", "..., correct?", "..., isn't it?", "..., верно?", "..., да?"
+TAG_QUESTION: Final = re.compile(
+    r"[,—–-]\s*(right|correct|true|isn'?t it|wasn'?t it|didn'?t it|верно|правда|да|так)\s*\?\s*$",
+    re.IGNORECASE,
+)
+#: A claim put to the bot to check: "true or false: …", "can you confirm …", "is it correct
+#: that …", "I read that …", "верно, что …".
+CLAIM_CHECK: Final = re.compile(
+    r"\b(true or false|can you confirm|could you confirm|please confirm|confirm that|"
+    r"is it (?:true|correct|right|so) that|i (?:read|heard|was told) that|"
+    r"верно,? что|правда,? что|правильно,? что|я (?:читал|читала|слышал|слышала),? что)\b",
+    re.IGNORECASE,
+)
+
+
+def checks_a_claim(text: str) -> bool:
+    """Whether the question puts a claim to check ("…, right?", "I read that …")."""
+    return TAG_QUESTION.search(text) is not None or CLAIM_CHECK.search(text) is not None
+
+
+def _claimed_target(words: list[str]) -> str | None:
+    """What a number in a claim counts, when the knowledge base can count it ("two NGOs",
+    "three donors")."""
+    for i, w in enumerate(words):
+        if number_value(w) is None or w in ("one", "a") or i + 1 >= len(words):
+            continue
+        for key, lexicon in V.COUNTABLE.items():
+            if key not in (PROJECTS, F.DURATION) and lexicon.matches(words[i + 1]):
+                return key
+    return None
+
+
+def _claimed_count(words: list[str]) -> bool:
+    """A number of projects put forward to check ("only two of the four projects were funded
+    by the EU?", "только два из четырёх проектов"): a count answers."""
+    for i, w in enumerate(words):
+        if number_value(w) is None or w in ("one", "a"):
+            continue
+        rest = [
+            x for x in words[i + 1 : i + 5] if x not in ("the", "four", "4", "четырех", "четырёх")
+        ]
+        of_them = rest[:1] in (["of"], ["из"]) and any(x in _PROJECT_PLURALS for x in rest[1:3])
+        if of_them:
+            return True
+    return False
+
+
+_PROJECT_PLURALS: Final = frozenset(
+    "projects programmes them проектов проекта проекты программ".split()
+)
 
 
 def number_value(word: str) -> int | None:
