@@ -3087,3 +3087,67 @@ def test_the_askers_own_country_claims_to_check_and_mid_year(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # the body an organisation belongs to: its full name says it
+        (
+            ("in SIREADA, the UK Border Agency - which government body was it part of?",),
+            Kind.FIELD,
+            "sireada",
+            "Home Office",
+        ),
+        # the list just shown, counted or listed again; the statements just shown, counted
+        (
+            ("what projects ended in 2011?", "how many?"),
+            Kind.COUNT,
+            "border-checkpoints",
+            "two (2)",
+        ),
+        (
+            ("what were the components of the border checkpoints project?", "how many were there?"),
+            Kind.FIELD,
+            "border-checkpoints",
+            "(4)",
+        ),
+        (
+            (
+                "which project planned a movie and informational materials?",
+                "how many projects had something like that?",
+            ),
+            Kind.COUNT,
+            "readmission-mechanisms",
+            "one (1)",
+        ),
+        (
+            ("какие проекты шли в 2011 году?", "перечисли их"),
+            Kind.LIST,
+            "border-checkpoints",
+            "(3)",
+        ),
+        # "which other projects": not the one just discussed
+        (
+            ("tell me about SIREADA", "which other projects were funded by the EU too?"),
+            Kind.LIST,
+            "border-checkpoints",
+            "3 matching",
+        ),
+        # a correction: not the project just discussed
+        (
+            (
+                "кто финансировал проект по пунктам пропуска?",
+                "ой, нет, я имела в виду программу, которую софинансировали Германия и"
+                " Финляндия. когда она закончилась?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "2010",
+        ),
+    ],
+)
+def test_parent_bodies_counts_of_what_was_shown_others_and_corrections(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -411,6 +411,51 @@ def _the_rest(index: Index, q: Query, ctx: ChatState, named: list[str]) -> list[
     return [p.id for p in index.projects if p.id not in shown]
 
 
+#: A correction of what the asker said before: "sorry, I meant …", "я имела в виду …".
+_CORRECTION: Final = re.compile(
+    r"\b(i meant|i mean|no,? not that one|wrong (?:one|title|project)|имел[аи]? в виду|"
+    r"не тот|не та|не то)\b",
+    re.IGNORECASE,
+)
+
+
+def _corrects_itself(q: Query) -> bool:
+    return _CORRECTION.search(q.text) is not None
+
+
+#: What points back at the thing just found: "something like that", "such", "такое".
+_SUCH: Final = frozenset("that such this это такое такой такие подобное".split())
+#: "list them", "перечисли их": the list just shown, again.
+_LIST_AGAIN: Final = frozenset("list enumerate name перечисли перечислите назови назовите".split())
+
+
+def _shown_again(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer | None:
+    """ "how many?", "how many were there?", "list them", "перечисли их": the projects just
+    listed, counted or listed again; or the statements of the field just shown, counted
+    ("what were the components of the border project?" - "how many were there?")."""
+    if named or q.residual or q.times or q.mentions or q.fields or q.superlative:
+        return None
+    listing = any(t.word in _LIST_AGAIN for t in q.tokens)
+    if not (q.wants_count or listing):
+        return None
+    if q.wants_count and ctx.field in _NUMBERED_FIELDS and len(ctx.projects) == 1:
+        return _single(index, replace(q, fields=(ctx.field,)), ctx, list(ctx.projects))
+    shown = ctx.candidates
+    if not shown and q.wants_count and ctx.projects and any(t.word in _SUCH for t in q.tokens):
+        # "which project planned a movie?" - "how many projects had something like that?"
+        shown = ctx.projects[:1]
+    if not shown:
+        return None
+    projects = [index.kb.by_id[pid] for pid in shown if pid in index.kb.by_id]
+    if not q.wants_count:
+        return _plain_list(index, projects, q.lang, [])
+    bullets = tuple(_list_line(index, p, q.lang) for p in projects[:LIST_LIMIT])
+    word = projects_word(len(projects), q.lang)
+    head = say("count_header", q.lang, n=number_word(len(projects), q.lang), projects=word)
+    blocks = [_p(head.rstrip(": ") + ":"), Block(bullets=bullets)]
+    return _answer(Kind.COUNT, q.lang, blocks, [p.id for p in projects[:LIST_LIMIT]])
+
+
 def _plain_list(index: Index, projects: list[Project], lang: str, fields: list[str]) -> Answer:
     """A list of projects, each with its period: "3 matching: • … · 2009 – 2011"."""
     bullets = tuple(_list_line(index, p, lang) for p in projects[:LIST_LIMIT])
@@ -548,6 +593,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
     named = list(q.named)
+    if _corrects_itself(q) and (named or q.mentions or q.residual or q.times):
+        # "ой, нет, я имела в виду программу, которую софинансировали Германия и Финляндия":
+        # not the project just discussed, though the same thing may be asked of the other
+        ctx = replace(ctx, projects=(), candidates=())
     if ctx.missing and _asks_the_same_again(q):
         # "how many migrants returned under SIREADA?" - "and in Moldova specifically?"
         subject = named[:1] or list(ctx.projects[:1])
@@ -584,6 +633,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     ):
         # "which project had four components?" - "was the EC involved?": in that project
         return _single(index, q, ctx, list(ctx.projects))
+    again = _shown_again(index, q, ctx, named)
+    if again is not None:  # "what projects ended in 2011?" - "how many?"
+        return again
     left_out = _the_rest(index, q, ctx, named)
     if left_out:  # "which projects involved Moldova?" - "and which ones didn't?"
         if len(left_out) == 1 and (q.fields or q.residual):
@@ -2818,6 +2870,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             kept = _keep_where(index, candidates, relative)
             candidates = [p for p in kept if p.id not in exclude]
             reasons.append("relative")
+        elif q.another:
+            # "tell me about SIREADA" - "which other projects were funded by the EU too?"
+            candidates = [p for p in candidates if p.id not in exclude]
     shared = _same_period(q) if reference is None and not q.times and event is None else None
     if shared:  # "which two projects started in the same month": those sharing one
         starts, ends = index.periods

@@ -388,6 +388,10 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         )
         if of_org or (org_at and (min(org_at) < named_at or (that and max(org_at) > named_at))):
             fields[fields.index(F.TITLE)] = F.MEANING
+    if _parent_body_asked(tokens, mentions):
+        # "the UK Border Agency - which government body was it part of?", "which department
+        # is it under": the organisation's full name says it, not a programme
+        fields = [F.MEANING, *(f for f in fields if f not in (F.PROGRAMME, F.MEANING))]
     if not fields and _which_body(tokens):
         fields.append(F.PARTNERS)  # "which Russian agency did IOM run it with"
     fields = _rank_fields(fields, tokens)
@@ -1272,6 +1276,21 @@ _OTHER_BODIES: Final = _BODIES | frozenset(
     "partner partners donor donors funder funders counterpart counterparts партнер партнеры "
     "доноры донор министерства".split()
 )
+
+
+def _parent_body_asked(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
+    """Whether the question asks what body an organisation it names belongs to ("which
+    government body was it part of", "which department is it under", "в какое ведомство
+    входит")."""
+    if not any(m.kind == "org" for m in mentions):
+        return False
+    words = [t.word for t in tokens]
+    body = any(w in _BODIES or w in ("department", "departments", "government") for w in words)
+    pairs = set(pairwise(words))
+    belongs = bool(pairs & {("part", "of"), ("belong", "to"), ("belonged", "to")}) or any(
+        w in ("under", "входит", "входило", "подчинялось", "подчиняется") for w in words
+    )
+    return body and belongs
 
 
 def _which_body(tokens: tuple[Token, ...]) -> bool:

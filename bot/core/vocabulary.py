@@ -71,7 +71,7 @@ STOPWORDS: Final = frozenset(
     который которая которое которые которого которой котором которому которым которыми которых
     которую among amongst среди main principal primary major основные основная основной
     основное главные главная главный главное рассчитан рассчитана рассчитано рассчитаны
-    предназначен предназначена предназначено предназначены
+    предназначен предназначена предназначено предназначены ой имел имела имели виду oops sorry
     """.split()
 )
 
@@ -199,7 +199,7 @@ FIELD_CUES: Final = _lexicons(
         F.FUNDERS: """fund funds funded funding funder funders donor donors financed financing
             pay paid paying payer
             finance sponsor sponsored sponsors paid bankrolled money co-funded cofunded
-            финансир* профинансир* донор* спонсир* оплачив* оплатил* деньг*""",
+            финансир* профинансир* софинансир* донор* спонсир* оплачив* оплатил* деньг*""",
         F.PARTNERS: """partner partners partnered counterpart counterparts cooperate cooperated
             ngo ngos nongovernmental нко неправительствен*
             cooperation collaborate collaborated collaboration worked involved involvement
