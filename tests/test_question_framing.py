@@ -3151,3 +3151,64 @@ def test_parent_bodies_counts_of_what_was_shown_others_and_corrections(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "X is short for …": X spelt out
+        (
+            ("true or false: Rosgranitsa is short for the Federal Border Guard Service",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Federal Agency for the Development",
+        ),
+        # "set up in 2009" dates an establishment ("set up to do" asks the aims)
+        (
+            (
+                "is it right that Rosgranitsa was set up in 2009, the same year the checkpoints"
+                " project started?",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "2007",
+        ),
+        (
+            ("what was the readmission framework programme actually set up to do? its aims",),
+            Kind.FIELD,
+            "readmission-framework",
+            "platform",
+        ),
+        # a list question beside a claim about its answer: the list settles it
+        (
+            ("which projects mention third-country nationals? only sireada, right?",),
+            Kind.LIST,
+            "readmission-framework",
+            "3 matching",
+        ),
+        (
+            ("какие проекты финансировал только Евросоюз — верно, что все четыре?",),
+            Kind.LIST,
+            "border-checkpoints",
+            "(3)",
+        ),
+        # ... but "which one was it?" needs the claim
+        (
+            ("I read IOM Russia also had a project in Belarus - which one was it?",),
+            Kind.NOT_FOUND,
+            "",
+            "Belarus",
+        ),
+        # "named a final beneficiary": mentioned one; a partner's note shown with its name
+        (
+            ("which projects named a final beneficiary? I read all of them did",),
+            Kind.LIST,
+            "border-checkpoints",
+            "(Rosgranitsa): both the project partner and the final beneficiary",
+        ),
+    ],
+)
+def test_short_for_set_up_and_list_questions_beside_claims(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

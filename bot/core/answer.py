@@ -79,12 +79,45 @@ _SINGLE_MIN = 0.3
 
 
 def respond(index: Index, question: Question, state: ChatState, ttl: float = DEFAULT_TTL) -> Reply:
+    asked = _question_beside_a_claim(question.text)
+    if asked is not None:
+        # "which projects named a final beneficiary? I read all of them did": the answer to
+        # the question settles the claim
+        question = replace(question, text=asked)
     both = understand.two_questions(index, question.text)
     if both is not None:
         joined = _pick_then_ask(index, question, both, state, ttl)
         if joined is not None:
             return joined
     return _respond_one(index, question, state, ttl)
+
+
+#: Where a message breaks into sentences ("…? I read …", "… — верно, что …").
+_SENTENCES: Final = re.compile(r"(?<=[.?!])\s+|\s+[—–-]\s+")
+#: How a sentence putting a claim begins: "I read …", "is it only …", "верно, что …".
+_CLAIM_START: Final = re.compile(
+    r"^(i (?:read|heard|think|thought|was told)|is it (?:only|just|all)|only |just |"
+    r"верно|правда|я (?:читал|слышал|думал))",
+    re.IGNORECASE,
+)
+_PLURAL_PROJECTS: Final = re.compile(r"\b(projects|programmes|проекты|проектах|проектов)\b", re.I)
+#: How a list question begins.
+_LIST_START: Final = re.compile(r"^(which|what|какие|какой|в каких)\b", re.IGNORECASE)
+
+
+def _question_beside_a_claim(text: str) -> str | None:
+    """The list question of a message that also puts a claim about its answer ("which
+    projects mention third-country nationals? only sireada, right?", "I read the training was
+    a SIREADA activity. which projects dealt with readmission centres?"); None otherwise."""
+    parts = [p.strip() for p in _SENTENCES.split(text.strip()) if p.strip()]
+    if len(parts) != 2:
+        return None
+    # (a list question of its own: "which one was it?" needs the claim)
+    questions = [p for p in parts if _LIST_START.match(p) and _PLURAL_PROJECTS.search(p)]
+    claims = [p for p in parts if _CLAIM_START.match(p)]
+    if len(questions) == 1 and len(claims) == 1 and questions[0] != claims[0]:
+        return questions[0]
+    return None
 
 
 def _pick_then_ask(
@@ -3109,6 +3142,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             text = truncate(doc.text.get(lang), WHY_LENGTH)
             if doc.label:  # "Component Four: optimizing data sharing"
                 text = f"{doc.label.get(lang)}: {text}"
+            elif doc.field == F.PARTNERS and doc.orgs:
+                # a partner's note says what it was, not who: "Rosgranitsa: both the project
+                # partner and the final beneficiary"
+                text = f"{_join([_org_name(index, o, lang) for o in doc.orgs], lang)}: {text}"
         elif ngo_why and (ngos := _ngos_asked(index, p, q)):
             text = _join([_org_name(index, o, lang) for o in ngos], lang)
         else:
@@ -4200,9 +4237,10 @@ def _active_on(p: Project, date: Date, what: str, lang: str) -> Answer:
 #: Words that put a clause in the asker's own voice ("we run AVRR in Kazakhstan", "IOM
 #: Kyrgyzstan here", "у нас в Кыргызстане").
 _WE_VOICE: Final = frozenset("we our ours us мы нас наш наша наше наши нашей нашем".split())
-#: ... or a person of IOM elsewhere ("I'm from IOM Kazakhstan", "я из МОМ в Казахстане"), not
-#: a migrant telling where they are ("I'm in Moscow and want to go home to Tajikistan")
-_I_OF_IOM: Final = frozenset("i im my me here from я мой моя мне из".split())
+#: ... or a person of IOM elsewhere ("I'm from IOM Kazakhstan", "IOM Kyrgyzstan here", "я из
+#: МОМ в Казахстане"), not a migrant telling where they are ("I'm in Moscow and want to go
+#: home to Tajikistan") nor a claim ("I read IOM Russia also had a project in Belarus")
+_I_OF_IOM: Final = frozenset("here from из".split())
 _CLAUSE_BREAK: Final = re.compile(r"[.!?;:,()\u2014\u2013]|\s-\s")
 
 

@@ -2033,6 +2033,7 @@ _COMMON = frozenset(
 _COMPOUNDS: Final = {
     ("non", "governmental"): "nongovernmental",
     ("non", "government"): "nongovernmental",
+    ("set", "up"): "established",  # "was Rosgranitsa set up in 2009?"
     # "методические материалы": manuals (not the "методическая помощь" of methods)
     ("методические", "материалы"): "методички",
     ("методических", "материалов"): "методички",
@@ -2041,11 +2042,12 @@ _COMPOUNDS: Final = {
 
 
 def _compounds(ws: list[str]) -> list[str]:
-    """The words with each pair of `_COMPOUNDS` joined into one."""
+    """The words with each pair of `_COMPOUNDS` joined into one (not before "to": "what was
+    it set up to do" asks the aims)."""
     out: list[str] = []
-    for w in ws:
+    for i, w in enumerate(ws):
         joined = _COMPOUNDS.get((out[-1], w)) if out else None
-        if joined:
+        if joined and ws[i + 1 : i + 2] != ["to"]:
             out[-1] = joined
         else:
             out.append(w)

@@ -222,6 +222,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     described = _describing_participles(tokens, mentions, name_positions)
     described |= _time_following(tokens)  # "the year following": after, not a follow-up
     described |= _relative_where(tokens)  # "the project where …": which project, not a place
+    # "which projects named a final beneficiary": mentioned one, no title asked
+    described |= {
+        a.position
+        for a, b in pairwise(tokens)
+        if a.word == "named" and b.word in ("a", "an", "the", "any", "no")
+    }
     for t in tokens:
         if t.position in named_entity_positions or t.position in name_positions:
             continue  # the "Office" of "Home Office", the "Implementation" of a title: no field
@@ -344,7 +350,10 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     if F.RELATED not in fields and _asks_identity(tokens):
         fields.insert(0, F.RELATED)  # "is X just another name for Y?": how they are linked
     title_at = min(
-        (t.position for t in tokens if t.position in cue_positions and t.word in _TITLE_WORDS),
+        [
+            *(t.position for t in tokens if t.position in cue_positions and t.word in _TITLE_WORDS),
+            *(a.position for a, b in pairwise(tokens) if (a.word, b.word) == ("short", "for")),
+        ],
         default=None,
     )
     if (
@@ -386,7 +395,22 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             and len(after) > 1
             and (after[1].position in org_at or after[1].word in _BODIES)
         )
-        if of_org or (org_at and (min(org_at) < named_at or (that and max(org_at) > named_at))):
+        # "Rosgranitsa is short for …": the organisation right before is what is spelt out
+        subject = any(
+            m.kind == "org"
+            and max(m.positions) < title_at
+            and all(
+                by_position[p].stop
+                for p in range(max(m.positions) + 1, title_at)
+                if p in by_position
+            )
+            for m in mentions
+        )
+        if (
+            of_org
+            or subject
+            or (org_at and (min(org_at) < named_at or (that and max(org_at) > named_at)))
+        ):
             fields[fields.index(F.TITLE)] = F.MEANING
     if _parent_body_asked(tokens, mentions):
         # "the UK Border Agency - which government body was it part of?", "which department
