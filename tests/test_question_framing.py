@@ -3212,3 +3212,50 @@ def test_short_for_set_up_and_list_questions_beside_claims(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "just by the EU" is "solely"; "yr" is "year"
+        (("wich projcts wernt funded just by the eu",), Kind.LIST, "readmission-framework", ""),
+        (
+            ("which projct began the same yr the border check points proj ended",),
+            Kind.LIST,
+            "sireada",
+            "",
+        ),
+        # "it" after a follow-up answer is the follow-up
+        (
+            (
+                "which project was the follow-up to the 2007-2010 programme?",
+                "it was funded by germany too, right?",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "European Union",
+        ),
+        # "only" is about the funder, not about the partner named beside it
+        (
+            ("which projects were implemented with the FMS and funded only by the EU?",),
+            Kind.LIST,
+            "readmission-mechanisms",
+            "2 matching",
+        ),
+        # the asker's own plans are no question about the future
+        (
+            (
+                "we are planning something similar in Turkmenistan - was the English course for"
+                " FMS officials in the readmission mechanisms project actually delivered or only"
+                " planned?",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "planned",
+        ),
+    ],
+)
+def test_just_by_follow_up_it_funder_only_and_the_askers_plans(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -1525,7 +1525,9 @@ _IT = frozenset(["it", "its", "it's", "он", "она", "оно", "его", "е�
 def _about_it(q: Query, ctx: ChatState) -> bool:
     """ "what's SIREADA" → "was it still running in 2012?": a question about the project the
     chat is about, not a list of every project running in 2012."""
-    return len(ctx.projects) == 1 and any(t.word in _IT for t in q.tokens)
+    # (after "which project was the follow-up to X?" the answer names both: "it" is the first)
+    one = len(ctx.projects) == 1 or (ctx.field == F.RELATED and bool(ctx.projects))
+    return one and any(t.word in _IT for t in q.tokens)
 
 
 def _refers_to_previous_list(q: Query) -> bool:
@@ -2966,10 +2968,13 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             k for k in groups if q.negation_at is not None and min(k) > q.negation_at
         )
         besides_org = _besides(q) if F.FUNDERS in q.fields else None
+        funder_key = _funder_group(q, list(groups))
         for key, org_ids in groups.items():
             if besides_org in org_ids:
                 continue  # "кто-то, кроме ЕС": a funder other than the EU (see `_besides`)
-            keep = _projects_with_any_org(index, candidates, org_ids, q)
+            # "implemented with the FMS and funded only by the EU": the funding is the EU's
+            asked = q if key == funder_key else replace(q, fields=_without(q.fields, F.FUNDERS))
+            keep = _projects_with_any_org(index, candidates, org_ids, asked)
             excluded = q.negated and bool(after_not) and key == after_not[0]
             candidates = [p for p in candidates if (p.id in keep) != excluded]
             reasons.append("org")
@@ -3451,7 +3456,7 @@ def _projects_with_any_org(
     if F.PROGRAMME in q.fields:  # "part of an EC programme": the EC named in the programme
         named = {pid for o in org_ids for pid in index.projects_naming(o, F.PROGRAMME)}
         return {p.id for p in candidates if p.id in named}
-    if F.FUNDERS in q.fields and q.has(V.ONLY):  # "funded solely by the EU": no other funder
+    if F.FUNDERS in q.fields and _solely(q):  # "funded solely by the EU": no other funder
         funded = {pid for o in org_ids for pid in index.projects_funded_by(o)}
         return {
             p.id
@@ -3488,7 +3493,7 @@ def _org_ok(index: Index, p: Project, org_id: str, q: Query) -> bool:
         return any(ORG_PREFIX + org_id in d.terms for d in index.docs_of(p.id, F.PROGRAMME))
     if _as_funder(q, org_id):
         funders = [f for f in p.funders if org_id in _org_family(index, f)]
-        if q.has(V.ONLY):  # "funded solely by the EU": no other funder
+        if _solely(q):  # "funded solely by the EU": no other funder
             return bool(funders) and len(funders) == len(p.funders)
         return bool(funders)
     if any(org_id in _org_family(index, f) for f in p.funders):
@@ -3585,6 +3590,32 @@ def _several(q: Query) -> str | None:
 
 def _orgs_of_field(p: Project, field_name: str) -> list[str]:
     return list(p.funders) if field_name == F.FUNDERS else [part.org for part in p.partners]
+
+
+def _without(fields: tuple[str, ...], field_name: str) -> tuple[str, ...]:
+    return tuple(f for f in fields if f != field_name)
+
+
+def _funder_group(q: Query, keys: list[tuple[int, ...]]) -> tuple[int, ...] | None:
+    """Of the organisations a question names, the one a word of funding is about: the only
+    one, else the first after such a word ("implemented with the FMS and funded only by the
+    EU": the EU)."""
+    if F.FUNDERS not in q.fields or not keys:
+        return None
+    if len(keys) == 1:
+        return keys[0]
+    cues = [t.position for t in q.tokens if V.FIELD_CUES[F.FUNDERS].matches(t.word)]
+    after = [k for k in keys if any(c < min(k) for c in cues)]
+    if not after:
+        return keys[0]
+    return min(after, key=lambda k: min(min(k) - c for c in cues if c < min(k)))
+
+
+def _solely(q: Query) -> bool:
+    """ "solely", "only", and "just" right before "by": "funded just by the EU"."""
+    return q.has(V.ONLY) or any(
+        a.word == "just" and b.word in ("by", "from") for a, b in pairwise(q.tokens)
+    )
 
 
 def _no_other(q: Query) -> bool:
@@ -4278,7 +4309,10 @@ def _holds_stem_of(ws: list[str], name: list[str]) -> bool:
 def _without_words(index: Index, q: Query, codes: list[str]) -> Query:
     """The question read again without the words that name these countries."""
     dropped = {p for m in q.mentions if m.kind == "country" and m.key in codes for p in m.positions}
-    text = " ".join(t.surface for t in q.tokens if t.position not in dropped)
+    text = q.text  # its punctuation kept: it tells the clauses apart
+    for t in q.tokens:
+        if t.position in dropped:
+            text = re.sub(rf"\b{re.escape(t.surface)}\b", " ", text, count=1, flags=re.I)
     return understand.parse(index, text, q.lang)
 
 

@@ -440,7 +440,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         # "how many countries did SIREADA work in": the countries, not the partners of "work"
         fields = [counted_field, *(f for f in fields if f != counted_field)]
     wants_list = _wants_list(tokens, name_positions)
-    no_info = _no_info(tokens, words)
+    no_info = _no_info(tokens, words, _outside_own_voice(text))
     if (
         no_info is None
         and _who_ran(tokens)
@@ -661,6 +661,19 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             dict.fromkeys(t.term for t in tokens if t.position in name_positions and not t.stop)
         ),
     )
+
+
+#: Clauses in the asker's own voice ("we are planning something similar in Turkmenistan - …").
+_OWN_VOICE: Final = frozenset("we our ours us мы нас наш наша наше наши".split())
+_CLAUSES: Final = re.compile(r"[.!?;:,()\u2014\u2013]|\s-\s")
+
+
+def _outside_own_voice(text: str) -> list[str]:
+    """The words of the clauses not in the asker's own voice (all of them when every clause
+    is: "which projects did we take part in")."""
+    clauses = [words(c) for c in _CLAUSES.split(text)]
+    kept = [w for ws in clauses if not any(x in _OWN_VOICE for x in ws) for w in ws]
+    return kept or [w for ws in clauses for w in ws]
 
 
 #: The middle of a year: "mid-2012", "the middle of 2012", "в середине 2012 года".
@@ -1537,7 +1550,7 @@ def _a_verb_here(words: list[str], i: int) -> bool:
     return not noun_before and after not in ("of", "for")
 
 
-def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
+def _no_info(tokens: tuple[Token, ...], words: list[str], asked: list[str]) -> str | None:
     """Which kind of information the knowledge base never holds the question asks for, if any."""
     contact = [
         i
@@ -1563,7 +1576,7 @@ def _no_info(tokens: tuple[Token, ...], words: list[str]) -> str | None:
         return "people"  # "who managed SIREADA at IOM Moscow": a person, not an organisation
     if any(V.NO_INFO["company"].matches(w) for w in words):
         return "company"
-    if _asks_about_future(words):
+    if _asks_about_future(asked):  # (not "we are planning something similar - was …")
         return "future"
     if any(w in ("population", "население", "населения", "численность") for w in words):
         return "statistics"  # "what's the population of Moldova": not on the page

@@ -112,6 +112,8 @@ SHORTHAND: Final = {
     "q": "question",
     "mny": "many",
     "les": "less",
+    "yr": "year",
+    "yrs": "years",
     "thn": "than",
     "mor": "more",
     "hw": "how",
