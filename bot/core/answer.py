@@ -101,6 +101,11 @@ _CLAIM_START: Final = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_PROJECTS: Final = re.compile(r"\b(projects|programmes|проекты|проектах|проектов)\b", re.I)
+_CLAIM_ANYWHERE: Final = re.compile(
+    r"(?:[.?!]|\s[—–-])\s*(?:i (?:read|heard|think|thought|was told)|is it|only|just|верно|"
+    r"правда|я (?:читал|слышал|думал))",
+    re.IGNORECASE,
+)
 #: How a list question begins.
 _LIST_START: Final = re.compile(r"^(which|what|какие|какой|в каких)\b", re.IGNORECASE)
 
@@ -109,6 +114,8 @@ def _question_beside_a_claim(text: str) -> str | None:
     """The list question of a message that also puts a claim about its answer ("which
     projects mention third-country nationals? only sireada, right?", "I read the training was
     a SIREADA activity. which projects dealt with readmission centres?"); None otherwise."""
+    if not _CLAIM_START.search(text) and not _CLAIM_ANYWHERE.search(text):
+        return None
     parts = [p.strip() for p in _SENTENCES.split(text.strip()) if p.strip()]
     if len(parts) != 2:
         return None
@@ -1581,16 +1588,18 @@ def _in_the_year_of(q: Query) -> bool:
 
 def _relative_words(q: Query) -> bool:
     words = _words_and_their_forms(q)
-    # ("the year following the end of X")
-    following = _years_later([t.word for t in q.tokens]) is not None
     return (
         _in_the_year_of(q)
-        or following
         or bool(
             words & (_BEFORE | _AFTER | {"same", "parallel", "simultaneously", "overlap"})
             or (q.anchor == "active" and q.reference_anchor in ("start", "end") and words & _WHEN)
         )
+        # "the year following the end of X"
+        or (bool(words & _FOLLOWING) and _years_later([t.word for t in q.tokens]) is not None)
     )
+
+
+_FOLLOWING: Final = frozenset(["following", "preceding"])
 
 
 def _asks_for_one(q: Query) -> bool:

@@ -2041,9 +2041,14 @@ _COMPOUNDS: Final = {
 }
 
 
+_COMPOUND_FIRSTS: Final = frozenset(a for a, _b in _COMPOUNDS)
+
+
 def _compounds(ws: list[str]) -> list[str]:
     """The words with each pair of `_COMPOUNDS` joined into one (not before "to": "what was
     it set up to do" asks the aims)."""
+    if not _COMPOUND_FIRSTS.intersection(ws):
+        return ws
     out: list[str] = []
     for i, w in enumerate(ws):
         joined = _COMPOUNDS.get((out[-1], w)) if out else None

@@ -440,7 +440,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         # "how many countries did SIREADA work in": the countries, not the partners of "work"
         fields = [counted_field, *(f for f in fields if f != counted_field)]
     wants_list = _wants_list(tokens, name_positions)
-    no_info = _no_info(tokens, words, _outside_own_voice(text))
+    own_voice = any(w in _OWN_VOICE for w in words)
+    no_info = _no_info(tokens, words, _outside_own_voice(text) if own_voice else words)
     if (
         no_info is None
         and _who_ran(tokens)
@@ -1155,6 +1156,8 @@ _LEAD_MAX: Final = 6
 def _existential(words: list[str]) -> bool:
     """ "Is there a project …", "was there any programme …", "есть ли проект …": whether any
     project fits, which is a list question (of one, or none)."""
+    if "there" not in words and "ли" not in words:
+        return False
     for i, (a, b) in enumerate(pairwise(words)):
         there = a in ("is", "was", "are", "were") and b == "there"
         asked_ru = a in ("есть", "был", "была", "были", "существовал") and b == "ли"
@@ -1520,6 +1523,8 @@ def _people_counted(words: list[str]) -> bool:
     """A number of people given in the question ("helped 500 migrants", "trained 150
     officials", "room for 200 people"): two digits or more ("the english course 4 fms
     officials" is "for"), not a year."""
+    if not _PEOPLE_NOUNS.intersection(words):
+        return False
     for i, w in enumerate(words):
         if not w.isdigit() or len(w) < 2 or (len(w) == 4 and w.startswith(("19", "20"))):
             continue
@@ -1605,9 +1610,9 @@ def _asks_for_a_file(words: list[str]) -> bool:
     not what the page says about it."""
     if any(w in _FILE_WORDS or w.startswith("файл") for w in words):
         return True
-    return any(w.startswith(_SEND_WORDS) for w in words) and any(
+    return any(
         w in ("me", "us", "мне", "нам", "copy", "copies", "копию", "link", "ссылку") for w in words
-    )
+    ) and any(w.startswith(_SEND_WORDS) for w in words)
 
 
 def _contact_phrase(words: list[str]) -> bool:
@@ -2013,6 +2018,8 @@ def _claimed_target(words: list[str]) -> str | None:
 def _claimed_count(words: list[str]) -> bool:
     """A number of projects put forward to check ("only two of the four projects were funded
     by the EU?", "только два из четырёх проектов"): a count answers."""
+    if "of" not in words and "из" not in words:
+        return False
     for i, w in enumerate(words):
         if number_value(w) is None or w in ("one", "a"):
             continue
