@@ -741,7 +741,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if unknown and all(code in _countries_of_the_asker(index, q) for code in unknown):
         # "we run AVRR in Kazakhstan - which of your projects …": where the asker works, not
         # what is asked about; the question read without it
-        return _decide(index, _without_words(index, q, unknown), ctx)
+        without = _without_words(index, q, unknown)
+        if not set(unknown) & set(without.countries()):
+            return _decide(index, without, ctx)
     if unknown:
         country = index.country(unknown[0])
         name = localized_name(country.name, lang) if country else unknown[0]
@@ -4322,7 +4324,11 @@ def _without_words(index: Index, q: Query, codes: list[str]) -> Query:
     for t in q.tokens:
         if t.position in dropped:
             text = re.sub(rf"\b{re.escape(t.surface)}\b", " ", text, count=1, flags=re.I)
-    return understand.parse(index, text, q.lang)
+    rest = understand.parse(index, text, q.lang)
+    if set(codes) & set(rest.countries()):  # the words as written were not found
+        text = " ".join(t.surface for t in q.tokens if t.position not in dropped)
+        rest = understand.parse(index, text, q.lang)
+    return rest
 
 
 def _without_countries(index: Index, q: Query, ctx: ChatState, unknown: list[str]) -> Answer | None:
@@ -4333,6 +4339,8 @@ def _without_countries(index: Index, q: Query, ctx: ChatState, unknown: list[str
     if q.wants_list or q.wants_count:
         return None
     rest = _without_words(index, q, unknown)
+    if set(unknown) & set(rest.countries()):
+        return None  # (the countries could not be taken out)
     if not (rest.countries() or rest.orgs()):
         return None  # "an IOM project in Armenia on border management?": Armenia was the point
     found = _decide(index, rest, ctx)
