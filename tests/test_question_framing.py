@@ -3259,3 +3259,78 @@ def test_just_by_follow_up_it_funder_only_and_the_askers_plans(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a yes/no question after the title it is about
+        (
+            (
+                "Development of Administrative Mechanisms in Support of Readmission of Migrants in"
+                " the RF - did it run for less than two years?",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "20 months",
+        ),
+        # "by how much": a difference, no statistic
+        (
+            (
+                "which lasted longer, the readmission framework programme or SIREADA, and by how much",
+            ),
+            Kind.LIST,
+            "readmission-framework",
+            "13 months longer",
+        ),
+        # quarters and halves of a year
+        (("which projects were active in Q3 2011",), Kind.LIST, "sireada", "1 matching"),
+        (
+            ("какие проекты шли во втором полугодии 2010 года?",),
+            Kind.LIST,
+            "border-checkpoints",
+            "(2)",
+        ),
+        # a day the page does not give: the month it gives
+        (
+            ("on wat exact day did the bordr chekpoint projct start?",),
+            Kind.NO_INFO,
+            "border-checkpoints",
+            "September 2009",
+        ),
+        # ... though an event's day is on the page
+        (
+            ("on what day did the EU-Russia readmission agreement take effect?",),
+            Kind.FIELD,
+            "readmission-framework",
+            "June 1, 2007",
+        ),
+        # what happens next or became of something later is not on the page
+        (("when will the next phase of SIREADA start?",), Kind.OUT_OF_SCOPE, "", ""),
+        (("when was rosgranitsa dissolved?",), Kind.OUT_OF_SCOPE, "", ""),
+        # "whats that" spells out what was named; a second ask about time answered too
+        (
+            ("UKBA in SIREADA - whats that, and what were the project dates",),
+            Kind.FIELD,
+            "sireada",
+            "March 2011 to February 2013",
+        ),
+        (
+            ("what does AVRR mean in SIREADA, and did SIREADA last at least two years?",),
+            Kind.FIELD,
+            "sireada",
+            "24 months",
+        ),
+        # ... but "что это за проект?" asks which project
+        (
+            ("спецкурс английского для сотрудников ФМС по реадмиссии - что это за проект?",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "",
+        ),
+    ],
+)
+def test_title_then_yes_no_parts_of_years_days_and_whats_that(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -595,12 +595,28 @@ def _second_field(q: Query, first: str) -> str | None:
     if not pairable or not any(t.word in ("and", "и", "а", "also") for t in q.tokens):
         return None
     others = [f for f in q.fields if f != first and f in _PAIRABLE]
+    if not others and first == F.MEANING and _asks_when_or_how_long(q):
+        # "what does AVRR mean in SIREADA, and did it last at least two years?", "what's IML
+        # and in which years was the programme active"
+        others = [F.DATES]
     if not others:
         return None
     second = others[0]
     if {first, second} <= {F.DATES, F.DURATION}:
         return None  # one answer says both
     return second
+
+
+def _asks_when_or_how_long(q: Query) -> bool:
+    """Whether the question also asks when, or how long (a duration to check, "in which
+    years", "when", "how long")."""
+    words = {t.word for t in q.tokens}
+    pairs = {(a.word, b.word) for a, b in pairwise(q.tokens)}
+    return bool(
+        q.durations
+        or words & {"when", "когда"}
+        or pairs & {("which", "years"), ("what", "years"), ("how", "long"), ("каких", "годах")}
+    )
 
 
 def _the_other_one(q: Query, ctx: ChatState, named: list[str]) -> str | None:
@@ -965,6 +981,11 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
 
     if q.durations and _is_yes_no(q):  # "did the border project run for more than 2 years"
         return _duration_check(project, q, lang)
+    if _asks_the_day(q) and q.anchor in ("start", "end"):
+        # "on what exact day did the border project start?": the page gives the month only
+        month = project.period.start if q.anchor == "start" else project.period.end
+        text = say("no_day", lang, project=_name(project, lang), month=_month(month, lang))
+        return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
     if F.DURATION in q.fields and q.anchor in ("start", "end") and not _is_yes_no(q):
         # "how long after the readmission agreement took effect did SIREADA start?"
         event = _event_reference(index, q)
@@ -1705,6 +1726,11 @@ _OPENERS: Final = frozenset("so and but ok okay well hmm also then а и но н
 
 
 def _is_yes_no(q: Query) -> bool:
+    # the question after a title or a topic: "Development of … in the RF - did it run …?"
+    after = _AFTER_TOPIC.split(q.text)[-1]
+    lead = words(after)[:1]
+    if lead and lead[0] in _YES_NO_STARTS and len(words(after)) >= 3:
+        return True
     first = next((t.word for t in q.tokens if t.word not in _OPENERS), "")
     return (
         first
@@ -1726,6 +1752,20 @@ def _is_yes_no(q: Query) -> bool:
         or (" ли " in f" {q.text.lower()} ")
         or understand.checks_a_claim(q.text)
     )
+
+
+#: Where a question follows the title or topic it is about: " - ", " — ", ": ".
+_AFTER_TOPIC: Final = re.compile(r"\s[-—–]\s|:\s")
+_YES_NO_STARTS: Final = frozenset("was were did is are does had has был была было были".split())
+
+
+def _asks_the_day(q: Query) -> bool:
+    """ "on what exact day", "which day", "какого числа": a day of the month, when the
+    question asks nothing else."""
+    words = [t.word for t in q.tokens]
+    day = "day" in words or ("какого" in words and "числа" in words) or "день" in words
+    others = [t for t in q.residual if t not in ("day", "числ", "ден", "exact")]
+    return day and not others
 
 
 def _elliptical_field(index: Index, q: Query, ctx: ChatState, named: list[str]) -> str | None:

@@ -412,6 +412,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             or (org_at and (min(org_at) < named_at or (that and max(org_at) > named_at)))
         ):
             fields[fields.index(F.TITLE)] = F.MEANING
+    if F.MEANING not in fields and _whats_that(tokens, mentions):
+        fields.insert(0, F.MEANING)  # "UKBA in SIREADA - whats that, and what were the dates"
     if _parent_body_asked(tokens, mentions):
         # "the UK Border Agency - which government body was it part of?", "which department
         # is it under": the organisation's full name says it, not a programme
@@ -675,6 +677,49 @@ def _outside_own_voice(text: str) -> list[str]:
     clauses = [words(c) for c in _CLAUSES.split(text)]
     kept = [w for ws in clauses if not any(x in _OWN_VOICE for x in ws) for w in ws]
     return kept or [w for ws in clauses for w in ws]
+
+
+_QUARTERS: Final = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
+_NTH: Final = {
+    **dict.fromkeys(["first", "1st", "первом", "первый", "первое", "первая"], 1),
+    **dict.fromkeys(["second", "2nd", "втором", "второй", "второе", "вторая"], 2),
+    **dict.fromkeys(["third", "3rd", "третьем", "третий"], 3),
+    **dict.fromkeys(["fourth", "4th", "четвертом", "четвёртом", "четвертый", "четвёртый"], 4),
+}
+_QUARTER_WORDS: Final = frozenset("quarter квартал квартале квартала".split())
+_HALF_WORDS: Final = frozenset("half полугодие полугодии полугодия половине половина".split())
+
+
+def _part_of_year(words: list[str], i: int) -> tuple[tuple[int, int], int] | None:
+    """The months of a quarter or a half of the year at words[i] ("Q3 2011", "the third quarter
+    of 2011", "the second half of 2010", "во втором полугодии 2010 года"), and where its
+    words begin; None if the year has none before it."""
+    prev = words[i - 1] if i >= 1 else ""
+    if prev in _QUARTERS:
+        n = _QUARTERS[prev]
+        return (3 * n - 2, 3 * n), i - 1
+    # "Q3" is read as two words, "q" (shorthand for "question") and "3"
+    if prev in ("1", "2", "3", "4") and i >= 2 and words[i - 2] in ("q", "question"):
+        n = int(prev)
+        return (3 * n - 2, 3 * n), i - 2
+    at = i - 1
+    if prev == "of":  # "the third quarter of 2011"
+        at = i - 2
+    if at < 1 or words[at - 1] not in _NTH:
+        return None
+    n = _NTH[words[at - 1]]
+    if words[at] in _QUARTER_WORDS:
+        return (3 * n - 2, 3 * n), at - 1
+    if words[at] in _HALF_WORDS and n <= 2:
+        return (6 * n - 5, 6 * n), at - 1
+    return None
+
+
+#: What became of an organisation later: the page tells nothing of it.
+_ENDED_LATER: Final = frozenset(
+    "dissolved abolished disbanded liquidated defunct merged reorganised reorganized".split()
+)
+_ENDED_LATER_RU: Final = ("упразднен", "упразднён", "ликвидирован", "расформирован")
 
 
 #: The middle of a year: "mid-2012", "the middle of 2012", "в середине 2012 года".
@@ -1130,8 +1175,11 @@ def _asks_which_countries(words: list[str]) -> bool:
 
 def _how_many(words: list[str]) -> bool:
     """ "how many", "how much", "the number of" — not "how much earlier" (a span of time)."""
+    # (not "which lasted longer … and by how much": a difference)
     return any(
-        a == "how" and (b == "many" or (b == "much" and words[i + 2 : i + 3] not in _HOW_MUCH_TIME))
+        a == "how"
+        and (b == "many" or (b == "much" and words[i + 2 : i + 3] not in _HOW_MUCH_TIME))
+        and words[i - 1 : i] != ["by"]
         for i, (a, b) in enumerate(pairwise(words))
     ) or ("number" in words and "of" in words)
 
@@ -1316,6 +1364,34 @@ _OTHER_BODIES: Final = _BODIES | frozenset(
     "partner partners donor donors funder funders counterpart counterparts партнер партнеры "
     "доноры донор министерства".split()
 )
+
+
+def _whats_that(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
+    """ "whats that", "what's it", "what is this", "что это": an abbreviation or an
+    organisation named just before is to be spelt out."""
+    if not any(m.kind in ("org", "term") for m in mentions):
+        return False
+    # (not "что это за проект?": which project)
+    pairs = {
+        (a.word, b.word)
+        for a, b, c in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False)
+        if c is None or c.word != "за"
+    }
+    return bool(
+        pairs
+        & {
+            ("whats", "that"),
+            ("whats", "it"),
+            ("whats", "this"),
+            ("what", "that"),
+            ("что", "это"),
+            ("что", "такое"),
+        }
+    ) or any(
+        (a.word, b.word, c.word)
+        in (("what", "is", "that"), ("what", "is", "it"), ("what", "is", "this"))
+        for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+    )
 
 
 def _parent_body_asked(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
@@ -1581,6 +1657,8 @@ def _no_info(tokens: tuple[Token, ...], words: list[str], asked: list[str]) -> s
         return "people"  # "who managed SIREADA at IOM Moscow": a person, not an organisation
     if any(V.NO_INFO["company"].matches(w) for w in words):
         return "company"
+    if any(w in _ENDED_LATER or w.startswith(_ENDED_LATER_RU) for w in words):
+        return "future"  # "when was Rosgranitsa dissolved?": what became of it, not on the page
     if _asks_about_future(asked):  # (not "we are planning something similar - was …")
         return "future"
     if any(w in ("population", "население", "населения", "численность") for w in words):
@@ -1665,7 +1743,20 @@ def _asks_about_future(words: list[str]) -> bool:
     now = any(w in ("now", "currently", "today", "сейчас", "сегодня", "нынче") for w in words)
     future = any(V.NO_INFO["future"].matches(w) or w == "planning" for w in words)
     project_word = any(
-        w.startswith(("project", "programme", "call", "follow", "проект", "программ", "продолж"))
+        w.startswith(
+            (
+                "project",
+                "programme",
+                "call",
+                "follow",
+                "phase",
+                "проект",
+                "программ",
+                "продолж",
+                "этап",
+                "фаз",
+            )
+        )
         for w in words
     )
     news = any(w == "news" or w.startswith("новост") for w in words)  # always about now
@@ -1760,6 +1851,11 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             # "late 2011": its last four months; "the end of 2009": its last quarter
             first, last = Month(year, 9 if prev == "late" else 10), Month(year, 12)
             positions += [i - 1] if V.END_OF_WORDS.matches(prev) else [i - 1, i - 2]
+        elif _part_of_year(words, i) is not None:
+            # "Q3 2011", "the second half of 2010", "во втором полугодии 2010 года"
+            (a, b), used_from = _part_of_year(words, i)  # type: ignore[misc]
+            first, last = Month(year, a), Month(year, b)
+            positions += range(used_from, i)
         elif prev in _MIDDLE or (prev == "of" and prev2 in _MIDDLE):
             # "mid-2012", "the middle of 2012", "в середине 2012 года": its middle months
             first, last = Month(year, 5), Month(year, 8)
