@@ -3334,3 +3334,38 @@ def test_title_then_yes_no_parts_of_years_days_and_whats_that(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # three fields asked at once
+        (
+            (
+                "кто реализовывал проект по механизмам реадмиссии, кто его финансировал и"
+                " сколько он длился",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "Европейск",
+        ),
+        # a numbered statement and another field
+        (
+            ("wats component 4 of the borde projct about and who was the final benificiary",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Rosgranitsa",
+        ),
+        # "каждый" is no topic
+        (
+            ("какие проекты закончились в 2011 году и в каком месяце каждый",),
+            Kind.LIST,
+            "border-checkpoints",
+            "июнь 2011",
+        ),
+    ],
+)
+def test_several_fields_at_once_and_each(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -591,20 +591,26 @@ _PAIRABLE: Final = frozenset(
 def _second_field(q: Query, first: str) -> str | None:
     """A second field the question asks for with "and" ("who funded it and when did it end",
     "partners and countries?", "кто финансировал и когда закончился")."""
-    pairable = first in _PAIRABLE or first == F.MEANING
+    more = _more_fields(q, first)
+    return more[0] if more else None
+
+
+def _more_fields(q: Query, first: str) -> list[str]:
+    """The other fields the question asks for with "and" (two at most: "кто реализовывал
+    проект, кто его финансировал и сколько он длился")."""
+    pairable = first in _PAIRABLE or first == F.MEANING or first in _NUMBERED_FIELDS
     if not pairable or not any(t.word in ("and", "и", "а", "also") for t in q.tokens):
-        return None
+        return []
     others = [f for f in q.fields if f != first and f in _PAIRABLE]
     if not others and first == F.MEANING and _asks_when_or_how_long(q):
         # "what does AVRR mean in SIREADA, and did it last at least two years?", "what's IML
         # and in which years was the programme active"
         others = [F.DATES]
-    if not others:
-        return None
-    second = others[0]
-    if {first, second} <= {F.DATES, F.DURATION}:
-        return None  # one answer says both
-    return second
+    if first in (F.DATES, F.DURATION):
+        others = [f for f in others if f not in (F.DATES, F.DURATION)]  # one answer says both
+    if F.DATES in others and F.DURATION in others:
+        others.remove(F.DURATION)
+    return others[:2]
 
 
 def _asks_when_or_how_long(q: Query) -> bool:
@@ -1142,7 +1148,12 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         items_field, items = numbered
         statements = index.docs_of(project.id, items_field)
         if all(n <= len(statements) for n in items):
-            return _detail(index, project, [statements[n - 1] for n in items], lang)
+            found = _detail(index, project, [statements[n - 1] for n in items], lang)
+            extra = [f for f in _more_fields(q, items_field) if f not in _ASPECTS_OF_ITEMS]
+            if extra:  # "what's component 4 about and who was the final beneficiary"
+                more = [b for f in extra for b in _field_blocks(index, project, f, lang, q)]
+                found = replace(found, blocks=(*found.blocks, *more))
+            return found
     asks_where = any(t.word in ("where", "куда", "где") for t in q.tokens)
     if (
         specific
@@ -1176,16 +1187,16 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
             return _detail(
                 index, project, [d for d, s in specific if s >= specific[0][1] * DETAIL_BAND], lang
             )
-        second = _second_field(q, field_name)
-        if second:  # "who funded SIREADA and when did it end?": both, one after the other
+        extra = _more_fields(q, field_name)
+        if extra:  # "who funded SIREADA and when did it end?": each, one after the other
             first = field_answer(index, project.id, field_name, lang, q)
-            more = _field_blocks(index, project, second, lang, q)
+            more = [b for f in extra for b in _field_blocks(index, project, f, lang, q)]
             return _answer(
                 Kind.FIELD,
                 lang,
                 [*first.blocks, *more],
                 [project.id],
-                [field_name, second],
+                [field_name, *extra],
                 suggestions=first.suggestions,
             )
         found = field_answer(index, project.id, field_name, lang, q)
