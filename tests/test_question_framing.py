@@ -3369,3 +3369,30 @@ def test_several_fields_at_once_and_each(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "why" about a project: its background on the page
+        (
+            (
+                "Enhancement of management of the RF border checkpoints - why did IOM get"
+                " involved in the first place",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "keen interest",
+        ),
+        (
+            ("у вас был проект с Росграницей?", "почему он понадобился и кто его финансировал?"),
+            Kind.FIELD,
+            "border-checkpoints",
+            "интерес",
+        ),
+    ],
+)
+def test_why_a_project_was_needed(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

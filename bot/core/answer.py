@@ -613,6 +613,12 @@ def _more_fields(q: Query, first: str) -> list[str]:
     return others[:2]
 
 
+def _asks_why(q: Query) -> bool:
+    """ "why", "почему", "зачем", "for what reason", "what was the reason"."""
+    words = {t.word for t in q.tokens}
+    return bool(words & {"why", "почему", "зачем", "reason", "reasons", "причина", "причины"})
+
+
 def _asks_when_or_how_long(q: Query) -> bool:
     """Whether the question also asks when, or how long (a duration to check, "in which
     years", "when", "how long")."""
@@ -1121,6 +1127,13 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
 
     # a field asked for, unless the question's own words point at a specific statement
     specific = [(d, s) for d, s in in_project if s >= DETAIL_MATCH]
+    if not specific and not q.orgs() and _asks_why(q) and project.background:
+        # "why did IOM get involved in the first place": what the page gives as the project's
+        # background (not "why was the UK Border Agency brought in": an organisation's reasons)
+        texts = {s.text for s in project.background}
+        reasons = [d for d in index.docs_of(project.id, F.SUMMARY) if d.text in texts]
+        if reasons:
+            return _detail(index, project, reasons, lang)
     if (
         _asks_title_of_a_thing(q)
         and named
