@@ -3396,3 +3396,27 @@ def test_why_a_project_was_needed(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # the one project a list left out, listed; then counted
+        (
+            ("which projects ran in 2010?", "and which ones did not?"),
+            Kind.LIST,
+            "sireada",
+            "1 matching",
+        ),
+        (
+            ("which projects ran in 2010?", "and which ones did not?", "how many?"),
+            Kind.COUNT,
+            "sireada",
+            "one (1)",
+        ),
+    ],
+)
+def test_the_one_project_left_out_listed_then_counted(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -706,7 +706,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return again
     left_out = _the_rest(index, q, ctx, named)
     if left_out:  # "which projects involved Moldova?" - "and which ones didn't?"
-        if len(left_out) == 1 and (q.fields or q.residual):
+        asked = [t for t in q.residual if not t.startswith(V.NUMBER_PREFIX)]  # (the 1 of "ones")
+        if len(left_out) == 1 and (q.fields or asked):
             # "what about the rest - who was the partner there?"
             return _single(index, q, ctx, left_out)
         projects = [index.kb.by_id[pid] for pid in left_out]
