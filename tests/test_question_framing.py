@@ -886,7 +886,7 @@ def test_it_as_the_first_question_of_a_chat_asks_which_project(
         (("перечисли проекты в хронологическом порядке",), Kind.LIST, "readmission-framework", ""),
         (
             ("list the four projects from oldest to newest", "tell me more about the first one"),
-            Kind.FIELD,
+            Kind.PROJECT,
             "readmission-framework",
             "",
         ),
@@ -3417,6 +3417,41 @@ def test_why_a_project_was_needed(
     ],
 )
 def test_the_one_project_left_out_listed_then_counted(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a list, then its items one at a time: "the first one" keeps the field just asked
+        (
+            (
+                "what projects do you know?",
+                "tell me about the second one",
+                "who funded it?",
+                "and the first one?",
+            ),
+            Kind.FIELD,
+            "sireada",
+            "funded by the European Union",
+        ),
+        # ... and "the two" are the two just talked about, though four are on the list
+        (
+            (
+                "what projects do you know?",
+                "tell me about the second one",
+                "and the first one?",
+                "which of the two lasted longer?",
+            ),
+            Kind.LIST,
+            "sireada",
+            "2 months longer",
+        ),
+    ],
+)
+def test_items_of_a_list_one_at_a_time(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)

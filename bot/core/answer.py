@@ -631,6 +631,24 @@ def _asks_when_or_how_long(q: Query) -> bool:
     )
 
 
+def _carry_field(q: Query, ctx: ChatState) -> Query:
+    """ "who funded it?" - "and the first one?": a bare "and …" about another project asks
+    the same field of it."""
+    words = [t.word for t in q.tokens]
+    bare = words[:1] in (["and"], ["а"], ["и"]) or words[:2] == ["what", "about"]
+    carried = ctx.field not in (None, F.SUMMARY, F.DETAIL, F.RELATED)
+    if q.fields or q.residual or not bare or not carried or ctx.field is None:
+        return q
+    return replace(q, fields=(ctx.field,))
+
+
+def _no_numbers(q: Query) -> Query:
+    """The question without its number terms: the "first" of "and the first one?" picks the
+    project; it is no topic to look for in it."""
+    kept = tuple(t for t in q.residual if not t.startswith(V.NUMBER_PREFIX))
+    return q if kept == q.residual else replace(q, residual=kept)
+
+
 def _the_other_one(q: Query, ctx: ChatState, named: list[str]) -> str | None:
     """The project of two last offered that the chat is not talking about, when the question
     asks for "the other one" ("а другой?"); "the border one I know - and the other one?": not
@@ -672,7 +690,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     ctx = _both_discussed(q, ctx)
     other = _the_other_one(q, ctx, named)
     if other:  # "ok and the other one, what was it going to produce?"
-        return _single(index, q, ctx, [other])
+        return _single(index, _carry_field(_no_numbers(q), ctx), ctx, [other])
     nth = _ordinal(q)
     if nth and not named and ctx.projects and ctx.field in _NUMBERED_FIELDS:
         # "how many components did it have" / "what was the third one"
@@ -717,14 +735,14 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return described_nth
     earlier = _discussed_nth(q, ctx, named)
     if earlier:  # "tell me about SIREADA" - "and the border project?" - "back to the first one"
-        return _single(index, q, ctx, [earlier])
+        return _single(index, _carry_field(_no_numbers(q), ctx), ctx, [earlier])
     if not named and len(ctx.candidates) == 2 and _asks_difference(q):
         # "which of those lasted longer?" - "by how many months?"
         return _compare(index, q, list(ctx.candidates), lang)
     nth = nth or (_ordinal_project(q) if q.superlative is None else None)
     if nth and not named and nth <= len(ctx.candidates):
         # a list, then "tell me about the second one", "who funded the second one?"
-        return _single(index, q, ctx, [ctx.candidates[nth - 1]])
+        return _single(index, _carry_field(_no_numbers(q), ctx), ctx, [ctx.candidates[nth - 1]])
     if not named and q.greeting and not q.residual and not q.fields:
         return help_answer(index, lang)
 
@@ -3381,6 +3399,9 @@ def _asks_difference(q: Query) -> bool:
 
 
 _MORE_OR_LESS: Final = frozenset("longer shorter more less".split())
+_THE_TWO: Final = frozenset(
+    [("the", "two"), ("these", "two"), ("those", "two"), ("из", "двух"), ("эти", "два")]
+)
 #: "the two", "both", "обоих": the two projects just talked about, one after the other.
 _BOTH: Final = frozenset("two both either оба обоих обеих двух два".split())
 
@@ -3389,9 +3410,15 @@ def _both_discussed(q: Query, ctx: ChatState) -> ChatState:
     """The chat's context with the last two projects it talked about one at a time offered
     as a pair, when the question speaks of "the two" of them ("tell me about the 2007-2010
     programme" - "and the border project?" - "which of the two lasted longer?")."""
-    if ctx.candidates or len(ctx.discussed) < 2 or q.named:
+    if len(ctx.discussed) < 2 or q.named or len(ctx.candidates) == 2:
         return ctx
-    if not any(t.word in _BOTH for t in q.tokens):
+    pairs = {(a.word, b.word) for a, b in pairwise(q.tokens)}
+    # "which of the two" also while a longer list is shown ("what projects do you know?",
+    # "tell me about the second one", "and the first one?", "which of the two lasted longer?")
+    the_two = bool(pairs & _THE_TWO) or any(
+        t.word in ("both", "обоих", "оба", "обеих") for t in q.tokens
+    )
+    if not (the_two or (not ctx.candidates and any(t.word in _BOTH for t in q.tokens))):
         return ctx
     pair = ctx.discussed[-2:]
     return replace(ctx, projects=pair, candidates=pair)
