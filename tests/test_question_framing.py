@@ -3455,3 +3455,35 @@ def test_items_of_a_list_one_at_a_time(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "did it wrap up before or after X?": "it" is the one just found, compared with X
+        (
+            (
+                "which project planned a training programme for readmission centre staff?",
+                "did it wrap up before or after the border checkpoints project?",
+            ),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "",
+        ),
+        # a founding the page does not date
+        (("hi there", "when was IOM founded?"), Kind.NO_INFO, "", "founded"),
+        # ... and one it does
+        (("when was rosgranitsa created?",), Kind.FIELD, "border-checkpoints", "2007"),
+        # an abbreviation spelt out, and the project the rest of the question picks
+        (
+            ("whats FMS short for, and which project planned a movie together with it",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "Federal Migration Service",
+        ),
+    ],
+)
+def test_it_before_or_after_foundings_and_meaning_with_a_project_picked(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

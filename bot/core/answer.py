@@ -613,6 +613,26 @@ def _more_fields(q: Query, first: str) -> list[str]:
     return others[:2]
 
 
+def _founding_not_given(index: Index, q: Query) -> str | None:
+    """The organisation or term whose founding the question asks the date of, when the page
+    gives none ("when was IOM founded?"; not Rosgranitsa, created in 2007); None otherwise."""
+    if "establish" not in q.residual or not _asks_when(q) or q.wants_list:
+        return None
+    named = [m for m in q.mentions if m.kind in ("org", "term")]
+    if not named or len([t for t in q.residual if t != "establish"]) > len(named):
+        return None
+    for m in named:
+        org = index.org(m.key) if m.kind == "org" else None
+        if org is not None and org.established is not None:
+            return None
+    surface = {t.position: t.surface for t in q.tokens}
+    return (
+        " ".join(surface[p] for p in named[0].positions).upper()
+        if named[0].kind == "term"
+        else (_org_name(index, named[0].key, q.lang))
+    )
+
+
 def _asks_why(q: Query) -> bool:
     """ "why", "почему", "зачем", "for what reason", "what was the reason"."""
     words = {t.word for t in q.tokens}
@@ -763,6 +783,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         subject = named[:1] or _context_projects(q, ctx)[:1]
         return _abstain(Kind.NO_INFO, say(f"no_info_{q.no_info}", lang), subject, lang, index)
 
+    unfounded = _founding_not_given(index, q) if not named else None
+    if unfounded:  # "when was IOM founded?": the page dates no such founding
+        return _abstain(Kind.NO_INFO, say("no_founding", lang, name=unfounded), [], lang, index)
     events = _two_events(index, q)
     if events is not None:  # "did Rosgranitsa exist when the border agreement was signed?"
         return _events_in_order(index, events, lang)
@@ -822,7 +845,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
                 blocks = [*meaning.blocks[:1], *counted.blocks]
                 return replace(counted, blocks=tuple(blocks))
         also = _second_field(q, F.MEANING)
-        if also and not named:
+        # "whats FMS short for, and which project planned a movie together with it": the
+        # meaning, then the project the rest of the question picks
+        picks = not named and _asks_for_one(q) and bool(content_topics(index, q))
+        if (also or picks) and not named:
             # "'EC thematic programme' - what does EC mean and which project was part of it":
             # the meaning, then the rest of the question answered as if asked alone
             rest = _decide(
@@ -837,7 +863,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
             )
         return meaning
 
-    if len(named) == 1 and q.compare and q.refers_back:
+    # "did it wrap up before or after the border checkpoints project?": the same
+    before_or_after = _relative_words(q) and _is_yes_no(q) and not q.wants_list
+    if len(named) == 1 and (q.compare or before_or_after) and q.refers_back:
         # "how does its funding compare with the 2007-2010 programme?": the project just
         # discussed is the other one
         back = [pid for pid in _context_projects(q, ctx) if pid != named[0]]

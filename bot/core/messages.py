@@ -187,6 +187,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The projects page does not name the specific places for {project}.",
         "На странице проектов конкретные места для проекта {project} не названы.",
     ),
+    "no_founding": (
+        "The projects page doesn't say when {name} was founded.",
+        "На странице проектов не сказано, когда была основана {name}.",
+    ),
     "no_day": (
         "The projects page gives only the month: {project} — {month}; no exact day.",
         "На странице проектов указан только месяц: {project} — {month}; точного дня нет.",
