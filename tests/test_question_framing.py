@@ -3487,3 +3487,28 @@ def test_it_before_or_after_foundings_and_meaning_with_a_project_picked(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "a similar project in Belarus": another project, of which there is none
+        (
+            ("which countries did SIREADA cover?", "did IOM have a similar project in Belarus?"),
+            Kind.NOT_FOUND,
+            "",
+            "Belarus",
+        ),
+        # ... while "what did it do in Belarus?" corrects the premise about the project itself
+        (
+            ("tell me about SIREADA", "what did it do in Belarus?"),
+            Kind.FIELD,
+            "sireada",
+            "Belarus",
+        ),
+    ],
+)
+def test_a_similar_project_elsewhere_is_another_project(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -821,6 +821,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         # phrase ("an IOM border management project in Belarus?") is still being looked for.
         exact = [h.project for h in q.strong_names(EXACT_NAME)]
         premise = exact[:1] or (_context_projects(q, ctx)[:1] if q.refers_back else [])
+        if q.another or any(t.word in _SIMILAR for t in q.tokens):
+            premise = []  # "did IOM have a similar project in Belarus?": another one, none
         if premise:
             return _not_in_country(index, premise[0], name, lang)
         corrected = _without_countries(index, q, ctx, unknown)
@@ -4449,6 +4451,12 @@ def _without_words(index: Index, q: Query, codes: list[str]) -> Query:
         text = " ".join(t.surface for t in q.tokens if t.position not in dropped)
         rest = understand.parse(index, text, q.lang)
     return rest
+
+
+#: "a similar project", "похожий проект": another project like the one discussed.
+_SIMILAR: Final = frozenset(
+    "similar like such похожий похожие подобный подобные аналогичный".split()
+)
 
 
 def _without_countries(index: Index, q: Query, ctx: ChatState, unknown: list[str]) -> Answer | None:
