@@ -3512,3 +3512,30 @@ def test_a_similar_project_elsewhere_is_another_project(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a "not" a few words before the date it excludes
+        (
+            (
+                "Kindly list the projects which were active in 2011 but had not yet been active in 2009.",
+            ),
+            Kind.LIST,
+            "sireada",
+            "1 matching",
+        ),
+        # "a partner or governmental counterpart": roles of the organisation, no topic
+        (
+            ("which projects had the FMS as a partner or governmental counterpart?",),
+            Kind.LIST,
+            "readmission-framework",
+            "3 matching",
+        ),
+    ],
+)
+def test_a_not_further_back_and_roles_named_by_class(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

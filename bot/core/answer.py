@@ -3073,6 +3073,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         topic = [*q.named_terms, *topic]
         reference = None
     topic_known = [] if event is not None else [t for t in topic if index.known(t)]
+    if q.orgs():  # "the FMS as a partner or governmental counterpart": a role, no topic
+        topic_known = [t for t in topic_known if t not in _CLASS_TERMS]
     # organisations: alternatives named by one word ("МВД") are grouped, any of them will do
     groups: dict[tuple[int, ...], list[str]] = {}
     for m in q.mentions:
@@ -3215,8 +3217,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         if not matched and groups and not as_actor and not q.negated:
             # "… the UKBA, which we understand to be a unit of the Home Office, took part": the
             # organisations alone, when their words and the rest match no statement together
+            any_role = replace(q, fields=_without(q.fields, F.PROGRAMME))
             for org_ids in groups.values():
-                keep = _projects_with_any_org(index, candidates, org_ids, q)
+                keep = _projects_with_any_org(index, candidates, org_ids, any_role)
                 candidates = [p for p in candidates if p.id in keep]
             matched, doc_ids = candidates, []
             reasons.append("org")

@@ -1943,7 +1943,16 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
         elif either and after_it[1:] in (["earlier"], ["before"], ["раньше"], ["ранее"]):
             relation = "until"  # "2010 or earlier"
             positions += [end_pos + 1, end_pos + 2]
-        negated = any(b in ("not", "не", "never") for b in before)
+        # ("had not yet been active in 2009": the "not" a few words further back, before
+        # "yet", "been", "active" or "running", and after any other date)
+        wider = words[max(0, start_pos - 6) : start_pos]
+        since_other = max((k for k, w in enumerate(wider) if _YEAR.match(w)), default=-1)
+        negated = any(b in ("not", "не", "never") for b in before) or any(
+            b in ("not", "never")
+            and k > since_other
+            and wider[k + 1 : k + 2] in (["yet"], ["been"], ["active"], ["running"])
+            for k, b in enumerate(wider)
+        )
         verb = (
             "start"
             if any(V.START_WORDS.matches(b) for b in before[-2:])
