@@ -3539,3 +3539,24 @@ def test_a_not_further_back_and_roles_named_by_class(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "study tours for the Russian authorities": whose authorities, not where the tours went
+        (
+            (
+                "Kindly list the projects which included, whether as completed or as planned"
+                " activities, study tours for the Russian authorities.",
+            ),
+            Kind.LIST,
+            "readmission-framework",
+            "Development of Administrative Mechanisms",
+        ),
+    ],
+)
+def test_tours_for_a_countrys_authorities(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -1451,8 +1451,9 @@ def _identify(
 
 #: People an activity was for: "officials", "staff", "сотрудников".
 _AUDIENCE: Final = frozenset(
-    "official officials staff officer officers personnel employees specialists "
-    "сотрудников сотрудники сотрудникам чиновников должностных специалистов".split()
+    "official officials staff officer officers personnel employees specialists authorities "
+    "authority сотрудников сотрудники сотрудникам чиновников должностных специалистов власти "
+    "властей органов".split()
 )
 
 
