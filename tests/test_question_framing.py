@@ -3560,3 +3560,26 @@ def test_tours_for_a_countrys_authorities(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "in the field of …" introduces a heading: every statement under it, not the one
+        # whose own text happens to say "field"
+        (
+            (
+                "What did the 2007-2010 programme achieve in the field of building the capacity"
+                " of the Russian migration authorities for the reception and protection of"
+                " forced returnees?",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "Two-Volume Readmission Manual",
+        ),
+    ],
+)
+def test_in_the_field_of_a_heading(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

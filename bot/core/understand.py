@@ -493,6 +493,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         for a, b in pairwise(tokens)
         if a.word in ("kind", "kinds", "type", "types", "sort", "sorts") and b.word == "of"
     }
+    # "in the field of building the capacity …", "in the area of": a heading follows
+    contracted |= {
+        b.position
+        for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if a.word == "the" and b.word in ("field", "area", "sphere", "domain") and c.word == "of"
+    }
     # "a quick rundown", "a short overview": how to answer, not what about
     contracted |= {
         a.position
