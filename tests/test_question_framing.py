@@ -3583,3 +3583,28 @@ def test_in_the_field_of_a_heading(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # the scope of a whole project ("in the 3 countries") points at no statement
+        (
+            ("wat activities did sireada include in the 3 countries",),
+            Kind.FIELD,
+            "sireada",
+            "Humanitarian assistance",
+        ),
+        # "направления деятельности" are areas of activity, not aims ("направлен на")
+        (
+            ("Какие основные направления деятельности включал проект SIREADA в трёх странах?",),
+            Kind.FIELD,
+            "sireada",
+            "Гуманитарн",
+        ),
+    ],
+)
+def test_scope_words_and_areas_of_activity(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -1865,11 +1865,14 @@ def _detail_beats_field(
     index: Index, content: list[str], field_name: str, specific: list[tuple[Doc, float]]
 ) -> bool:
     """Whether the question's own words point at a statement rather than a whole field."""
-    # numbers alone ("only three components?") ask about the field, not one statement
+    # numbers alone ("only three components?") ask about the field, not one statement; nor
+    # does the scope ("what activities did SIREADA include in the 3 countries")
     residual_known = [
         t
         for t in content
-        if index.known(t) and not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, V.NUMBER_PREFIX))
+        if index.known(t)
+        and not t.startswith((ORG_PREFIX, COUNTRY_PREFIX, V.NUMBER_PREFIX))
+        and t not in _SCOPE_TERMS
     ]
     if not residual_known:
         return False
@@ -1879,6 +1882,10 @@ def _detail_beats_field(
     if field_name in (F.COUNTRIES, F.DURATION):
         return specific[0][1] >= 0.75 and len(residual_known) >= 2
     return True
+
+
+#: Words that say where a whole project ran, not which of its statements is meant.
+_SCOPE_TERMS: Final = frozenset(["countri", "стран"])
 
 
 # ----- building blocks --------------------------------------------------------------------------

@@ -222,7 +222,8 @@ FIELD_CUES: Final = _lexicons(
             долго длил* продолжительн* длительн* месяц*""",
         F.COUNTRIES: """country countries where nations страна страны стран странах где""",
         F.OBJECTIVES: """aim aims aimed aiming goal goals objective objectives purpose purposes
-            intend intended target цел* задач* направлен*""",
+            intend intended target цел* задач* направлен* !направления !направлений
+            !направлениям !направлениях !направлениями""",
         F.COMPONENTS: """component components компонент*""",
         F.ACTIVITIES: """activit* деятельност* мероприят* делал* сделал* занимал*""",
         F.RESULTS: """result results achieve achieved achievement achievements output outputs outcome
