@@ -3608,3 +3608,23 @@ def test_scope_words_and_areas_of_activity(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # an outcome a project was "intended to promote" is an aim
+        (
+            (
+                "With regard to voluntary returnees, what outcome was the SIREADA project intended to promote?",
+            ),
+            Kind.FIELD,
+            "sireada",
+            "sustainable reintegration",
+        ),
+    ],
+)
+def test_an_intended_outcome_is_an_aim(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -315,9 +315,16 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     if F.RELATED in fields and _tie_to_a_place_or_body(tokens, mentions):
         fields.remove(F.RELATED)  # "projects with any link to Germany": any tie, no follow-up
     # "what did SIREADA want to achieve", "что должен был достичь": an aim, not a result
-    meant = F.RESULTS in fields and any(
-        V.FIELD_CUES[F.RESULTS].matches(b.word) and a.word in _MEANT_TO
-        for a, b in pairwise(t for t in tokens if t.word not in ("to", "ли", "был", "была"))
+    meant = F.RESULTS in fields and (
+        any(
+            V.FIELD_CUES[F.RESULTS].matches(b.word) and a.word in _MEANT_TO
+            for a, b in pairwise(t for t in tokens if t.word not in ("to", "ли", "был", "была"))
+        )
+        # "what outcome was SIREADA intended to promote?"
+        or any(
+            a.word in ("intended", "meant", "supposed", "aimed") and b.word == "to"
+            for a, b in pairwise(tokens)
+        )
     )
     if meant:
         fields[fields.index(F.RESULTS)] = F.OBJECTIVES
