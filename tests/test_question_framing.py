@@ -3628,3 +3628,23 @@ def test_an_intended_outcome_is_an_aim(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # whether an event came before the project started: both dates
+        (
+            (
+                "had Rosgranitsa already been established when the border checkpoints project started?",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "Yes. 2007",
+        ),
+    ],
+)
+def test_an_event_already_before_a_project_began(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

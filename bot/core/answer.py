@@ -1172,6 +1172,10 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         return _active_check(project, q.times[0], lang)
     event = _event_reference(index, q)
     if event is not None and event.date is not None and _is_yes_no(q):
+        if _already_by_then(q):
+            # "had Rosgranitsa already been established when the border project started?":
+            # whether the event came before the project's start (or end)
+            return _event_before(project, event.date, event.text.get(lang), q.anchor, lang)
         return _active_on(project, event.date, event.text.get(lang), lang)
 
     # a field asked for, unless the question's own words point at a specific statement
@@ -4400,6 +4404,33 @@ def _active_check(p: Project, spec: TimeSpec, lang: str) -> Answer:
         whole = p.period.start <= spec.first and spec.last <= p.period.end
         return _verdict(p, whole, "active", F.DATES, lang)
     return _verdict(p, p.period.active_in(spec.first, spec.last), "active", F.DATES, lang)
+
+
+def _already_by_then(q: Query) -> bool:
+    """ "had X already been established when the project started", "by the time … commenced":
+    an event put before one end of the project."""
+    words = {t.word for t in q.tokens}
+    already = bool(words & {"already", "уже"}) or ("by" in words and "time" in words)
+    return already and q.anchor in ("start", "end")
+
+
+def _event_before(p: Project, date: Date, what: str, anchor: str, lang: str) -> Answer:
+    """ "Yes. 2007: Rosgranitsa … was established; the project started in September 2009." """
+    month = p.period.start if anchor == "start" else p.period.end
+    event_month = Month(date.year, date.month or 12)  # a year alone: at the latest its end
+    ok = event_month.index <= month.index if date.month else date.year < month.year
+    key = "event_before_start" if anchor == "start" else "event_before_end"
+    text = say(
+        key,
+        lang,
+        verdict=say("yes" if ok else "no", lang),
+        date=_date(date, lang),
+        event=what,
+        project=_name(p, lang),
+        month=_month(month, lang),
+    )
+    blocks = [_heading_block(p, lang), _p(text)]
+    return _answer(Kind.FIELD, lang, blocks, [p.id], [F.DATES], suggestions=_suggestions(p, lang))
 
 
 def _active_on(p: Project, date: Date, what: str, lang: str) -> Answer:

@@ -187,6 +187,14 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The projects page does not name the specific places for {project}.",
         "На странице проектов конкретные места для проекта {project} не названы.",
     ),
+    "event_before_start": (
+        "{verdict} {date}: {event}; {project} started in {month}.",
+        "{verdict} {date}: {event}; проект {project} начался в {month}.",
+    ),
+    "event_before_end": (
+        "{verdict} {date}: {event}; {project} ended in {month}.",
+        "{verdict} {date}: {event}; проект {project} завершился в {month}.",
+    ),
     "no_founding": (
         "The projects page doesn't say when {name} was founded.",
         "На странице проектов не сказано, когда была основана {name}.",

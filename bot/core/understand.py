@@ -2109,7 +2109,7 @@ TAG_QUESTION: Final = re.compile(
 #: A claim put to the bot to check: "true or false: …", "can you confirm …", "is it correct
 #: that …", "I read that …", "верно, что …".
 CLAIM_CHECK: Final = re.compile(
-    r"\b(true or false|can you confirm|could you confirm|please confirm|confirm that|"
+    r"\b(true or false|can you confirm|could you confirm|please confirm|confirm that|confirm whether|"
     r"is it (?:true|correct|right|so) that|i (?:read|heard|was told) that|"
     r"верно,? что|правда,? что|правильно,? что|я (?:читал|читала|слышал|слышала),? что)\b",
     re.IGNORECASE,
