@@ -3648,3 +3648,21 @@ def test_an_event_already_before_a_project_began(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "not just the EU": other funders too, not "not funded by the EU"
+        (
+            ("how many projects got money from national governments, not just the EU",),
+            Kind.COUNT,
+            "readmission-framework",
+            "one (1)",
+        ),
+    ],
+)
+def test_not_just_a_funder(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -3760,9 +3760,11 @@ def _funder_group(q: Query, keys: list[tuple[int, ...]]) -> tuple[int, ...] | No
 
 
 def _solely(q: Query) -> bool:
-    """ "solely", "only", and "just" right before "by": "funded just by the EU"."""
+    """ "solely", "only", and "just" right before "by" or after "not": "funded just by the
+    EU", "from national governments, not just the EU"."""
     return q.has(V.ONLY) or any(
-        a.word == "just" and b.word in ("by", "from") for a, b in pairwise(q.tokens)
+        (a.word == "just" and b.word in ("by", "from")) or (a.word == "not" and b.word == "just")
+        for a, b in pairwise(q.tokens)
     )
 
 
