@@ -3666,3 +3666,34 @@ def test_not_just_a_funder(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # a project guessed as the one a country funded, when it funded another
+        (
+            ("guys wich project did germany pay for, the border chekpoint one right? bot?",),
+            Kind.FIELD,
+            "readmission-framework",
+            "Not Enhancement of Management",
+        ),
+        (
+            ("finlnd co-fundd one of the projcts - was it the bordr checkpoint one?",),
+            Kind.FIELD,
+            "readmission-framework",
+            "Finland",
+        ),
+        # ... but asked about the project itself, the project stays first
+        (
+            ("who funded the border checkpoints project - was germany one of the donors?",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "European Union",
+        ),
+    ],
+)
+def test_a_wrong_guess_of_the_project_a_country_funded(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

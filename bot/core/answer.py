@@ -865,6 +865,21 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
             )
         return meaning
 
+    guessed = _funder_guessed_wrong(index, q, named)
+    if guessed is not None:
+        # "which project did germany pay for, the border checkpoint one right?": the one it
+        # funded, and that the guess was wrong
+        wrong, right = guessed
+        corrected = _single(index, replace(q, named=(right,)), ctx, [right])
+        note = _p(
+            say(
+                "false_premise",
+                lang,
+                wrong=_name(index.kb.by_id[wrong], lang),
+                right=_name(index.kb.by_id[right], lang),
+            )
+        )
+        return replace(corrected, blocks=(note, *corrected.blocks), projects=(right, wrong))
     # "did it wrap up before or after the border checkpoints project?": the same
     before_or_after = _relative_words(q) and _is_yes_no(q) and not q.wants_list
     if len(named) == 1 and (q.compare or before_or_after) and q.refers_back:
@@ -4406,6 +4421,40 @@ def _active_check(p: Project, spec: TimeSpec, lang: str) -> Answer:
         whole = p.period.start <= spec.first and spec.last <= p.period.end
         return _verdict(p, whole, "active", F.DATES, lang)
     return _verdict(p, p.period.active_in(spec.first, spec.last), "active", F.DATES, lang)
+
+
+def _funder_guessed_wrong(index: Index, q: Query, named: list[str]) -> tuple[str, str] | None:
+    """A project put forward as the one a country or organisation funded, when it funded
+    another ("which project did germany pay for, the border checkpoint one right?", "finland
+    co-funded one of the projects - was it the border one?"): the one guessed and the right one.
+    Not "did Germany fund the border project?", which asks about that project."""
+    if len(named) != 1 or F.FUNDERS not in q.fields:
+        return None
+    words = [t.word for t in q.tokens]
+    # ("one of the projects", not "was germany one of the donors?")
+    one_of_them = any(
+        a in ("one", "один") and b in ("of", "из") and _PROJECT_PLURALS_RE.match(" ".join(rest))
+        for a, b, *rest in zip(words, words[1:], words[2:], words[3:], strict=False)
+    )
+    guess = (_asks_for_one(q) and bool(set(words) & {"which", "wich", "what"})) or one_of_them
+    if not guess:
+        return None
+    funded: set[str] | None = None
+    for m in q.mentions:
+        if m.kind == "country":
+            country = index.country(m.key)
+            here = index.projects_tied_to(country.name, COUNTRY_FUNDER) if country else set()
+        elif m.kind == "org":
+            here = set(index.projects_funded_by(m.key))
+        else:
+            continue
+        funded = here if funded is None else funded & here
+    if not funded or len(funded) != 1 or named[0] in funded:
+        return None
+    return named[0], next(iter(funded))
+
+
+_PROJECT_PLURALS_RE: Final = re.compile(r"(?:the )?(?:projects|programmes|проектов|программ)\b")
 
 
 def _already_by_then(q: Query) -> bool:
