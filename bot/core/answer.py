@@ -916,7 +916,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         if happened is not None:  # "what happened in July 2009": the events dated then
             return happened
 
-    everything = _all_projects_asked(q)
+    everything = _all_projects_asked(q, len(index.projects))
     # not "which lasted longest of all", nor "how many of the four projects had EU funding"
     if everything and q.fields and q.superlative is None and not q.wants_count:
         every = [p.id for p in index.newest_first]
@@ -2955,29 +2955,39 @@ def _described_reference(index: Index, q: Query) -> tuple[str | None, set[str]]:
     return next(iter(fits)), {m.key for m in chain}
 
 
-def _all_projects_asked(q: Query) -> bool:
+def _all_projects_asked(q: Query, size: int) -> bool:
     """ "start and end months of all four projects", "who funded each of the four completed
-    IOM Russia projects": "all" or "each" shortly before the project word; "funders of all
-    four" (the project word left out)."""
+    IOM Russia projects", "funders of all four": "all" or "each" shortly before the project
+    word, or before the number of projects the knowledge base holds (`size`)."""
     words = [t.word for t in q.tokens]
-    if any(a in _ALL_OF and b in _FOUR for a, b in pairwise(words)):
+
+    def all_of_them(w: str) -> bool:
+        # a cardinal written out ("four", "четырёх"), not "4 components" nor "the fourth"
+        cardinal = not w.isdigit() and not w.endswith(_ORDINAL_ENDINGS)
+        return cardinal and understand.number_value(w) == size
+
+    if any(a in _ALL_OF and (all_of_them(b) or b == str(size)) for a, b in pairwise(words)):
         return True
     for i, w in enumerate(words):
         if w.startswith(("project", "programme", "проект")):
             before = words[max(0, i - 5) : i]
-            if any(b in ("all", "every", "each", "все", "всех", "всем", "каждого") for b in before):
+            if any(b in _ALL_OF for b in before):
                 return True
-            # "the four projects", not "component four of the border project"
-            four = [
-                j for j in range(max(0, i - 5), i) if words[j] in ("four", "четырех", "четырёх")
-            ]
-            if any(words[j + 1 : j + 2] != ["of"] for j in four):
+            # "the four (completed IOM Russia) projects", not "component four of the border
+            # project" nor "четыре компонента … в проекте"
+            counts = [j for j in range(max(0, i - 5), i) if all_of_them(words[j])]
+            if any(all(w in _BEFORE_PROJECTS for w in words[j + 1 : i]) for j in counts):
                 return True
     return False
 
 
-_ALL_OF: Final = frozenset("all each все всех всем каждого".split())
-_FOUR: Final = frozenset("four 4 четыре четырех четырёх".split())
+_ALL_OF: Final = frozenset("all every each все всех всем каждого".split())
+#: Words between "the four" and "projects": "the four completed IOM Russia projects".
+_BEFORE_PROJECTS: Final = frozenset(
+    "completed finished iom russia russian real your our завершенных завершённых мом".split()
+)
+#: How ordinal numbers end ("fourth", "четвёртый"): they pick one, they count nothing.
+_ORDINAL_ENDINGS: Final = tuple("th st nd rd ый ий ой ая ое ого ому ом ую ые ых".split())
 
 
 def _has_filters(q: Query) -> bool:
