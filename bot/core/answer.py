@@ -100,7 +100,9 @@ _CLAIM_START: Final = re.compile(
     r"верно|правда|я (?:читал|слышал|думал))",
     re.IGNORECASE,
 )
-_PLURAL_PROJECTS: Final = re.compile(r"\b(projects|programmes|проекты|проектах|проектов)\b", re.I)
+_PLURAL_PROJECTS: Final = re.compile(
+    r"\b(?:projects|programmes|проекты|проектах|проектов|программ)\b", re.IGNORECASE
+)
 _CLAIM_ANYWHERE: Final = re.compile(
     r"(?:[.?!]|\s[—–-])\s*(?:i (?:read|heard|think|thought|was told)|is it|only|just|верно|"
     r"правда|я (?:читал|слышал|думал))",
@@ -262,7 +264,6 @@ _ADVICE: Final = re.compile(
 
 
 #: A quoted phrase: 'Title', "Title", «Title», “Title”.
-_QUOTED: Final = re.compile(r"(?:^|\s)['\"“«‘]([^'\"”»’]{8,}?)['\"”»’](?=\s|$|[?.,!:;—-])")
 
 
 #: The words that make a phrase a public body: "Ministry of Health", "Federal Customs Service".
@@ -323,17 +324,10 @@ def _unknown_quoted_title(index: Index, q: Query) -> str | None:
     """A quoted title that is no project's: no name accounts for half of its words and no
     statement holds most of them ("Strengthening Border Management in the South Caucasus"
     shares only "border management" with the names)."""
-    surfaces = [t.surface for t in q.tokens]
     mentioned = {p for m in q.mentions for p in m.positions}
-    quotes: list[str] = _QUOTED.findall(q.text)
-    for quote in quotes:
-        quoted = words(quote)
-        n = len(quoted)
-        start = next((i for i in range(len(surfaces)) if surfaces[i : i + n] == quoted), None)
-        if start is None:
-            continue
-        content = {t.position for t in q.tokens[start : start + n] if not t.stop}
-        called = _project_word_near(q, start, start + n)
+    for quote, start, end in understand.quotations(q.text, q.tokens):
+        content = {t.position for t in q.tokens[start:end] if not t.stop}
+        called = _project_word_near(q, start, end)
         if len(content) < 3 or not called or content & mentioned:
             continue  # "'Delegation of the EC to Russia'": an organisation, no project title
         named = any(
@@ -642,11 +636,10 @@ def _asks_why(q: Query) -> bool:
 def _asks_when_or_how_long(q: Query) -> bool:
     """Whether the question also asks when, or how long (a duration to check, "in which
     years", "when", "how long")."""
-    words = {t.word for t in q.tokens}
     pairs = {(a.word, b.word) for a, b in pairwise(q.tokens)}
     return bool(
         q.durations
-        or words & {"when", "когда"}
+        or _asks_when(q)
         or pairs & {("which", "years"), ("what", "years"), ("how", "long"), ("каких", "годах")}
     )
 
@@ -4213,7 +4206,7 @@ def _years_later(words: list[str], units: tuple[str, ...] = ("year", "years")) -
     none from it."""
     for i in range(1, len(words) - 1):
         # ("the year immediately following the end of X")
-        after = next((w for w in words[i + 1 :] if w not in _RIGHT_AFTER), "")
+        after = next((w for w in words[i + 1 :] if w not in understand.RIGHT_AWAY), "")
         if words[i] not in units or after not in (*_LATER, *_EARLIER):
             continue
         count = words[i - 1]
@@ -4226,7 +4219,6 @@ def _years_later(words: list[str], units: tuple[str, ...] = ("year", "years")) -
 
 _LATER: Final = ("after", "later", "following")
 _EARLIER: Final = ("before", "earlier", "preceding")
-_RIGHT_AFTER: Final = frozenset("immediately directly right just".split())
 
 
 def _verdict(
@@ -4443,7 +4435,9 @@ def _funder_guessed_wrong(index: Index, q: Query, named: list[str]) -> tuple[str
     words = [t.word for t in q.tokens]
     # ("one of the projects", not "was germany one of the donors?")
     one_of_them = any(
-        a in ("one", "один") and b in ("of", "из") and _PROJECT_PLURALS_RE.match(" ".join(rest))
+        a in ("one", "один")
+        and b in ("of", "из")
+        and _PLURAL_PROJECTS.match(" ".join(rest).removeprefix("the "))
         for a, b, *rest in zip(words, words[1:], words[2:], words[3:], strict=False)
     )
     guess = (_asks_for_one(q) and bool(set(words) & {"which", "wich", "what"})) or one_of_them
@@ -4462,9 +4456,6 @@ def _funder_guessed_wrong(index: Index, q: Query, named: list[str]) -> tuple[str
     if not funded or len(funded) != 1 or named[0] in funded:
         return None
     return named[0], next(iter(funded))
-
-
-_PROJECT_PLURALS_RE: Final = re.compile(r"(?:the )?(?:projects|programmes|проектов|программ)\b")
 
 
 def _already_by_then(q: Query) -> bool:
@@ -4503,12 +4494,10 @@ def _active_on(p: Project, date: Date, what: str, lang: str) -> Answer:
 
 #: Words that put a clause in the asker's own voice ("we run AVRR in Kazakhstan", "IOM
 #: Kyrgyzstan here", "у нас в Кыргызстане").
-_WE_VOICE: Final = frozenset("we our ours us мы нас наш наша наше наши нашей нашем".split())
 #: ... or a person of IOM elsewhere ("I'm from IOM Kazakhstan", "IOM Kyrgyzstan here", "я из
 #: МОМ в Казахстане"), not a migrant telling where they are ("I'm in Moscow and want to go
 #: home to Tajikistan") nor a claim ("I read IOM Russia also had a project in Belarus")
 _I_OF_IOM: Final = frozenset("here from из".split())
-_CLAUSE_BREAK: Final = re.compile(r"[.!?;:,()\u2014\u2013]|\s-\s")
 
 
 def _countries_of_the_asker(index: Index, q: Query) -> set[str]:
@@ -4516,10 +4505,12 @@ def _countries_of_the_asker(index: Index, q: Query) -> set[str]:
     Kazakhstan", "hello from IOM Kazakhstan", "IOM kyrgyzstan here", "я из МОМ в
     Казахстане")."""
     own: set[str] = set()
-    for clause in _CLAUSE_BREAK.split(q.text):
+    for clause in understand.CLAUSES.split(q.text):
         ws = words(clause)
         iom = "iom" in ws or "мом" in ws
-        voiced = any(w in _WE_VOICE for w in ws) or (iom and any(w in _I_OF_IOM for w in ws))
+        voiced = any(w in understand.OWN_VOICE for w in ws) or (
+            iom and any(w in _I_OF_IOM for w in ws)
+        )
         if not voiced:
             continue
         for m in q.mentions:

@@ -9,7 +9,7 @@ comparison or something the knowledge base never holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
@@ -449,7 +449,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         # "how many countries did SIREADA work in": the countries, not the partners of "work"
         fields = [counted_field, *(f for f in fields if f != counted_field)]
     wants_list = _wants_list(tokens, name_positions)
-    own_voice = any(w in _OWN_VOICE for w in words)
+    own_voice = any(w in OWN_VOICE for w in words)
     no_info = _no_info(tokens, words, _outside_own_voice(text) if own_voice else words)
     if (
         no_info is None
@@ -680,15 +680,16 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
 
 
 #: Clauses in the asker's own voice ("we are planning something similar in Turkmenistan - …").
-_OWN_VOICE: Final = frozenset("we our ours us мы нас наш наша наше наши".split())
-_CLAUSES: Final = re.compile(r"[.!?;:,()\u2014\u2013]|\s-\s")
+OWN_VOICE: Final = frozenset("we our ours us мы нас наш наша наше наши нашей нашем".split())
+#: Where a message breaks into clauses.
+CLAUSES: Final = re.compile(r"[.!?;:,()\u2014\u2013]|\s-\s")
 
 
 def _outside_own_voice(text: str) -> list[str]:
     """The words of the clauses not in the asker's own voice (all of them when every clause
     is: "which projects did we take part in")."""
-    clauses = [words(c) for c in _CLAUSES.split(text)]
-    kept = [w for ws in clauses if not any(x in _OWN_VOICE for x in ws) for w in ws]
+    clauses = [words(c) for c in CLAUSES.split(text)]
+    kept = [w for ws in clauses if not any(x in OWN_VOICE for x in ws) for w in ws]
     return kept or [w for ws in clauses for w in ws]
 
 
@@ -742,6 +743,18 @@ _MIDDLE: Final = frozenset("mid middle середине середина сер�
 _QUOTE: Final = re.compile(r"(?:^|\s)['\"“«‘]([^'\"”»’]{8,}?)['\"”»’](?=\s|$|[?.,!:;—-])")
 
 
+def quotations(text: str, tokens: Sequence[Token]) -> Iterator[tuple[str, int, int]]:
+    """Each quotation of the question found among its words: the quoted text, and where its
+    words begin and end in `tokens`."""
+    surfaces = [t.surface for t in tokens]
+    for quote in _QUOTE.findall(text):
+        quoted = words(quote)
+        n = len(quoted)
+        start = next((i for i in range(len(surfaces)) if surfaces[i : i + n] == quoted), None)
+        if start is not None:
+            yield quote, start, start + n
+
+
 def _quoted_around(text: str, tokens: tuple[Token, ...], named: set[int]) -> set[int]:
     """The positions of every word of a quotation in which a name was found ("«Содействие
     Правительству … соглашений о реадмиссии» — какие учебные материалы": the quotation is
@@ -749,15 +762,9 @@ def _quoted_around(text: str, tokens: tuple[Token, ...], named: set[int]) -> set
     found: set[int] = set()
     if not named:
         return found
-    surfaces = [t.surface for t in tokens]
-    for quote in _QUOTE.findall(text):
-        quoted = words(quote)
-        n = len(quoted)
-        start = next((i for i in range(len(surfaces)) if surfaces[i : i + n] == quoted), None)
-        if start is None:
-            continue
-        span = {t.position for t in tokens[start : start + n]}
-        if len(span & named) * 2 >= len([t for t in tokens[start : start + n] if not t.stop]):
+    for _quote, start, end in quotations(text, tokens):
+        span = {t.position for t in tokens[start:end]}
+        if len(span & named) * 2 >= len([t for t in tokens[start:end] if not t.stop]):
             found |= span
     return found
 
@@ -2013,7 +2020,7 @@ def _relative_where(tokens: tuple[Token, ...]) -> set[int]:
 
 
 #: Words between a unit of time and "following" ("the year immediately following").
-_RIGHT: Final = frozenset("immediately directly right just".split())
+RIGHT_AWAY: Final = frozenset("immediately directly right just".split())
 
 
 def _time_following(tokens: tuple[Token, ...]) -> set[int]:
@@ -2025,7 +2032,7 @@ def _time_following(tokens: tuple[Token, ...]) -> set[int]:
         if w not in ("following", "preceding"):
             continue
         j = i - 1
-        while j >= 0 and words[j] in _RIGHT:
+        while j >= 0 and words[j] in RIGHT_AWAY:
             j -= 1
         if j >= 0 and words[j] in ("year", "month", "years", "months"):
             found.update(t.position for t in tokens[j + 1 : i + 1])
