@@ -220,12 +220,15 @@ def _name_questions(index: Index) -> list[str]:
     return texts
 
 
+@pytest.mark.parametrize("key_bits", [search.SHAPE_KEY_BITS, 0])
 @pytest.mark.parametrize("floor", [0.0, 0.2])
 def test_names_in_bulk_are_the_names_one_by_one(
-    big: Engine, monkeypatch: pytest.MonkeyPatch, floor: float
+    big: Engine, monkeypatch: pytest.MonkeyPatch, floor: float, key_bits: int
 ) -> None:
-    """The same hits, strengths, words and order, whichever way the names are scored."""
+    """The same hits, strengths, words and order, whichever way the names are scored, and
+    whether their shapes are grouped as packed integers or (0 bits) as rows of bytes."""
     index = big.index
+    monkeypatch.setattr(search, "SHAPE_KEY_BITS", key_bits)
     for text in _name_questions(index):
         tokens = index.tokens(text)
         monkeypatch.setattr(search, "NAME_LOOP_LIMIT", 10**9)

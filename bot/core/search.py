@@ -94,6 +94,9 @@ UNKNOWN_WEIGHT = 0.35
 #: Statement ids are merged by sorting while they number under 1/DENSE_SHARE of all
 #: statements, else by marking every statement (`Ranked`).
 DENSE_SHARE = 16
+#: Bits of a name's shape packed into one integer key (`_NameArrays.shape_groups`): a shape
+#: whose codes need more is compared as bytes instead.
+SHAPE_KEY_BITS = 63
 #: Texts to analyse before the index is built, below which no helper process is started.
 PARALLEL_TEXTS = 4000
 #: Parts the statements' texts are cut into, and the names too: this process and the helpers
@@ -1672,18 +1675,27 @@ class _NameArrays:
         blanks after the last matched term do not change a shape's score): for each group the
         position of its first candidate, and for each candidate its group."""
         code = np.zeros(len(self.term_ids) + 1, dtype=np.int16)
-        for j, t in enumerate(question_terms):
+        code_of = list(question_terms)
+        for j, t in enumerate(code_of):
             tid = self.term_ids.get(t)
             if tid is not None:
                 code[tid] = j + 1
         starts = self.offsets[candidates]
         lengths = self.offsets[candidates + 1] - starts
         before = np.cumsum(lengths) - lengths  # terms of the candidates before each one
-        rows = np.repeat(np.arange(len(candidates)), lengths)
         columns = np.arange(int(lengths.sum())) - np.repeat(before, lengths)
-        table = np.zeros((len(candidates), int(lengths.max())), dtype=np.int16)
-        table[rows, columns] = code[self.flat[np.repeat(starts, lengths) + columns]]
-        keys = np.ascontiguousarray(table).view(np.dtype((np.void, table.shape[1] * 2))).ravel()
+        values = code[self.flat[np.repeat(starts, lengths) + columns]]
+        width = int(lengths.max())
+        bits = len(code_of).bit_length()  # enough for the highest code
+        if bits * width <= SHAPE_KEY_BITS:
+            # each shape as one integer: its codes side by side, `bits` bits each (exact,
+            # and several times faster to group than rows of bytes)
+            packed = values.astype(np.int64) << (columns * bits)
+            keys: np.ndarray[Any, Any] = np.add.reduceat(packed, before)
+        else:  # a long name and a long question: rows of codes, compared as bytes
+            table = np.zeros((len(candidates), width), dtype=np.int16)
+            table[np.repeat(np.arange(len(candidates)), lengths), columns] = values
+            keys = np.ascontiguousarray(table).view(np.dtype((np.void, width * 2))).ravel()
         _keys, first, group = np.unique(keys, return_index=True, return_inverse=True)
         return first, group.ravel()
 
