@@ -3697,3 +3697,26 @@ def test_a_wrong_guess_of_the_project_a_country_funded(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which projects received EU or European Commission funding, including any that had "
+        "co-funding from other donors?",
+        "какие проекты финансировал ЕС, включая те, у которых были и другие доноры?",
+        "какие проекты финансировал ЕС, в том числе с другими донорами?",
+    ],
+)
+def test_including_other_donors_lets_them_in_rather_than_narrowing(
+    engine: Engine, question: str
+) -> None:
+    """ "…, including any co-funded by other donors" keeps every project the EU funded (the
+    EC's among them), while "which had other donors too?" narrows to the co-funded one."""
+    kind, projects, _ = ask(engine, question)
+    assert (kind, sorted(projects)) == (
+        Kind.LIST,
+        ["border-checkpoints", "readmission-framework", "readmission-mechanisms", "sireada"],
+    )
+    kind, projects, _ = ask(engine, "which projects had other donors too?")
+    assert (kind, projects) == (Kind.LIST, ["readmission-framework"])

@@ -3741,17 +3741,25 @@ def _several(q: Query) -> str | None:
     more_than_one = (
         any(words[i : i + 3] == ["more", "than", "one"] for i in range(len(words)))
         or any(w in _SEVERAL for w in words)
-        # "which of those had other donors too?"
+        # "which of those had other donors too?" (but "EU funding, including any that had
+        # co-funding from other donors" does not ask for other donors: it lets them in)
         or any(
             words[i] in ("other", "другие")
             and V.FIELD_CUES[F.FUNDERS].matches(words[i + 1])
             and words[i - 1 : i] not in (["no"], ["without"], ["нет"], ["без"])
+            and _INCLUDING.isdisjoint(words[max(0, i - INCLUDING_REACH) : i])
             for i in range(len(words) - 1)
         )
     )
     if not more_than_one:
         return None
     return next((f for f in q.fields if f in (F.FUNDERS, F.PARTNERS)), None)
+
+
+#: Words that let more in rather than narrow ("…, including any co-funded by other donors",
+#: "в том числе"), and how many words before a condition they reach.
+_INCLUDING: Final = frozenset({"including", "incl", "включая", "числе"})
+INCLUDING_REACH = 10
 
 
 def _orgs_of_field(p: Project, field_name: str) -> list[str]:
