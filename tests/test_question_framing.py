@@ -3720,3 +3720,91 @@ def test_including_other_donors_lets_them_in_rather_than_narrowing(
     )
     kind, projects, _ = ask(engine, "which projects had other donors too?")
     assert (kind, projects) == (Kind.LIST, ["readmission-framework"])
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "projects"),
+    [
+        # "how many of those …": the list just shown, counted under the new condition
+        (
+            ("which projects ran in 2011?", "how many of those started in 2009?"),
+            Kind.COUNT,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            (
+                "list the projects the FMS of Russia was involved in",
+                "and how many of them involved Moldova?",
+            ),
+            Kind.COUNT,
+            ["sireada"],
+        ),
+        (
+            ("какие проекты шли в 2009 году?", "сколько из них финансировал ЕС?"),
+            Kind.COUNT,
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms"],
+        ),
+        # "из них какие …" narrows the list like "which of those …"
+        (
+            ("какие проекты шли в 2009 году?", "из них какие были связаны с реадмиссией?"),
+            Kind.LIST,
+            ["readmission-framework", "readmission-mechanisms"],
+        ),
+        # going to a country is a study tour's destination, not where a project ran
+        (
+            ("which projects had study tours?", "which of those went to Austria?"),
+            Kind.LIST,
+            ["readmission-framework"],
+        ),
+        (("which projects went to Austria?",), Kind.LIST, ["readmission-framework"]),
+        (("which projects went on in Moldova?",), Kind.LIST, ["sireada"]),
+    ],
+)
+def test_a_list_just_shown_counted_or_narrowed_and_trips_to_a_country(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str]
+) -> None:
+    got_kind, got, text = ask(engine, *turns)
+    assert (got_kind, sorted(got)) == (kind, projects), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # an acronym spelt by ear, in either script
+        (("сирида кто финансировал",), Kind.FIELD, "sireada", "Европейский союз"),
+        (("sirida who funded it",), Kind.FIELD, "sireada", "European Union"),
+        # "FMS = ?": what the abbreviation stands for, beside the fields asked
+        (
+            ("FMS = ? in the readmission mechanisms project",),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "Federal Migration Service",
+        ),
+        (
+            ("IOM = ? and which IOM office was contracted for the border checkpoints project",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "International Organization for Migration",
+        ),
+        # ... but not when other words ask about something else
+        (
+            (
+                "the IML courses in the 2007-2010 readmission programme — IML = ? and who were they for",
+            ),
+            Kind.FIELD,
+            "readmission-framework",
+            "senior",
+        ),
+        # the part of the organisation the knowledge base is about: it implemented the project
+        (
+            ("what was IOM's role in the border checkpoints project",),
+            Kind.FIELD,
+            "border-checkpoints",
+            "implemented by IOM Moscow",
+        ),
+    ],
+)
+def test_acronyms_by_ear_equals_what_and_our_own_role(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)

@@ -2554,7 +2554,8 @@ def _destinations(index: Index, p: Project) -> list[Doc]:
 #: Verbs of travel: "which countries did they go to", "where did they travel", "куда ездили".
 _TRAVEL: Final = frozenset(
     "go goes went gone going travel travelled traveled travelling traveling trip trips visit "
-    "visited visiting ездили съездили поехали ездил посетили посещали выезжали возили".split()
+    "visited visiting ездили съездили поехали ездил посетили посещали выезжали возили побывали "
+    "поездки поездка".split()
 )
 
 
@@ -3985,13 +3986,29 @@ def _projects_in_country(index: Index, code: str, q: Query) -> set[str]:
     )
     if F.FUNDERS in q.fields:
         tie = COUNTRY_FUNDER
-    elif "tour" in {t.term for t in q.tokens} and not people:
+    elif ("tour" in {t.term for t in q.tokens} or _travelled_to(q, code)) and not people:
         tie = COUNTRY_VISITED
     elif q.has(V.ONLY):
         tie = COUNTRY_ONLY
     else:
         tie = COUNTRY_IN
     return index.projects_tied_to(country.name, tie)
+
+
+#: How many words before a country a word of going may stand ("went on a trip to Austria").
+TRAVEL_REACH = 4
+
+
+def _travelled_to(q: Query, code: str) -> bool:
+    """Whether a word of going stands a few words before the country ("which of those went to
+    Austria?", "visited Germany"), not "went on" (took place)."""
+    at = [min(m.positions) for m in q.mentions if m.kind == "country" and m.key == code]
+    words = {t.position: t.word for t in q.tokens}
+    return any(
+        words.get(i) in _TRAVEL and words.get(i + 1) != "on"
+        for start in at
+        for i in range(start - TRAVEL_REACH, start)
+    )
 
 
 def _projects_with_all_orgs(index: Index, q: Query) -> list[str]:

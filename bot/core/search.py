@@ -61,6 +61,10 @@ MIN_CORRECTABLE = 4
 #: Minimum rapidfuzz ratio (0-100) for replacing an unknown word by a known one.
 CORRECTION_CUTOFF = 80
 CORRECTION_CUTOFF_CYRILLIC = 86
+#: An acronym spelt by ear ("сирида", "sirida" for SIREADA): two letters off a word of at least
+#: `ACRONYM_MIN_LENGTH` letters, in either script, when no other word was near enough.
+ACRONYM_CUTOFF = 75
+ACRONYM_MIN_LENGTH = 5
 SHORT_WORD_CUTOFF = 85
 #: A long English word has few near neighbours: spelt by ear ("reintegrashun"), it is still
 #: the word it sounds like.
@@ -340,6 +344,7 @@ class Index:
         self.lines: dict[tuple[str, str], tuple[Any, ...]] = {}
         self.vocabulary: set[str] = set()
         self._name_vocabulary: set[str] = set()  # the words of the projects' names
+        self._acronym_words: set[str] = set()  # the projects' acronyms (and their spellings)
         self._text_terms: dict[str, frozenset[str]] = {}
         self._doc_terms: dict[tuple[Any, ...], tuple[frozenset[str], int]] = {}
         self._term_sequences: dict[str, list[str]] = {}
@@ -789,6 +794,8 @@ class Index:
                     kind == "alias" and len(terms) == 2 and self._phrase_elsewhere(p.id, terms)
                 )
                 name = Name(p.id, kind, terms, topical)
+                if kind == "acronym":
+                    self._acronym_words.update(words(text))
                 self.names.append(name)
                 self._name_terms.setdefault(p.id, set()).update(terms)
                 for t in set(terms):
@@ -840,6 +847,11 @@ class Index:
         elif n >= LONG_WORD and not script:
             cutoff = LONG_WORD_CUTOFF
         best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None and n >= ACRONYM_MIN_LENGTH:
+            acronyms = [w for w in candidates if w in self._acronym_words]
+            best = process.extractOne(
+                word, acronyms, scorer=fuzz.ratio, score_cutoff=ACRONYM_CUTOFF
+            )
         if best is None and script:
             # Russian spelt by ear: an unstressed vowel or a doubled letter wrong ("праект",
             # "расгранецей", "каккой"); taken only when one known word sounds the same

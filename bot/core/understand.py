@@ -430,6 +430,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     fields = _rank_fields(fields, tokens)
     if _who_ran(tokens) and F.IMPLEMENTERS not in fields:  # "who ran the 2007 programme"
         fields.insert(0, F.IMPLEMENTERS)
+    if F.IMPLEMENTERS not in fields and _role_of_the_implementer(index, tokens, mentions):
+        fields.append(F.IMPLEMENTERS)  # "what was IOM's role in the border project?"
     if not fields and _what_is(tokens, mentions, name_positions):  # "what is AVRR"
         fields.append(F.MEANING)
     elif F.MEANING not in fields and _asks_abbreviation(cased, tokens, mentions):
@@ -579,6 +581,19 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             residual.append(COUNTRY_PREFIX + m.key)
 
     content = [t for t in tokens if not t.stop]
+    if F.MEANING not in fields and _ABBREVIATION_EQUALS.search(text):
+        # "FMS = ? in the readmission mechanisms project": what it stands for (beside the
+        # fields asked), unless other words ask about something else ("the IML courses …
+        # IML = ? and who were they for")
+        mentioned = {p for m in mentions for p in m.positions} | name_positions
+        if not any(
+            t.position not in mentioned
+            and t.term not in V.GENERIC
+            and t.word not in _ROLE_WORDS
+            and not any(lexicon.matches(t.word) for lexicon in V.FIELD_CUES.values())
+            for t in content
+        ):
+            fields.insert(0, F.MEANING)
     greeting = any(V.GREETING.matches(t.word) for t in tokens)
     help_asked = (
         any(t.word in ("help", "помощь", "помоги", "commands", "команды") for t in tokens)
@@ -809,6 +824,21 @@ def ranked_names(hits: Iterable[NameHit]) -> list[NameHit]:
     return ranked
 
 
+def _role_of_the_implementer(
+    index: Index, tokens: tuple[Token, ...], mentions: list[Mention]
+) -> bool:
+    """ "what was IOM's role in …": the organisation the knowledge base is about (which
+    implements its projects) asked about by its part, no other organisation or country named
+    ("what was Germany's role in these IOM projects" asks about Germany)."""
+    # (the short name starts with the organisation's own abbreviation: "IOM Russian Federation")
+    ours = next(iter(index.kb.about.short_name.en.lower().split()), "")
+    return (
+        any(t.word in _ROLE_WORDS for t in tokens)
+        and any(m.kind == "term" and m.key.lower() == ours for m in mentions)
+        and not any(m.kind in ("org", "country") for m in mentions)
+    )
+
+
 def _who_ran(tokens: tuple[Token, ...]) -> bool:
     words = [t.word for t in tokens]
     return (
@@ -843,6 +873,12 @@ def _what_is(tokens: tuple[Token, ...], mentions: list[Mention], name_positions:
 
 #: Words after an abbreviation that still ask about it: "what's EC here", "what EC means".
 _ABOUT_THE_ABBREVIATION: Final = frozenset("here there mean means stand stands short".split())
+
+
+#: Words that ask for an organisation's part in a project.
+_ROLE_WORDS: Final = frozenset("role roles part роль роли".split())
+#: An abbreviation "equals what": "FMS = ?", "IOM=?".
+_ABBREVIATION_EQUALS: Final = re.compile(r"\b[A-ZА-ЯЁ]{2,}\s*=\s*\?")
 
 
 def _asks_abbreviation(
@@ -1142,11 +1178,29 @@ def _count_target(words: list[str]) -> str | None:
     after = _words_after_how_many(words)
     if not after:
         return None
+    if _of_those(words):
+        return "projects"  # "how many of those started in 2009?": of the projects just listed
     for word in after[:3]:
         for key, lexicon in V.COUNTABLE.items():
             if lexicon.matches(word):
                 return key
     return None
+
+
+#: "how many of those", "сколько из них": the projects just listed are counted.
+_OF_THOSE: Final = frozenset(
+    [("of", "those"), ("of", "them"), ("of", "these"), ("из", "них"), ("из", "этих"), ("из", "тех")]
+)
+
+
+def _of_those(words: list[str]) -> bool:
+    """Whether "how many" / "сколько" is followed by "of those" ("of them", "из них")."""
+    for i, w in enumerate(words):
+        if w == "how" and words[i + 1 : i + 2] in (["many"], ["much"]):
+            return tuple(words[i + 2 : i + 4]) in _OF_THOSE
+        if w.startswith("скольк"):
+            return tuple(words[i + 1 : i + 3]) in _OF_THOSE
+    return False
 
 
 def _words_after_how_many(words: list[str]) -> list[str]:
@@ -1245,7 +1299,8 @@ def _wants_list(
         for t in tokens
         if t.position not in name_positions
     )
-    lead = 0  # "and which …", "kindly advise which …", "could you tell me which …"
+    # "and which …", "kindly advise which …", "could you tell me which …", "из них какие …"
+    lead = 2 if tuple(words[:2]) in _OF_THOSE else 0
     while lead < min(len(words) - 1, _LEAD_MAX) and words[lead] in _LEAD_FILLER:
         lead += 1
     starts = words[lead : lead + 1] and words[lead] in (
