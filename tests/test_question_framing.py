@@ -3808,3 +3808,56 @@ def test_acronyms_by_ear_equals_what_and_our_own_role(
     engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "first", "fragment"),
+    [
+        # "сколько они шли параллельно": a span of time (their overlap), not a statistic
+        (
+            (
+                "проект по пунктам пропуска (с сентября 2009-го) и проект по адм. механизмам "
+                "реадмиссии — сколько они шли параллельно?",
+            ),
+            Kind.FIELD,
+            "border-checkpoints",
+            "20 мес.",
+        ),
+        # "что за IPR": what the abbreviation stands for, and where the organisation is from
+        # ("из какой он страны" is no place of a statement the page leaves out)
+        (
+            ("что за IPR в проекте SIREADA и из какой он страны",),
+            Kind.FIELD,
+            "sireada",
+            "Институт уголовной реформы. Страна: Республика Молдова",
+        ),
+        (
+            ("what is IPR in SIREADA and which country is it from",),
+            Kind.FIELD,
+            "sireada",
+            "Country: Moldova",
+        ),
+    ],
+)
+def test_overlap_spans_and_an_organisations_country(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, kind, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("question", "projects"),
+    [
+        # "были или планировались": either status, so the tours that took place count too
+        (
+            "в каких проектах были или планировались учебные поездки (стади-туры)?",
+            ["readmission-framework", "readmission-mechanisms"],
+        ),
+        ("в каких проектах планировались учебные поездки?", ["readmission-mechanisms"]),
+    ],
+)
+def test_done_or_planned_in_russian_keeps_both(
+    engine: Engine, question: str, projects: list[str]
+) -> None:
+    kind, got, text = ask(engine, question)
+    assert (kind, sorted(got)) == (Kind.LIST, projects), text

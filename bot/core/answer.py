@@ -2707,6 +2707,8 @@ def _meaning(index: Index, q: Query, projects: list[str], lang: str) -> Answer:
             text = say("meaning_org", lang, term=written, meaning=org.name.get(lang))
             if org.description:
                 text += " " + org.description.get(lang)
+            if org.country:  # "what is IPR and which country is it from?"
+                text += " " + say("org_country", lang, country=localized_name(org.country, lang))
             lines.append(text)
             theirs = _projects_with_org(index, m.key)
             # "what is Rosgranitsa and what has IOM to do with it": its part in them
@@ -3732,6 +3734,8 @@ def _asks_which_places(q: Query) -> bool:
     return any(
         w in ("which", "what", "какие", "каких", "каком", "какой")
         and any(x in _PLACE_NOUNS for x in words[i + 1 : i + 4])
+        # (not "из какой он страны", "from which country": where an organisation is from)
+        and not (q.orgs() and words[i - 1 : i] in (["из"], ["from"]))
         for i, w in enumerate(words)
     )
 
@@ -3845,6 +3849,9 @@ def _same_period(q: Query) -> str | None:
     return None
 
 
+_PLANNED_WORDS: Final = frozenset(["planned", "планировались", "запланированы", "планировалось"])
+
+
 def _status_asked(q: Query) -> Status | None:
     """DONE for "actually took place", "really happened", "были проведены"; PLANNED for "only
     planned", "which were planned"; None when the question does not sort by it."""
@@ -3861,12 +3868,12 @@ def _status_asked(q: Query) -> Status | None:
         or any(w in ("actually", "really", "проведены", "реализованы") for w in words)
         or any((a, b) in (("took", "place"), ("carried", "out")) for a, b in pairwise(words))
     )
-    planned = any(
-        w in ("planned", "планировались", "запланированы", "планировалось") for w in words
-    )
-    # "organised or planned", "done or only planned", "planned or held"
+    planned = any(w in _PLANNED_WORDS for w in words)
+    # "organised or planned", "done or only planned", "planned or held", "были или
+    # планировались"
     either = any(
-        w == "planned" and "or" in (*words[max(0, i - 3) : i], *words[i + 1 : i + 2])
+        w in _PLANNED_WORDS
+        and not {"or", "или"}.isdisjoint((*words[max(0, i - 3) : i], *words[i + 1 : i + 2]))
         for i, w in enumerate(words)
     )
     rather = "rather" in words or "instead" in words  # "took place rather than just planned"

@@ -1446,26 +1446,32 @@ def _whats_that(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
     organisation named just before is to be spelt out."""
     if not any(m.kind in ("org", "term") for m in mentions):
         return False
+    abbreviations = {m.positions[0] for m in mentions if m.kind in ("org", "term")}
     # (not "что это за проект?": which project)
     pairs = {
         (a.word, b.word)
         for a, b, c in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False)
         if c is None or c.word != "за"
     }
-    return bool(
-        pairs
-        & {
-            ("whats", "that"),
-            ("whats", "it"),
-            ("whats", "this"),
-            ("what", "that"),
-            ("что", "это"),
-            ("что", "такое"),
-        }
-    ) or any(
-        (a.word, b.word, c.word)
-        in (("what", "is", "that"), ("what", "is", "it"), ("what", "is", "this"))
-        for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+    return (
+        bool(
+            pairs
+            & {
+                ("whats", "that"),
+                ("whats", "it"),
+                ("whats", "this"),
+                ("what", "that"),
+                ("что", "это"),
+                ("что", "такое"),
+            }
+        )
+        or any(
+            (a.word, b.word, c.word)
+            in (("what", "is", "that"), ("what", "is", "it"), ("what", "is", "this"))
+            # "что за IPR в проекте SIREADA": what the abbreviation right after is
+            or ((a.word, b.word) == ("что", "за") and c.position in abbreviations)
+            for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        )
     )
 
 
@@ -1742,15 +1748,25 @@ def _no_info(tokens: tuple[Token, ...], words: list[str], asked: list[str]) -> s
         return "statistics"  # "provide statistics on …", "what rating did it get"
     if _people_counted(words):
         return "statistics"  # "I read it helped 500 migrants return - can you confirm?"
-    # ("сколько времени прошло", "сколько месяцев": a span of time, not a statistic)
-    spans = ("времени", "месяцев", "месяца", "лет", "года", "дней", "недель")
+    # ("сколько времени прошло", "сколько месяцев", "сколько они шли параллельно": a span of
+    # time, not a statistic)
     asks_number = _how_many(words) or any(
-        w.startswith("скольк") and words[i + 1 : i + 2] not in tuple([x] for x in spans)
+        w.startswith("скольк")
+        and not any(
+            x in _SPAN_WORDS or V.COUNTABLE[F.DURATION].matches(x) for x in words[i + 1 : i + 4]
+        )
         for i, w in enumerate(words)
     )
     if asks_number and _words_after_how_many(words) and _count_target(words) is None:
         return "statistics"  # "how many migrants": the page counts no people
     return None
+
+
+#: Words after "сколько" that make it a span of time: "сколько времени", "сколько они шли
+#: параллельно".
+_SPAN_WORDS: Final = frozenset(
+    "времени месяцев месяца лет года дней недель шли шел шла шло параллельно одновременно".split()
+)
 
 
 #: A file asked for: "the pdf", "a download link", "скачать" ("any link to Germany" is a tie).
