@@ -62,7 +62,8 @@ MIN_CORRECTABLE = 4
 CORRECTION_CUTOFF = 80
 CORRECTION_CUTOFF_CYRILLIC = 86
 #: An acronym spelt by ear ("сирида", "sirida" for SIREADA): two letters off a word of at least
-#: `ACRONYM_MIN_LENGTH` letters, in either script, when no other word was near enough.
+#: `ACRONYM_MIN_LENGTH` letters, in either script, with the same first letter, when no other
+#: word was near enough.
 ACRONYM_CUTOFF = 75
 ACRONYM_MIN_LENGTH = 5
 SHORT_WORD_CUTOFF = 85
@@ -848,7 +849,8 @@ class Index:
             cutoff = LONG_WORD_CUTOFF
         best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is None and n >= ACRONYM_MIN_LENGTH:
-            acronyms = [w for w in candidates if w in self._acronym_words]
+            # (its first letter kept: "theborder" is no "chebordec")
+            acronyms = [w for w in candidates if w in self._acronym_words and w[0] == word[0]]
             best = process.extractOne(
                 word, acronyms, scorer=fuzz.ratio, score_cutoff=ACRONYM_CUTOFF
             )
