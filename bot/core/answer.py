@@ -2109,6 +2109,25 @@ def _keep_where(
     return [p for p in candidates if p.id in keep]
 
 
+def _keep_ids(
+    index: Index, candidates: list[Project], ids: Collection[str], drop: bool = False
+) -> list[Project]:
+    """The candidates whose ids are in `ids` (`drop`: those whose ids are not), in their order.
+    While the candidates are every project (the first filter of a list question), the kept
+    ones are found from `ids` and put in the knowledge base's order, without walking every
+    project (10,000 of them)."""
+    if not drop and len(ids) < len(candidates) and _every_project(index, candidates):
+        positions = sorted(index.position(pid) for pid in ids if pid in index.kb.by_id)
+        return [index.projects[i] for i in positions]
+    return [p for p in candidates if (p.id in ids) != drop]
+
+
+def _every_project(index: Index, candidates: Sequence[Project]) -> bool:
+    """Whether the candidates are every project, in the knowledge base's order (compared in C,
+    the same objects)."""
+    return len(candidates) == len(index.projects) and tuple(candidates) == index.projects
+
+
 def _newest_first(index: Index, projects: Sequence[Project]) -> list[Project]:
     """The most recent projects first (by start, then end), as the source page lists them."""
     if len(projects) == len(index.projects):  # every project: the index's order, made once
@@ -3060,7 +3079,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         relative = _relative_mask(index, q, reference)
         if relative is not None:
             kept = _keep_where(index, candidates, relative)
-            candidates = [p for p in kept if p.id not in exclude]
+            candidates = [p for p in kept if p.id not in exclude] if exclude else kept
             reasons.append("relative")
         elif q.another:
             # "tell me about SIREADA" - "which other projects were funded by the EU too?"
@@ -3135,7 +3154,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             asked = q if key == funder_key else replace(q, fields=_without(q.fields, F.FUNDERS))
             keep = _projects_with_any_org(index, candidates, org_ids, asked)
             excluded = q.negated and bool(after_not) and key == after_not[0]
-            candidates = [p for p in candidates if (p.id in keep) != excluded]
+            candidates = _keep_ids(index, candidates, keep, drop=excluded)
             reasons.append("org")
             for p in candidates[:LIST_LIMIT]:  # "UKBA - was it involved?": in which role
                 roles = [
@@ -3150,7 +3169,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     for m in [m for m in q.mentions if m.kind == "country" and m.key not in event_countries]:
         keep = _projects_in_country(index, m.key, q)
         excluded = _negated_at(q, m.positions[0])
-        candidates = [p for p in candidates if (p.id in keep) != excluded]
+        candidates = _keep_ids(index, candidates, keep, drop=excluded)
         reasons.append("country")
         country = index.country(m.key)
         if country is not None and _any_tie(q) and not excluded:
@@ -3204,7 +3223,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     ngo_why = False  # the NGO partners are shown beside each project
     if "ngo" in {t.term for t in q.tokens}:  # "had (no) NGO partners"
         with_ngos = index.projects_with_role(Role.NGO_PARTNER)
-        candidates = [p for p in candidates if (p.id in with_ngos) != q.negated]
+        candidates = _keep_ids(index, candidates, with_ngos, drop=q.negated)
         reasons.append("ngo")
         ngo_why = True
     if F.FUNDERS in q.fields and "government" in {t.term for t in q.tokens}:
@@ -3635,6 +3654,8 @@ def _projects_with_any_org(
     found: set[str] = set()
     for o in org_ids:
         found |= index.projects_funded_by(o) if _as_funder(q, o) else index.projects_involving(o)
+    if len(candidates) == len(index.projects):
+        return found  # every project is a candidate (in any order: this is a set)
     return {p.id for p in candidates if p.id in found}
 
 
