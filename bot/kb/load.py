@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import operator
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
@@ -994,6 +995,13 @@ def _fast_loader() -> type | None:
     }
 
     class Loader(base):  # type: ignore[misc,valid-type]
+        # With no path resolvers, the base class's descend_resolver(parent, index) and
+        # ascend_resolver() do nothing, yet libyaml calls them around every node (3 million
+        # calls at 10,000 projects): built-in functions taking the same arguments and doing
+        # nothing that matters cost a third as much (10 % of composing).
+        descend_resolver = staticmethod(operator.is_)
+        ascend_resolver = staticmethod(tuple)
+
         def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
             if kind is not yaml.ScalarNode:
                 tag = collections.get(kind)
