@@ -3861,3 +3861,69 @@ def test_done_or_planned_in_russian_keeps_both(
 ) -> None:
     kind, got, text = ask(engine, question)
     assert (kind, sorted(got)) == (Kind.LIST, projects), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "projects", "fragment"),
+    [
+        # "it" is the project just discussed: a word of another project's title ("… of
+        # Migrants") does not take its place
+        (
+            (
+                "which project supported the Pskov readmission centre?",
+                "what else did it do for migrant centres?",
+                "and when did it end?",
+            ),
+            Kind.FIELD,
+            ["readmission-framework"],
+            "February 2010",
+        ),
+        # "they", "them": the two projects just talked about one at a time
+        (
+            (
+                "when did SIREADA run?",
+                "and the border checkpoints project?",
+                "so for how many months did they overlap?",
+            ),
+            Kind.FIELD,
+            ["sireada", "border-checkpoints"],
+            "4 months",
+        ),
+        (
+            (
+                "how long did the readmission framework programme last?",
+                "and SIREADA?",
+                "which of them was longer, and by how many months?",
+            ),
+            Kind.FIELD,
+            ["readmission-framework", "sireada"],
+            "13 months",
+        ),
+        # an aspect of an item shown ("what did the third one aim for?"), then "the last one"
+        (
+            (
+                "what were the components of the border checkpoints project?",
+                "what did the third one aim for?",
+            ),
+            Kind.FIELD,
+            ["border-checkpoints"],
+            "Component Three",
+        ),
+        (
+            (
+                "what were the components of the border checkpoints project?",
+                "what did the third one aim for?",
+                "and the last one?",
+            ),
+            Kind.FIELD,
+            ["border-checkpoints"],
+            "Component Four",
+        ),
+    ],
+)
+def test_conversations_keep_it_they_and_the_items_shown(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str], fragment: str
+) -> None:
+    got_kind, got, text = ask(engine, *turns)
+    assert (got_kind, got) == (kind, projects), text
+    assert fragment in text, text

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from itertools import pairwise
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import numpy as np
 
@@ -373,13 +373,29 @@ _ORDINALS: Final = {
 _NUMBERED_FIELDS: Final = frozenset([F.COMPONENTS, F.OBJECTIVES, F.ACTIVITIES, F.RESULTS])
 
 
+T = TypeVar("T")
+
+#: "the last one", "а последний?": the last of the items shown (see `_ordinal`).
+LAST = -1
+_LAST_WORDS: Final = frozenset("last последний последняя последнее последнего".split())
+
+
 def _ordinal(q: Query) -> int | None:
     """N of "the Nth one" / "the Nth" with nothing else asked ("what was the third one",
-    "а второй?")."""
+    "а второй?"); `LAST` for "and the last one?"."""
     content = [t for t in q.tokens if not t.stop and t.word not in ("one", "ones")]
     if len(content) != 1 or q.names:
         return None
+    if content[0].word in _LAST_WORDS:
+        return LAST
     return _ORDINALS.get(content[0].word)
+
+
+def _nth_of(items: Sequence[T], nth: int) -> T | None:
+    """The `nth` item (counted from 1; `LAST`: the last one), or None when there is none."""
+    if nth == LAST:
+        return items[-1] if items else None
+    return items[nth - 1] if 1 <= nth <= len(items) else None
 
 
 def _item_numbers(q: Query) -> tuple[str, list[int]] | None:
@@ -705,11 +721,14 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if other:  # "ok and the other one, what was it going to produce?"
         return _single(index, _carry_field(_no_numbers(q), ctx), ctx, [other])
     nth = _ordinal(q)
-    if nth and not named and ctx.projects and ctx.field in _NUMBERED_FIELDS:
+    # "what were the components?" - "what did the third one aim for?": an aspect of the item
+    item = nth or (_ordinal_project(q) if set(q.fields) <= _ASPECTS_OF_ITEMS else None)
+    if item and not named and ctx.projects and ctx.field in _NUMBERED_FIELDS:
+        nth = item
         # "how many components did it have" / "what was the third one"
-        statements = index.docs_of(ctx.projects[0], ctx.field)
-        if nth <= len(statements):
-            return _detail(index, index.kb.by_id[ctx.projects[0]], [statements[nth - 1]], lang)
+        statement = _nth_of(index.docs_of(ctx.projects[0], ctx.field), nth)
+        if statement is not None:
+            return _detail(index, index.kb.by_id[ctx.projects[0]], [statement], lang)
     asked = [f for f in q.fields if f not in (F.DATES, F.DURATION, F.SUMMARY)]
     if (
         q.superlative
@@ -749,13 +768,14 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     earlier = _discussed_nth(q, ctx, named)
     if earlier:  # "tell me about SIREADA" - "and the border project?" - "back to the first one"
         return _single(index, _carry_field(_no_numbers(q), ctx), ctx, [earlier])
-    if not named and len(ctx.candidates) == 2 and _asks_difference(q):
-        # "which of those lasted longer?" - "by how many months?"
+    if not named and len(ctx.candidates) == 2 and (_asks_difference(q) or q.has(V.OVERLAP)):
+        # "which of those lasted longer?" - "by how many months?"; "did they overlap?"
         return _compare(index, q, list(ctx.candidates), lang)
     nth = nth or (_ordinal_project(q) if q.superlative is None else None)
-    if nth and not named and nth <= len(ctx.candidates):
+    picked = _nth_of(ctx.candidates, nth) if nth and not named else None
+    if picked is not None:
         # a list, then "tell me about the second one", "who funded the second one?"
-        return _single(index, _carry_field(_no_numbers(q), ctx), ctx, [ctx.candidates[nth - 1]])
+        return _single(index, _carry_field(_no_numbers(q), ctx), ctx, [picked])
     if not named and q.greeting and not q.residual and not q.fields:
         return help_answer(index, lang)
 
@@ -1379,8 +1399,10 @@ def _identify(
         and not any(abs(p - at) <= 2 for p in m.positions for at in project_at)
         for p in m.positions
     }
+    # (a word of another project's title is no name: "what else did it do for migrant
+    # centres?" asks about the project just discussed, not "… Readmission of Migrants …")
     if _about_it(q, ctx) and not any(
-        h.strength >= WEAK_NAME and not set(h.positions) <= by_org for h in q.names
+        h.strength >= HINT_NAME and not set(h.positions) <= by_org for h in q.names
     ):
         return ctx.projects[0]  # "was it still running in 2010?": the project just discussed
     by_detail = _identify_by_detail(index, docs, q)
@@ -3491,6 +3513,10 @@ _THE_TWO: Final = frozenset(
 _BOTH: Final = frozenset("two both either оба обоих обеих двух два".split())
 
 
+#: "they", "them": several projects, the two just talked about when no list is shown.
+_THEY: Final = frozenset("they them они их ними".split())
+
+
 def _both_discussed(q: Query, ctx: ChatState) -> ChatState:
     """The chat's context with the last two projects it talked about one at a time offered
     as a pair, when the question speaks of "the two" of them ("tell me about the 2007-2010
@@ -3503,7 +3529,9 @@ def _both_discussed(q: Query, ctx: ChatState) -> ChatState:
     the_two = bool(pairs & _THE_TWO) or any(
         t.word in ("both", "обоих", "оба", "обеих") for t in q.tokens
     )
-    if not (the_two or (not ctx.candidates and any(t.word in _BOTH for t in q.tokens))):
+    # ("so for how many months did they overlap?", "which of them was longer?": the two just
+    # talked about, while no list is shown)
+    if not (the_two or (not ctx.candidates and any(t.word in _BOTH | _THEY for t in q.tokens))):
         return ctx
     pair = ctx.discussed[-2:]
     return replace(ctx, projects=pair, candidates=pair)
