@@ -3927,3 +3927,66 @@ def test_conversations_keep_it_they_and_the_items_shown(
     got_kind, got, text = ask(engine, *turns)
     assert (got_kind, got) == (kind, projects), text
     assert fragment in text, text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "projects"),
+    [
+        # a "not" written as a contraction, or a few words before the date it excludes
+        (("projets that didnt run at all in 2010?",), Kind.LIST, ["sireada"]),
+        (
+            ("how many projects didn't end in 2011",),
+            Kind.COUNT,
+            ["readmission-framework", "sireada"],
+        ),
+        (
+            ("which projects did not end in February",),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            ("какие проекты не начинались в сентябре 2009 года?",),
+            Kind.LIST,
+            ["readmission-framework", "sireada"],
+        ),
+        # ... but not a "not" that belongs to something else
+        (("which projects were not funded by the EU in 2010?",), Kind.NOT_FOUND, []),
+        # a negated length is the other side of it (24 months is "not more than two years")
+        (
+            ("which projects did not last more than two years",),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms", "sireada"],
+        ),
+        (
+            ("projects that were not longer than 2 years",),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms", "sireada"],
+        ),
+        (
+            ("какие проекты длились не меньше двух лет?",),
+            Kind.LIST,
+            ["readmission-framework", "sireada"],
+        ),
+        # "and which didn't?", "а какие нет?": the projects the list left out
+        (
+            ("which projects had study tours?", "and which didn't?"),
+            Kind.LIST,
+            ["border-checkpoints", "sireada"],
+        ),
+        (
+            ("which projects were active in 2008?", "which weren't?"),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms", "sireada"],
+        ),
+        (
+            ("какие проекты работали с Росграницей?", "а какие нет?"),
+            Kind.LIST,
+            ["readmission-framework", "readmission-mechanisms", "sireada"],
+        ),
+    ],
+)
+def test_negated_dates_lengths_and_lists(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str]
+) -> None:
+    got_kind, got, text = ask(engine, *turns)
+    assert (got_kind, sorted(got)) == (kind, projects), text

@@ -705,6 +705,11 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         # "thx. was it actually made?": about the project just discussed, with nothing more to
         # go on than "it": what the page says of it
         return card(index, ctx.projects[0], lang)
+    # "which projects had study tours?" - "and which didn't?": the others (only function
+    # words, yet no empty question)
+    left_out = _the_rest(index, q, ctx, []) if q.is_empty and q.negated else []
+    if left_out:
+        return _plain_list(index, [index.kb.by_id[pid] for pid in left_out], lang, [])
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
     named = list(q.named)

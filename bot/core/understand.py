@@ -199,6 +199,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     excepted = [h for h in accepted if _excepted(tokens, min(h.positions))]
     accepted = [h for h in accepted if h not in excepted]
     times, time_positions = _times(text, tokens)
+    durations = _durations(tokens)
+    duration_positions = {p for d in durations for p in d.positions}
     # "the 2007-2010 programme", "… Administrative Framework (2007-2010)": the years of a name
     name_ends = {max(h.positions) for h in accepted if h.strength >= NAMED_STRENGTH}
     named_times = [
@@ -527,6 +529,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             continue
         if t.position in time_positions or t.position in cue_positions:
             continue
+        if t.word.isdigit() and t.position in duration_positions:
+            continue  # the "2" of "longer than 2 years" ("two" is a number word, left out below)
         if (
             (t.position not in modifiers and any(lex.matches(t.word) for lex in structural))
             or t.word in V.MONTHS
@@ -603,8 +607,6 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         and all(V.HELP.matches(t.word) or V.GREETING.matches(t.word) for t in content)
         and not (fields and _asks_when_or_which(words))  # "when did it start?": a question
     )
-    durations = _durations(tokens)
-    duration_positions = {p for d in durations for p in d.positions}
     anchors = _anchors(tokens, time_positions | duration_positions)
     negation_at = _negation_at(tokens)
     if negation_at is not None and any(
@@ -1008,6 +1010,7 @@ def _negation_at(tokens: tuple[Token, ...]) -> int | None:
             or t.surface.endswith("n't")
             or (t.word in V.NEGATED_AUXILIARIES and after is not None and after.word == "t")
             or (t.word == "no" and t.position > 0)  # "had no NGO partners"
+            or (t.word == "нет" and t.position > 0 and after is None)  # "а какие нет?"
         ):
             return t.position
     return None
@@ -1891,6 +1894,45 @@ def _after_how_many(words: list[str]) -> str | None:
     return None
 
 
+#: Words between a negation and the date it negates: "didn't run at all in", "not still
+#: active in", "не работали в".
+_TOWARDS_A_DATE: Final = frozenset(
+    "t run ran running active at all even still yet been operate operating operated work "
+    "worked working exist take place in during within over for throughout the year of "
+    "работал работала работали шел шла шли велся велась велись действовал действовали "
+    "проводился проводились в во году".split()
+)
+
+
+def _date_negated(words: Sequence[str], start_pos: int) -> bool:
+    """Whether a "not" before the date at `start_pos` excludes it: right before it ("not in
+    2010"), or further back before words that lead up to it ("had not yet been active in
+    2009", "projects that didnt run at all in 2010"), after any other date."""
+    before = words[max(0, start_pos - 3) : start_pos]
+    wider = words[max(0, start_pos - 6) : start_pos]
+    since_other = max((k for k, w in enumerate(wider) if _YEAR.match(w)), default=-1)
+    return any(b in ("not", "не", "never") for b in before) or any(
+        k > since_other
+        and _negation_word(wider, k)
+        and all(_leads_to_a_date(w) for w in wider[k + 1 :])
+        for k in range(len(wider))
+    )
+
+
+def _negation_word(words: Sequence[str], k: int) -> bool:
+    """Whether `words[k]` says "not": "not", "never", "не", "didnt", "didn" of "didn't"."""
+    w = words[k]
+    return (
+        w in ("not", "never", "не")
+        or w in V.NEGATED_WORDS
+        or (w in V.NEGATED_AUXILIARIES and words[k + 1 : k + 2] == ["t"])
+    )
+
+
+def _leads_to_a_date(word: str) -> bool:
+    return word in _TOWARDS_A_DATE or V.START_WORDS.matches(word) or V.END_WORDS.matches(word)
+
+
 def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[int]]:
     """Years, months, seasons and year ranges named in the question."""
     specs: list[TimeSpec] = []
@@ -2034,16 +2076,7 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
         elif either and after_it[1:] in (["earlier"], ["before"], ["раньше"], ["ранее"]):
             relation = "until"  # "2010 or earlier"
             positions += [end_pos + 1, end_pos + 2]
-        # ("had not yet been active in 2009": the "not" a few words further back, before
-        # "yet", "been", "active" or "running", and after any other date)
-        wider = words[max(0, start_pos - 6) : start_pos]
-        since_other = max((k for k, w in enumerate(wider) if _YEAR.match(w)), default=-1)
-        negated = any(b in ("not", "не", "never") for b in before) or any(
-            b in ("not", "never")
-            and k > since_other
-            and wider[k + 1 : k + 2] in (["yet"], ["been"], ["active"], ["running"])
-            for k, b in enumerate(wider)
-        )
+        negated = _date_negated(words, start_pos)
         verb = (
             "start"
             if any(V.START_WORDS.matches(b) for b in before[-2:])
@@ -2068,7 +2101,8 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
     for i, w in enumerate(words):  # a month with no year: "projects that ended in a february"
         if w in V.MONTHS and i not in used and len(w) > 3 and not tokens[i].stop:
             month = Month(0, V.MONTHS[w])
-            specs.append(TimeSpec(month, month, "in", False, (i,), month_only=True))
+            negated = _date_negated(words, i)  # "which projects did not end in February"
+            specs.append(TimeSpec(month, month, "in", negated, (i,), month_only=True))
             used.add(i)
         elif w in V.SEASONS and i not in used:  # "finished in winter": its months, any year
             a, b = V.SEASONS[w]
@@ -2301,9 +2335,18 @@ def _durations(tokens: tuple[Token, ...]) -> list[DurationSpec]:
             ["или", "менее"],
         ):
             op = "le"
+        # "did not last more than two years", "длились не больше двух лет": the other side
+        reach = words[max(0, j - NEGATED_LENGTH_REACH) : j]
+        if op in _OPPOSITE and any(_negation_word(reach, k) for k in range(len(reach))):
+            op = _OPPOSITE[op]
         if op:
             found.append(DurationSpec(op, n * unit, tuple(range(max(0, j - 3), i + 1))))
     return found
+
+
+#: How far before a length a "not" turns its comparison round, and what it turns it into.
+NEGATED_LENGTH_REACH = 5
+_OPPOSITE: Final = {"gt": "le", "lt": "ge", "ge": "lt", "le": "gt"}
 
 
 _FULL: Final = frozenset(["full", "whole", "entire", "complete", "полных", "полные", "целых"])
