@@ -3990,3 +3990,33 @@ def test_negated_dates_lengths_and_lists(
 ) -> None:
     got_kind, got, text = ask(engine, *turns)
     assert (got_kind, sorted(got)) == (kind, projects), text
+
+
+@pytest.mark.parametrize(
+    ("question", "projects"),
+    [
+        # the project left out is no reference for "after 2008", and stays out of a time filter
+        (
+            "apart from SIREADA, which projects started after 2008?",
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            "кроме SIREADA, какие проекты начались после 2008 года?",
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        # a project word between "except" and the name ("кроме проекта по …")
+        (
+            "кроме проекта по административным механизмам реадмиссии, какие проекты стартовали в 2009 году?",
+            ["border-checkpoints"],
+        ),
+        (
+            "except for the project on border checkpoints, which projects started in 2009?",
+            ["readmission-mechanisms"],
+        ),
+    ],
+)
+def test_a_project_left_out_with_a_time_filter(
+    engine: Engine, question: str, projects: list[str]
+) -> None:
+    kind, got, text = ask(engine, question)
+    assert (kind, sorted(got)) == (Kind.LIST, projects), text

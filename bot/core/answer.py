@@ -3067,7 +3067,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     if not named and (_relative_words(q) or q.has(V.OVERLAP)):
         # "which projects overlapped with the КПП project": a weaker name is the reference,
         # and its words are no topic
-        hints = [h for h in q.names if h.strength >= HINT_NAME]
+        # (not a project left out: "apart from SIREADA, which projects started after 2008?")
+        hints = [h for h in q.names if h.strength >= HINT_NAME and h.project not in q.excluded]
         named = [h.project for h in hints[:1]]
         hint_terms = {t.term for t in q.tokens for h in hints[:1] if t.position in h.positions}
         if not named:
@@ -3087,7 +3088,9 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     # "part of the EC thematic programme 2009": the year belongs to the programme's name
     times = () if F.PROGRAMME in q.fields else q.times
     if times:
-        candidates = _fit_times(index, candidates if previous_list else None, times, q.anchor)
+        # (every project: None, read off the masks directly)
+        every = not previous_list and not q.excluded
+        candidates = _fit_times(index, None if every else candidates, times, q.anchor)
         if _both_ends(q) and reference is None:
             # "which projects started and ended within 2009-2011": both ends in the period
             other = "end" if q.anchor == "start" else "start"

@@ -807,10 +807,18 @@ _EXCEPT_TWO: Final = frozenset(
 )
 
 
+#: Words that may stand between "except" and the name of the project left out: "except the
+#: project on …", "кроме проекта по …".
+_BEFORE_A_NAME: Final = frozenset(
+    "the за project programme program проекта проект программы программу по on".split()
+)
+
+
 def _excepted(tokens: tuple[Token, ...], start: int) -> bool:
     """Whether the name beginning at `start` follows "apart from", "except", "кроме" … (with
-    at most an article between)."""
-    before = [t.word for t in tokens[max(0, start - 4) : start] if t.word not in ("the", "за")]
+    at most an article, or a project word, between: "кроме проекта по …", "except for the
+    programme on …")."""
+    before = [t.word for t in tokens[max(0, start - 6) : start] if t.word not in _BEFORE_A_NAME]
     return bool(before) and (before[-1] in _EXCEPT_ONE or tuple(before[-2:]) in _EXCEPT_TWO)
 
 
