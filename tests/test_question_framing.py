@@ -4020,3 +4020,44 @@ def test_a_project_left_out_with_a_time_filter(
 ) -> None:
     kind, got, text = ask(engine, question)
     assert (kind, sorted(got)) == (Kind.LIST, projects), text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "projects"),
+    [
+        # a "not" before "overlap": the projects that did not run at the same time
+        ("which projects did not overlap with SIREADA?", Kind.LIST, ["readmission-framework"]),
+        (
+            "какие проекты не пересекались по времени с SIREADA?",
+            Kind.LIST,
+            ["readmission-framework"],
+        ),
+        (
+            "which projects overlapped with SIREADA?",
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        # every other project overlapped with the border checkpoints project: none
+        (
+            "which projects never overlapped in time with the border checkpoints project?",
+            Kind.NOT_FOUND,
+            [],
+        ),
+        # "neither … nor", "ни … ни": neither year
+        (
+            "which projects ran neither in 2007 nor in 2013",
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            "какие проекты не проводились ни в 2007, ни в 2008 году?",
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms", "sireada"],
+        ),
+    ],
+)
+def test_not_overlapping_never_and_neither_nor(
+    engine: Engine, question: str, kind: Kind, projects: list[str]
+) -> None:
+    got_kind, got, text = ask(engine, question)
+    assert (got_kind, sorted(got)) == (kind, projects), text

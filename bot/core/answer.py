@@ -3477,8 +3477,19 @@ def _relative_mask(
         if "month" in words or "месяц" in words:
             return np.asarray(points == other)
     if q.has(V.OVERLAP):
-        return np.asarray((starts <= ref.period.end.index) & (ends >= ref.period.start.index))
+        overlaps = (starts <= ref.period.end.index) & (ends >= ref.period.start.index)
+        # "which projects did not overlap with SIREADA", "never overlapped": the others
+        at = q.negation_at
+        before_overlap = at is not None and any(
+            V.OVERLAP.matches(t.word) and 0 < t.position - at <= NOT_BEFORE_OVERLAP
+            for t in q.tokens
+        )
+        return np.asarray(~overlaps if before_overlap else overlaps)
     return None
+
+
+#: How many words before "overlap" a "not" may stand to exclude the overlapping projects.
+NOT_BEFORE_OVERLAP = 3
 
 
 def _longer_text(a: Project, b: Project, lang: str) -> str:

@@ -1011,7 +1011,7 @@ def _negation_at(tokens: tuple[Token, ...]) -> int | None:
         if only_seen or (after is not None and V.ANOTHER.matches(after.word)):
             continue  # "without other donors", "без других доноров", "no other funders"
         if (
-            t.word in ("not", "nothing", "without", "except", "excluding", "кроме", "без")
+            t.word in ("not", "never", "nothing", "without", "except", "excluding", "кроме", "без")
             # "не участвовала", not the "не" of "не могли бы вы", "не подскажете"
             or (t.word == "не" and after is not None and not after.word.startswith(_POLITE_RU))
             or t.word in V.NEGATED_WORDS
@@ -1919,7 +1919,8 @@ def _date_negated(words: Sequence[str], start_pos: int) -> bool:
     before = words[max(0, start_pos - 3) : start_pos]
     wider = words[max(0, start_pos - 6) : start_pos]
     since_other = max((k for k, w in enumerate(wider) if _YEAR.match(w)), default=-1)
-    return any(b in ("not", "не", "never") for b in before) or any(
+    # ("neither in 2007 nor in 2013", "ни в 2007, ни в 2008 году")
+    return any(b in ("not", "не", "never", "neither", "nor", "ни") for b in before) or any(
         k > since_other
         and _negation_word(wider, k)
         and all(_leads_to_a_date(w) for w in wider[k + 1 :])
