@@ -261,6 +261,19 @@ def test_the_projects_talked_about_one_at_a_time_survive_persistence(engine: Eng
     assert "Volynsky" in render(later.answer)
 
 
+def test_the_measure_a_list_was_ordered_by_survives_persistence(engine: Engine) -> None:
+    """ "which of them ended first?" is remembered as ordering by the end, through
+    `to_dict`/`from_dict`, so that an elliptical "а какой позже всех?" means "ended latest"."""
+    state = ChatState()
+    for turn in ("какие проекты шли в 2010 году?", "какой из них закончился раньше всех?"):
+        state = engine.ask(Question(turn), state).state
+    restored = ChatState.from_dict(state.to_dict())
+    assert restored.measure == "end"
+    later = engine.ask(Question("а какой позже всех?"), restored)
+    assert later.answer.projects[0] == "border-checkpoints"  # June 2011, of the 2010 list
+    assert ChatState.from_dict({"measure": 3}).measure is None  # unreadable: none
+
+
 # ----- clarification and abstention ---------------------------------------------------------
 
 

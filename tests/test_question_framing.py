@@ -4061,3 +4061,33 @@ def test_not_overlapping_never_and_neither_nor(
 ) -> None:
     got_kind, got, text = ask(engine, question)
     assert (got_kind, sorted(got)) == (kind, projects), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "first", "fragment"),
+    [
+        # "by how many months?" after "which one started first?": from one start to the other
+        (
+            (
+                "compare SIREADA and the readmission mechanisms project",
+                "which one started first?",
+                "by how many months?",
+            ),
+            "readmission-mechanisms",
+            "18 months later",
+        ),
+        # ... and after "which lasted longer?", the difference of the lengths
+        (
+            (
+                "which lasted longer: SIREADA or the border checkpoints project?",
+                "by how many months?",
+            ),
+            "sireada",
+            "2 months longer",
+        ),
+    ],
+)
+def test_by_how_much_follows_the_measure_just_asked(
+    engine: Engine, turns: tuple[str, ...], first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, Kind.FIELD, first, fragment)

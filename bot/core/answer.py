@@ -203,7 +203,36 @@ def _respond_one(index: Index, question: Question, state: ChatState, ttl: float)
     missing = _missing_asked(q, answer, context)
     if missing != new_state.missing:
         new_state = replace(new_state, missing=missing)
+    measure = _measure_of(q, context)
+    if measure != new_state.measure:
+        new_state = replace(new_state, measure=measure)
     return Reply(answer, new_state)
+
+
+def _measure_of(q: Query, context: ChatState) -> str | None:
+    """What the question ordered projects by, told or (elliptical) carried over."""
+    if q.superlative is None:
+        return None
+    return q.superlative[0] if _measure_told(q) else context.measure or q.superlative[0]
+
+
+def _measure_told(q: Query) -> bool:
+    """Whether the question says what its superlative measures: a start, an end or a length
+    ("which of them ended first?"), not just "first" or "позже всех"."""
+    return (
+        q.has(V.LONGER)
+        or q.has(V.SHORTER)
+        or any(
+            V.START_WORDS.matches(t.word)
+            or V.END_WORDS.matches(t.word)
+            or t.word.startswith(_LASTED)
+            for t in q.tokens
+        )
+    )
+
+
+#: Words of how long a project ran ("lasted", "длился").
+_LASTED: Final = ("lasted", "длил", "продолжал")
 
 
 def _missing_asked(q: Query, answer: Answer, context: ChatState) -> str | None:
@@ -701,6 +730,9 @@ _OTHER_RU: Final = frozenset("другой другая другое друго�
 
 def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     lang = q.lang
+    if q.superlative and ctx.measure and not _measure_told(q):
+        # "which of them ended first?" - "а какой позже всех?": by the same measure
+        q = replace(q, superlative=(ctx.measure, q.superlative[1]))
     if not q.named and not q.residual and not q.fields and not q.times and _about_it(q, ctx):
         # "thx. was it actually made?": about the project just discussed, with nothing more to
         # go on than "it": what the page says of it
@@ -774,6 +806,11 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if earlier:  # "tell me about SIREADA" - "and the border project?" - "back to the first one"
         return _single(index, _carry_field(_no_numbers(q), ctx), ctx, [earlier])
     if not named and len(ctx.candidates) == 2 and (_asks_difference(q) or q.has(V.OVERLAP)):
+        pair = [index.kb.by_id[pid] for pid in ctx.candidates]
+        if ctx.measure in ("start", "end") and _asks_difference(q) and not _measure_told(q):
+            # "which one started first?" - "by how many months?": from one start to the other
+            text = _apart(pair[0], pair[1], ctx.measure, lang)
+            return _answer(Kind.FIELD, lang, [_p(text)], list(ctx.candidates), [F.DATES])
         # "which of those lasted longer?" - "by how many months?"; "did they overlap?"
         return _compare(index, q, list(ctx.candidates), lang)
     nth = nth or (_ordinal_project(q) if q.superlative is None else None)
@@ -1676,11 +1713,12 @@ def _about_it(q: Query, ctx: ChatState) -> bool:
 def _refers_to_previous_list(q: Query) -> bool:
     words = [t.word for t in q.tokens]
     pairs = set(pairwise(words))
-    # "and before 2010?", "а в Молдове?": the list just shown, narrowed by a filter alone
+    # "and before 2010?", "а в Молдове?": the list just shown, narrowed by a filter alone;
+    # "а какой позже всех?": the first or last of it
     narrowed = (
         words[:1] in (["and"], ["а"], ["и"])
         and not q.named
-        and bool(q.times or q.orgs() or q.countries())
+        and bool(q.times or q.orgs() or q.countries() or q.superlative)
         and not any(t.term in ("project", "programm", "проект") for t in q.tokens)
     )
     return narrowed or bool(

@@ -21,6 +21,7 @@ _UPDATED: Final = "updated"
 _CANDIDATES: Final = "candidates"
 _DISCUSSED: Final = "discussed"
 _MISSING: Final = "missing"
+_MEASURE: Final = "measure"
 
 #: How many projects talked about one at a time a chat remembers ("back to the first one").
 DISCUSSED_KEPT: Final = 6
@@ -41,6 +42,9 @@ class ChatState:
     #: the kind of information the last question asked for that the page does not hold
     #: ("how many migrants returned?"), so that "and in Moldova?" gets the same answer
     missing: str | None = None
+    #: what the last question ordered projects by ("start", "end" or "duration": "which of
+    #: them ended first?"), so that "and the last one?", "а какой позже всех?" mean the same
+    measure: str | None = None
 
     def is_fresh(self, now: float | None = None, ttl: float = DEFAULT_TTL) -> bool:
         """Whether the context is recent enough to resolve "it" and "that project"."""
@@ -66,6 +70,7 @@ class ChatState:
             _UPDATED: self.updated,
             _DISCUSSED: list(self.discussed),
             _MISSING: self.missing,
+            _MEASURE: self.measure,
         }
 
     @classmethod
@@ -77,6 +82,7 @@ class ChatState:
         candidates = data.get(_CANDIDATES) or []
         discussed = data.get(_DISCUSSED) or []
         missing = data.get(_MISSING)
+        measure = data.get(_MEASURE)
         field_name = data.get(_FIELD)
         lang = data.get(_LANG)
         updated = data.get(_UPDATED)
@@ -88,4 +94,5 @@ class ChatState:
             updated=float(updated) if isinstance(updated, int | float) else 0.0,
             discussed=tuple(str(p) for p in discussed if isinstance(p, str)),
             missing=missing if isinstance(missing, str) else None,
+            measure=measure if isinstance(measure, str) else None,
         )
