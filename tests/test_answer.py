@@ -274,6 +274,22 @@ def test_the_measure_a_list_was_ordered_by_survives_persistence(engine: Engine) 
     assert ChatState.from_dict({"measure": 3}).measure is None  # unreadable: none
 
 
+def test_the_kind_of_filter_a_list_was_made_by_survives_persistence(engine: Engine) -> None:
+    """A list made by a year is remembered as such, through `to_dict`/`from_dict`: a bare
+    "а в 2011?" then asks the same of 2011 instead of narrowing the list shown."""
+    state = ChatState()
+    for turn in ("какие проекты шли в 2012 году?", "а в 2009?"):
+        state = engine.ask(Question(turn), state).state
+    restored = ChatState.from_dict(state.to_dict())
+    assert restored.listed_by == ("time",)
+    later = engine.ask(Question("а в 2011?"), restored)
+    assert sorted(later.answer.projects) == [
+        "border-checkpoints",
+        "readmission-mechanisms",
+        "sireada",
+    ]
+
+
 # ----- clarification and abstention ---------------------------------------------------------
 
 

@@ -4091,3 +4091,31 @@ def test_by_how_much_follows_the_measure_just_asked(
     engine: Engine, turns: tuple[str, ...], first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, Kind.FIELD, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("turns", "projects"),
+    [
+        # a filter of the kind the list was made by asks the same question again
+        (
+            ("which projects ran in 2012?", "and in 2009?"),
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms"],
+        ),
+        (
+            ("сколько всего у вас проектов?", "сколько из них с ФМС?", "а без ФМС?"),
+            ["border-checkpoints"],
+        ),
+        # ... while a filter of another kind narrows the list shown
+        (
+            ("which projects did the EU fund?", "and before 2010?"),
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms"],
+        ),
+        (("which projects ran in 2010?", "and in Moldova?"), []),
+        (("which projects ran in 2011?", "and in Moldova?"), ["sireada"]),
+    ],
+)
+def test_a_bare_filter_asks_again_or_narrows_by_its_kind(
+    engine: Engine, turns: tuple[str, ...], projects: list[str]
+) -> None:
+    _kind, got, text = ask(engine, *turns)
+    assert sorted(got) == projects, text

@@ -206,7 +206,37 @@ def _respond_one(index: Index, question: Question, state: ChatState, ttl: float)
     measure = _measure_of(q, context)
     if measure != new_state.measure:
         new_state = replace(new_state, measure=measure)
+    listed_by = _filter_kinds(q) if answer.kind in (Kind.LIST, Kind.COUNT) else ()
+    if listed_by != new_state.listed_by:
+        new_state = replace(new_state, listed_by=listed_by)
     return Reply(answer, new_state)
+
+
+def _same_filter_again(q: Query, ctx: ChatState) -> bool:
+    """ "which projects ran in 2012?" - "а в 2009?"; "сколько из них с ФМС?" - "а без ФМС?":
+    the list question asked again with another filter of the kind it was made by."""
+    return (
+        _filters_of_the_list(q, ctx)
+        and [t.word for t in q.tokens[:1]] in (["and"], ["а"], ["и"])
+        and not q.fields
+    )
+
+
+def _filters_of_the_list(q: Query, ctx: ChatState) -> bool:
+    """Whether the question filters only by the kinds the list shown was made by."""
+    kinds = _filter_kinds(q)
+    return bool(kinds) and set(kinds) <= set(ctx.listed_by)
+
+
+def _filter_kinds(q: Query) -> tuple[str, ...]:
+    """The kinds of filter a question names: "time", "org", "country", "length"."""
+    kinds = {
+        "time": bool(q.times),
+        "org": bool(q.orgs()),
+        "country": bool(q.countries()),
+        "length": bool(q.durations),
+    }
+    return tuple(kind for kind, named in kinds.items() if named)
 
 
 def _measure_of(q: Query, context: ChatState) -> str | None:
@@ -1004,8 +1034,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         q.wants_count
         or wants_list
         or (q.superlative is not None and not named)
-        or (len(ctx.projects) >= 2 and _refers_to_previous_list(q))
+        or (len(ctx.projects) >= 2 and _refers_to_previous_list(q, ctx))
         or (_has_filters(q) and not named and not _asks_who(q) and not _about_it(q, ctx))
+        or (not named and _same_filter_again(q, ctx))  # "… с ФМС?" - "а без ФМС?"
         or (q.another and not named)
         or _role_across_projects(q)  # "what was Germany's role in these IOM projects"
         # "which one had the most donors?": the most of all projects
@@ -1710,15 +1741,17 @@ def _about_it(q: Query, ctx: ChatState) -> bool:
     return one and any(t.word in _IT for t in q.tokens)
 
 
-def _refers_to_previous_list(q: Query) -> bool:
+def _refers_to_previous_list(q: Query, ctx: ChatState) -> bool:
     words = [t.word for t in q.tokens]
     pairs = set(pairwise(words))
     # "and before 2010?", "а в Молдове?": the list just shown, narrowed by a filter alone;
-    # "а какой позже всех?": the first or last of it
+    # "а какой позже всех?": the first or last of it ... but a filter of the kind the list
+    # was made by asks the same again ("which projects ran in 2012?" - "а в 2009?")
     narrowed = (
         words[:1] in (["and"], ["а"], ["и"])
         and not q.named
-        and bool(q.times or q.orgs() or q.countries() or q.superlative)
+        and bool(_filter_kinds(q) or q.superlative)
+        and not _filters_of_the_list(q, ctx)
         and not any(t.term in ("project", "programm", "проект") for t in q.tokens)
     )
     return narrowed or bool(
@@ -3096,7 +3129,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     # its NGO partners, else the roles of the organisations asked about
     why: dict[str, str] = {}  # the roles
     why_doc: dict[str, Doc] = {}  # the statements
-    previous_list = len(ctx.projects) >= 2 and _refers_to_previous_list(q)
+    previous_list = len(ctx.projects) >= 2 and _refers_to_previous_list(q, ctx)
     if previous_list:
         # "which of those had NGO partners", "which one was the latest": the last list
         candidates = [index.kb.by_id[pid] for pid in ctx.projects if pid in index.kb.by_id]

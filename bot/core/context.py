@@ -22,6 +22,7 @@ _CANDIDATES: Final = "candidates"
 _DISCUSSED: Final = "discussed"
 _MISSING: Final = "missing"
 _MEASURE: Final = "measure"
+_LISTED_BY: Final = "listed_by"
 
 #: How many projects talked about one at a time a chat remembers ("back to the first one").
 DISCUSSED_KEPT: Final = 6
@@ -45,6 +46,9 @@ class ChatState:
     #: what the last question ordered projects by ("start", "end" or "duration": "which of
     #: them ended first?"), so that "and the last one?", "а какой позже всех?" mean the same
     measure: str | None = None
+    #: the kinds of filter the list shown was made by ("time", "org", "country", "length"):
+    #: a bare "а в 2011?" after a list of 2009 asks the same of 2011, rather than narrowing
+    listed_by: tuple[str, ...] = ()
 
     def is_fresh(self, now: float | None = None, ttl: float = DEFAULT_TTL) -> bool:
         """Whether the context is recent enough to resolve "it" and "that project"."""
@@ -71,6 +75,7 @@ class ChatState:
             _DISCUSSED: list(self.discussed),
             _MISSING: self.missing,
             _MEASURE: self.measure,
+            _LISTED_BY: list(self.listed_by),
         }
 
     @classmethod
@@ -83,6 +88,7 @@ class ChatState:
         discussed = data.get(_DISCUSSED) or []
         missing = data.get(_MISSING)
         measure = data.get(_MEASURE)
+        listed_by = data.get(_LISTED_BY) or []
         field_name = data.get(_FIELD)
         lang = data.get(_LANG)
         updated = data.get(_UPDATED)
@@ -95,4 +101,5 @@ class ChatState:
             discussed=tuple(str(p) for p in discussed if isinstance(p, str)),
             missing=missing if isinstance(missing, str) else None,
             measure=measure if isinstance(measure, str) else None,
+            listed_by=tuple(str(k) for k in listed_by if isinstance(k, str)),
         )
