@@ -4119,3 +4119,35 @@ def test_a_bare_filter_asks_again_or_narrows_by_its_kind(
 ) -> None:
     _kind, got, text = ask(engine, *turns)
     assert sorted(got) == projects, text
+
+
+@pytest.mark.parametrize(
+    ("turns", "first", "fragment"),
+    [
+        # "that earlier one" is the earlier end of the link, whichever project was discussed last
+        (
+            (
+                "'Development of Administrative Mechanisms in Support of Readmission of Migrants in "
+                "the Russian Federation' - when did it start?",
+                "it's described as a follow-up to what?",
+                "when did that earlier one end?",
+            ),
+            "readmission-framework",
+            "February 2010",
+        ),
+        # "вернёмся к первому — …": the first project the chat talked about (dative ordinal)
+        (
+            (
+                "расскажи о проекте по пунктам пропуска",
+                "а про SIREADA?",
+                "вернёмся к первому — с кем МОМ подписала соглашение?",
+            ),
+            "border-checkpoints",
+            "Представительств",
+        ),
+    ],
+)
+def test_the_earlier_one_and_back_to_the_first(
+    engine: Engine, turns: tuple[str, ...], first: str, fragment: str
+) -> None:
+    assert_answer(engine, turns, Kind.FIELD, first, fragment)

@@ -422,11 +422,13 @@ def _asks_when(q: Query) -> bool:
 
 #: "the third one", "второй": the place of an item in the list just shown.
 _ORDINALS: Final = {
-    **dict.fromkeys(["first", "первый", "первая", "первое", "первого"], 1),
-    **dict.fromkeys(["second", "второй", "вторая", "второе", "второго"], 2),
-    **dict.fromkeys(["third", "третий", "третья", "третье", "третьего"], 3),
-    **dict.fromkeys(["fourth", "четвертый", "четвертая", "четвертое", "четвертого"], 4),
-    **dict.fromkeys(["fifth", "пятый", "пятая", "пятое", "пятого"], 5),
+    **dict.fromkeys("first первый первая первое первого первому первом".split(), 1),
+    **dict.fromkeys("second второй вторая второе второго второму втором".split(), 2),
+    **dict.fromkeys("third третий третья третье третьего третьему третьем".split(), 3),
+    **dict.fromkeys(
+        "fourth четвертый четвертая четвертое четвертого четвертому четвертом".split(), 4
+    ),
+    **dict.fromkeys("fifth пятый пятая пятое пятого пятому пятом".split(), 5),
 }
 #: Fields whose statements are numbered in the answer, so that "the third one" picks one.
 _NUMBERED_FIELDS: Final = frozenset([F.COMPONENTS, F.OBJECTIVES, F.ACTIVITIES, F.RESULTS])
@@ -487,8 +489,11 @@ def _ordinal_project(q: Query) -> int | None:
     """N of "the Nth one" / "the Nth project" in a longer question ("who funded the second
     one?")."""
     words = [t.word for t in q.tokens]
-    for a, b in pairwise([*words, ""]):
-        if a in _ORDINALS and b in ("one", "project", "programme", "", "проект", "программа"):
+    for before, a, b in zip(["", *words[:-1]], words, [*words[1:], ""], strict=True):
+        if a in _ORDINALS and (
+            b in ("one", "project", "programme", "", "проект", "программа")
+            or before in ("to", "к", "ко")  # "back to the first, …", "вернёмся к первому — …"
+        ):
             return _ORDINALS[a]
     return None
 
@@ -1108,6 +1113,12 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         linked = _related_ids(index, project)
         discussed = project_id in ctx.projects[:1]
         target = linked[0] if discussed and len(linked) == 1 else project_id
+        side = _earlier_or_later(q)
+        if side is not None and linked:
+            # "that earlier one", "the later project": the end of the link on that side, which
+            # may be the project itself
+            ends = sorted([project_id, *linked], key=lambda pid: index.kb.by_id[pid].period.start)
+            target = ends[0] if side == "earlier" else ends[-1]
         other = field_answer(index, target, asked[0], lang, q)
         return _answer(
             Kind.FIELD,
@@ -2289,6 +2300,17 @@ def field_answer(
         [field_name],
         suggestions=_suggestions(project, lang),
     )
+
+
+def _earlier_or_later(q: Query) -> str | None:
+    """ "earlier" for "that earlier one", "the previous programme"; "later" for "the later
+    project", "the follow-up"; None when the question says neither."""
+    words = {t.word for t in q.tokens}
+    if words & {"earlier", "previous", "prior", "older", "предыдущий", "предыдущая", "предыдущей"}:
+        return "earlier"
+    if words & {"later", "newer", "next", "следующий", "следующая"}:
+        return "later"
+    return None
 
 
 def _related_ids(index: Index, p: Project) -> list[str]:
