@@ -4151,3 +4151,51 @@ def test_the_earlier_one_and_back_to_the_first(
     engine: Engine, turns: tuple[str, ...], first: str, fragment: str
 ) -> None:
     assert_answer(engine, turns, Kind.FIELD, first, fragment)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "projects"),
+    [
+        # a first sentence about the asker does not drown the question
+        (
+            "I'm building a timeline for a news story. Which projects ended in 2011?",
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            "Я журналист и пишу о сотрудничестве России и ЕС в сфере миграции. Какие проекты МОМ "
+            "в России финансировались Европейским союзом?",
+            Kind.LIST,
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms", "sireada"],
+        ),
+        (
+            "for my report: which projects lasted less than two years",
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        # "projects in Russia … funded by the EU": where they ran, not a funder from Russia
+        (
+            "which projects in Russia were funded by the European Union?",
+            Kind.LIST,
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms", "sireada"],
+        ),
+    ],
+)
+def test_a_sentence_about_the_asker_and_a_country_where_projects_ran(
+    engine: Engine, question: str, kind: Kind, projects: list[str]
+) -> None:
+    got_kind, got, text = ask(engine, question)
+    assert (got_kind, sorted(got)) == (kind, projects), text
+
+
+def test_a_question_pointing_back_into_the_sentence_about_the_asker_keeps_it(
+    engine: Engine,
+) -> None:
+    """ "… noticed EECA in the 2007-2010 programme. In what context does it appear there?":
+    "it" and "there" are in the first sentence, so the message is read whole."""
+    _kind, projects, text = ask(
+        engine,
+        "I'm new to the office and noticed the abbreviation EECA in the description of the "
+        "2007-2010 readmission programme. In what context does it appear there?",
+    )
+    assert projects[:1] == ["readmission-framework"], text

@@ -79,6 +79,44 @@ _SINGLE_MIN = 0.3
 
 
 def respond(index: Index, question: Question, state: ChatState, ttl: float = DEFAULT_TTL) -> Reply:
+    rest = _without_preamble(question.text)
+    if rest is not None and not understand.parse(index, rest, question.lang).refers_back:
+        # "I'm a journalist writing about EU-Russia cooperation. Which projects did the EU
+        # fund?": what the asker says of themselves would drown the question, which is
+        # answered alone ... unless it points back into the first sentence ("… noticed EECA
+        # in the 2007-2010 programme. In what context does it appear there?") or cannot be
+        # answered without it
+        alone = _respond_whole(index, replace(question, text=rest), state, ttl)
+        kind = alone.answer.kind
+        if not kind.is_abstention and kind not in (Kind.HELP, Kind.CLARIFY):
+            return alone
+    return _respond_whole(index, question, state, ttl)
+
+
+#: A first sentence about the asker, before the question: "I'm a journalist …", "For my
+#: thesis: …", "Я пишу дипломную работу …".
+_ABOUT_THE_ASKER: Final = re.compile(
+    r"^(?:i'?m\b|i am\b|i work|i write|i'?ve\b|we\b|my\b|for (?:a|my|the|our)\b|as an?\b|"
+    r"я\b|мы\b|пишу|работаю|для (?:моей|моего|нашей|нашего|статьи|диплом))",
+    re.IGNORECASE,
+)
+#: Where that first sentence ends: a full stop, "!", or a colon before the question.
+_PREAMBLE_END: Final = re.compile(r"(?<=[.!:])\s+")
+
+
+def _without_preamble(text: str) -> str | None:
+    """The message without a first sentence about the asker, when one comes before the
+    question; None otherwise."""
+    parts = _PREAMBLE_END.split(text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    lead, rest = parts
+    if "?" in lead or not _ABOUT_THE_ASKER.match(lead):
+        return None
+    return rest
+
+
+def _respond_whole(index: Index, question: Question, state: ChatState, ttl: float) -> Reply:
     asked = _question_beside_a_claim(question.text)
     if asked is not None:
         # "which projects named a final beneficiary? I read all of them did": the answer to
@@ -4152,7 +4190,11 @@ def _projects_in_country(index: Index, code: str, q: Query) -> set[str]:
         )
         for m in q.mentions
     )
-    if F.FUNDERS in q.fields:
+    # "which projects in Russia were funded by the EU": where they ran, not who paid
+    at = [min(m.positions) for m in q.mentions if m.kind == "country" and m.key == code]
+    words = {t.position: t.word for t in q.tokens}
+    located = any(words.get(i - 1) in ("in", "в", "во") for i in at)
+    if F.FUNDERS in q.fields and not located:
         tie = COUNTRY_FUNDER
     elif ("tour" in {t.term for t in q.tokens} or _travelled_to(q, code)) and not people:
         tie = COUNTRY_VISITED
