@@ -4199,3 +4199,30 @@ def test_a_question_pointing_back_into_the_sentence_about_the_asker_keeps_it(
         "2007-2010 readmission programme. In what context does it appear there?",
     )
     assert projects[:1] == ["readmission-framework"], text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "projects"),
+    [
+        # chat shorthand: "prog", "прога", "projs", "anythin", "fed"
+        (("2007-2010 prog", "funders?"), Kind.FIELD, ["readmission-framework"]),
+        (("скока длилась прога 2007-2010",), Kind.FIELD, ["readmission-framework"]),
+        (("anythin in ukraine",), Kind.LIST, ["sireada"]),
+        # a bare plural at the end asks for a list; "in total" counts every project
+        (
+            ("eu funded projs?",),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms", "sireada"],
+        ),
+        (
+            ("how many projects in total?",),
+            Kind.COUNT,
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms", "sireada"],
+        ),
+    ],
+)
+def test_chat_shorthand_bare_plurals_and_totals(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str]
+) -> None:
+    got_kind, got, text = ask(engine, *turns)
+    assert (got_kind, sorted(got)) == (kind, projects), text

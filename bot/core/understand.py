@@ -1335,6 +1335,8 @@ def _wants_list(
         )  # not "list its components"
     if words and words[0] in ("projects", "programmes", "проекты"):
         return True  # "projects that dealt with voluntary return"
+    if words and words[-1] in ("projects", "programmes", "проекты") and len(words) > 1:
+        return True  # "eu funded projs?", "EU-funded projects?"
     if _existential(words):
         return True  # "is there a project where both Rosgranitsa and the FMS took part?"
     if any(  # "EU-funded projects that didn't involve Ukraine"

@@ -48,7 +48,7 @@ STOPWORDS: Final = frozenset(
     только все всё всех всего весь вся же ли вот подскажите скажите расскажите пожалуйста прошу сообщить сообщите укажите уточните question questions вопрос вопросик привет
     здравствуйте спасибо можно рамках рамки co make made makes making take taken carry carried
     give gave given come came кого кому кем чей чья чье чьи зачем почему такое такой такая
-    таком everything anything nothing including включая числе via whether conduct conducted conducting held
+    таком everything anything nothing total altogether overall including включая числе via whether conduct conducted conducting held
     undertake undertaken undertook проводить проводил проводила проводили проводился проводилась
     проводилось проводились провели провел проведен проведена проведено проведены осуществлялся
     осуществлялась осуществлялось осуществлялись deal deals dealt dealing concern concerned
@@ -108,6 +108,14 @@ SHORTHAND: Final = {
     "realization": "implementation",
     "projs": "projects",
     "prjs": "projects",
+    "prog": "programme",
+    "progs": "programmes",
+    "прога": "программа",
+    "проги": "программы",
+    "прогу": "программу",
+    "проге": "программе",
+    "anythin": "anything",
+    "fed": "federal",
     "щас": "сейчас",
     "ppl": "people",
     "q": "question",
