@@ -4226,3 +4226,46 @@ def test_chat_shorthand_bare_plurals_and_totals(
 ) -> None:
     got_kind, got, text = ask(engine, *turns)
     assert (got_kind, sorted(got)) == (kind, projects), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "projects", "fragment"),
+    [
+        # "who's that" spells out the organisation just named; "in the same project" is the
+        # project just discussed, not a question whether two projects are the same
+        (
+            (
+                "which of your projects worked with NGOs?",
+                "what does IPR stand for?",
+                "and UKBA - who's that, in the same project?",
+            ),
+            Kind.FIELD,
+            ["sireada"],
+            "Home Office",
+        ),
+        # "из них" after two projects talked about one at a time: the two
+        (
+            (
+                "сколько длилась программа 2007–2010?",
+                "а SIREADA?",
+                "какая из них дольше и на сколько месяцев?",
+            ),
+            Kind.FIELD,
+            ["readmission-framework", "sireada"],
+            "13 мес",
+        ),
+        # "which of all four …" with a length is a list of those that fit
+        (
+            ("which of all four projects lasted more than two years?",),
+            Kind.LIST,
+            ["readmission-framework"],
+            "37 months",
+        ),
+    ],
+)
+def test_whos_that_of_them_and_all_four_filtered(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str], fragment: str
+) -> None:
+    got_kind, got, text = ask(engine, *turns)
+    assert (got_kind, got) == (kind, projects), text
+    assert fragment in text, text

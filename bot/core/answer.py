@@ -1046,7 +1046,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
 
     everything = _all_projects_asked(q, len(index.projects))
     # not "which lasted longest of all", nor "how many of the four projects had EU funding"
-    if everything and q.fields and q.superlative is None and not q.wants_count:
+    # (not "which of all four lasted more than two years": a filter, so a list)
+    filtered = bool(q.durations or q.times)
+    if everything and q.fields and q.superlative is None and not q.wants_count and not filtered:
         every = [p.id for p in index.newest_first]
         return _field_for_many(index, every, q.fields[0], lang)
     if everything and not q.fields and not q.residual and not q.times and q.superlative is None:
@@ -3664,7 +3666,7 @@ _BOTH: Final = frozenset("two both either оба обоих обеих двух 
 
 
 #: "they", "them": several projects, the two just talked about when no list is shown.
-_THEY: Final = frozenset("they them они их ними".split())
+_THEY: Final = frozenset("they them они их них ними".split())
 
 
 def _both_discussed(q: Query, ctx: ChatState) -> ChatState:

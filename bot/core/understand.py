@@ -1454,6 +1454,19 @@ _OTHER_BODIES: Final = _BODIES | frozenset(
 )
 
 
+#: "what is that", "UKBA - who's that?": what was just named.
+_WHAT_IS_THAT: Final = frozenset(
+    [
+        ("what", "is", "that"),
+        ("what", "is", "it"),
+        ("what", "is", "this"),
+        ("who", "s", "that"),
+        ("who", "is", "that"),
+        ("who", "are", "they"),
+    ]
+)
+
+
 def _whats_that(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
     """ "whats that", "what's it", "what is this", "что это": an abbreviation or an
     organisation named just before is to be spelt out."""
@@ -1479,8 +1492,7 @@ def _whats_that(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
             }
         )
         or any(
-            (a.word, b.word, c.word)
-            in (("what", "is", "that"), ("what", "is", "it"), ("what", "is", "this"))
+            (a.word, b.word, c.word) in _WHAT_IS_THAT
             # "что за IPR в проекте SIREADA": what the abbreviation right after is
             or ((a.word, b.word) == ("что", "за") and c.position in abbreviations)
             for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
@@ -1532,6 +1544,8 @@ def _asks_identity(tokens: tuple[Token, ...]) -> bool:
         pairs & {("самое", "про"), ("самое", "для"), ("же", "про"), ("же", "для")}
         # "в один и тот же месяц": a shared date, not one project under two names
         or any(w in _TIME_UNITS for _a, w in pairs)
+        # "and UKBA - who's that, in the same project?": the project just discussed
+        or (("in", "the") in pairs and ("the", "same") in pairs)
     )
 
 
