@@ -4269,3 +4269,66 @@ def test_whos_that_of_them_and_all_four_filtered(
     got_kind, got, text = ask(engine, *turns)
     assert (got_kind, got) == (kind, projects), text
     assert fragment in text, text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "projects"),
+    [
+        # "several", "more than one": how many organisations, not a topic
+        (("which project had several donors?",), Kind.LIST, ["readmission-framework"]),
+        (("which one of the four had more than one donor",), Kind.LIST, ["readmission-framework"]),
+        (("wich projcts wer run by iom missons in sevral countries",), Kind.LIST, ["sireada"]),
+        # two projects named by a word each, and how long they overlapped
+        (
+            ("how many months did the checkpoints and mechanisms projects overlap",),
+            Kind.FIELD,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        # what was running some time after (or when) another project started or ended
+        (
+            ("what was still going on a year after the readmission framework programme ended",),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            ("какие проекты шли через полгода после окончания программы 2007–2010",),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            (
+                "what was the readmission mechanisms project about?",
+                "what was running 6 months after it ended?",
+            ),
+            Kind.LIST,
+            ["sireada"],
+        ),
+        (
+            ("что ещё работало, когда стартовал SIREADA",),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            (
+                "tell me about the border checkpoints project",
+                "what else was IOM running at the time it started?",
+            ),
+            Kind.LIST,
+            ["readmission-framework", "readmission-mechanisms"],
+        ),
+        # ... while "going to" is no "going on"
+        (
+            (
+                "which project planned a movie for migrants?",
+                "and what analytical materials was it going to produce?",
+            ),
+            Kind.FIELD,
+            ["readmission-mechanisms"],
+        ),
+    ],
+)
+def test_several_overlaps_of_two_and_what_was_running_relative_to_a_project(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str]
+) -> None:
+    got_kind, got, text = ask(engine, *turns)
+    assert (got_kind, sorted(got)) == (kind, projects), text

@@ -1038,6 +1038,11 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         )
     if len(named) >= 2:
         return _compare(index, q, named, lang)
+    hinted = list(dict.fromkeys(h.project for h in q.names if h.strength >= HINT_NAME))
+    if not named and len(hinted) == 2 and q.has(V.OVERLAP) and not q.wants_list:
+        # "how many months did the checkpoints and mechanisms projects overlap": two projects
+        # named by a word each, compared
+        return _compare(index, q, hinted, lang)
 
     if not named and q.times and _asks_what_happened(q) and not q.refers_back:
         happened = _what_happened(index, q, lang)
@@ -1082,6 +1087,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         or (len(ctx.projects) >= 2 and _refers_to_previous_list(q, ctx))
         or (_has_filters(q) and not named and not _asks_who(q) and not _about_it(q, ctx))
         or (not named and _same_filter_again(q, ctx))  # "… с ФМС?" - "а без ФМС?"
+        or (not named and _several(q) is not None)  # "which one had more than one donor?"
         or (q.another and not named)
         or _role_across_projects(q)  # "what was Germany's role in these IOM projects"
         # "which one had the most donors?": the most of all projects
@@ -1850,7 +1856,7 @@ def _relative_words(q: Query) -> bool:
         _in_the_year_of(q)
         or bool(
             words & (_BEFORE | _AFTER | {"same", "parallel", "simultaneously", "overlap"})
-            or (q.anchor == "active" and q.reference_anchor in ("start", "end") and words & _WHEN)
+            or _active_when_it(q)
         )
         # "the year following the end of X"
         or (bool(words & _FOLLOWING) and _years_later([t.word for t in q.tokens]) is not None)
@@ -1858,6 +1864,20 @@ def _relative_words(q: Query) -> bool:
 
 
 _FOLLOWING: Final = frozenset(["following", "preceding"])
+
+
+def _active_when_it(q: Query) -> bool:
+    """ "which projects were running when SIREADA started", "what else was IOM running at the
+    time it started": the projects active in the month another one started or ended."""
+    at_the_time = any(
+        (a.word, b.word, c.word) in (("at", "the", "time"), ("at", "that", "time"))
+        for a, b, c in zip(q.tokens, q.tokens[1:], q.tokens[2:], strict=False)
+    )
+    return (
+        q.anchor == "active"
+        and q.reference_anchor in ("start", "end")
+        and (bool(_words_and_their_forms(q) & _WHEN) or at_the_time)
+    )
 
 
 def _asks_for_one(q: Query) -> bool:
@@ -3587,9 +3607,15 @@ def _relative_mask(
     points = ends if mine == "end" else starts  # Month.index of each project's start or end
     other = (ref.period.end if theirs == "end" else ref.period.start).index
 
-    if q.anchor == "active" and q.reference_anchor in ("start", "end") and words & _WHEN:
+    if _active_when_it(q):
         # "which projects were still running when SIREADA started": active in that month
         return np.asarray((starts <= other) & (ends >= other))
+    shift = _months_later([t.word for t in q.tokens])
+    if q.anchor == "active" and shift is not None:
+        # "still running a year after X ended", "через полгода после окончания X": active
+        # in the month that many months later (or earlier)
+        point = other + shift
+        return np.asarray((starts <= point) & (ends >= point))
     offset = _years_later([t.word for t in q.tokens])
     if offset is not None:  # "started the year after SIREADA ended"
         return np.asarray(points // 12 == other // 12 + offset)
@@ -3888,7 +3914,7 @@ def _excluded(q: Query, t: str) -> bool:
 
 
 #: "several donors", "more than one partner", "несколько доноров".
-_SEVERAL: Final = frozenset("several multiple несколько нескольких".split())
+_SEVERAL: Final = V.SEVERAL
 #: "a donor besides the EU", "other than", "apart from", "кроме ЕС".
 _BESIDES: Final = frozenset("besides except apart other кроме помимо".split())
 
@@ -4451,6 +4477,36 @@ def _years_later(words: list[str], units: tuple[str, ...] = ("year", "years")) -
         if n is None:
             return None
         return n if after in _LATER else -n
+    return None
+
+
+def _months_later(words: list[str]) -> int | None:
+    """How many months from an event's month the question counts: "a year after" → 12,
+    "6 months before" → -6, "half a year after", "через полгода после", "через 6 месяцев
+    после", "за год до" → -12; None when it counts none."""
+    years = _years_later(words)
+    if years is not None:
+        return 12 * years
+    months = _years_later(words, ("month", "months"))
+    if months is not None:
+        return months
+    for i, w in enumerate(words):
+        n = None
+        if w in ("полгода", "half"):
+            n = 6
+        elif w.startswith(("месяц", "год", "лет")) and i > 0:
+            n = understand.number_value(words[i - 1]) or (
+                1 if words[i - 1] in ("через", "за") else None
+            )
+            if n is not None and w.startswith(("год", "лет")):
+                n *= 12
+        if n is None:
+            continue
+        rest = words[i + 1 :]
+        if "после" in rest or "after" in rest:
+            return n
+        if "до" in rest or "before" in rest:
+            return -n
     return None
 
 

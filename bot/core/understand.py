@@ -504,6 +504,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         for a, b in pairwise(tokens)
         if a.word in ("kind", "kinds", "type", "types", "sort", "sorts") and b.word == "of"
     }
+    # "at the time it started", "at that time": when, not a topic
+    contracted |= {
+        c.position
+        for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if a.word == "at" and b.word in ("the", "that") and c.word == "time"
+    }
     # "in the field of building the capacity …", "in the area of": a heading follows
     contracted |= {
         b.position
@@ -529,6 +535,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             continue
         if t.position in time_positions or t.position in cue_positions:
             continue
+        if t.word in V.SEVERAL:
+            continue  # "which project had several donors?": how many, not what about
         if t.word.isdigit() and t.position in duration_positions:
             continue  # the "2" of "longer than 2 years" ("two" is a number word, left out below)
         if (
@@ -1299,6 +1307,13 @@ def _existential(words: list[str]) -> bool:
     return False
 
 
+#: Verbs of a project being under way: "what was running …", "что ещё работало …".
+_RUNNING: Final = frozenset(
+    "running ongoing underway active работало шло велось действовало выполнялось "
+    "реализовывалось".split()
+)
+
+
 def _wants_list(
     tokens: tuple[Token, ...], name_positions: set[int] | frozenset[int] = frozenset()
 ) -> bool:
@@ -1337,6 +1352,11 @@ def _wants_list(
         return True  # "projects that dealt with voluntary return"
     if words and words[-1] in ("projects", "programmes", "проекты") and len(words) > 1:
         return True  # "eu funded projs?", "EU-funded projects?"
+    going_on = any(a == "going" and b == "on" for a, b in pairwise(words))
+    if words[lead : lead + 1] in (["what"], ["что"]) and (
+        going_on or any(w in _RUNNING for w in words)
+    ):
+        return True  # "what was still going on in 2011?", "что ещё работало в 2010?"
     if _existential(words):
         return True  # "is there a project where both Rosgranitsa and the FMS took part?"
     if any(  # "EU-funded projects that didn't involve Ukraine"
@@ -1646,11 +1666,12 @@ def _scope_numbers(tokens: tuple[Token, ...]) -> set[int]:
     """The number of "the four projects", "all 4 programmes", "этих четырёх проектов": the
     projects the question is about, not a detail to look for."""
     found: set[int] = set()
-    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+    for a, b, c in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False):
         if (
             a.word in ("the", "all", "these", "those", "все", "всех", "этих", "эти", "всего")
             and b.term.startswith("num:")
-            and c.word in PROJECT_WORDS
+            # "which one of the four had …": the projects, with the noun left out
+            and (c is None or c.word in PROJECT_WORDS or (a.word == "the" and c.stop))
         ):
             found.add(b.position)
     for a, b in pairwise(tokens):  # "it had 4 components, right?": how many, not which

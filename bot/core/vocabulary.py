@@ -132,6 +132,10 @@ SHORTHAND: Final = {
     "че": "что",
 }
 
+#: "several donors", "more than one …": a number of organisations or countries, never a topic
+#: (kept out of the function words, so that "sevral" is still corrected to it).
+SEVERAL: Final = frozenset("several multiple несколько нескольких".split())
+
 # Words that name the things the knowledge base is about in general; they never pick one project.
 GENERIC: Final = frozenset(
     stem(w)
