@@ -4332,3 +4332,39 @@ def test_several_overlaps_of_two_and_what_was_running_relative_to_a_project(
 ) -> None:
     got_kind, got, text = ask(engine, *turns)
     assert (got_kind, sorted(got)) == (kind, projects), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "projects"),
+    [
+        # organisations offered as alternatives: any of them will do
+        (
+            (
+                "which projects did IOM carry out with Rosgranitsa or with the Ministry of Foreign Affairs",
+            ),
+            Kind.LIST,
+            ["border-checkpoints", "sireada"],
+        ),
+        # an organisation named without its country ("the Ministry of Internal Affairs": either)
+        (("which projects involved the Ministry of Internal Affairs?",), Kind.LIST, ["sireada"]),
+        # "данными" (data) is no "Дания"
+        (("В каких проектах был компонент по обмену данными?",), Kind.LIST, ["border-checkpoints"]),
+        # a claim about the project an organisation names, with nothing listed
+        (("rosgranitsa projct ended in may 2011 rite?",), Kind.FIELD, ["border-checkpoints"]),
+        # ... but not about a project left out
+        (("other than SIREADA, did any project work with NGOs?",), Kind.NOT_FOUND, []),
+        # "EC" alone is the European Commission, not its Delegation
+        (("с делегацией ек какой проект подписали",), Kind.FIELD, ["border-checkpoints"]),
+        # "which programme was it part of?": a field of the project just found, not a list
+        (
+            ("what was the snapshot study?", "which programme was it part of?"),
+            Kind.FIELD,
+            ["readmission-framework"],
+        ),
+    ],
+)
+def test_organisations_as_alternatives_or_without_country_and_false_countries(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str]
+) -> None:
+    got_kind, got, text = ask(engine, *turns)
+    assert (got_kind, sorted(got)) == (kind, projects), text

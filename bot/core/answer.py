@@ -1079,6 +1079,15 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         q.wants_list
         and not (named and _asks_for_one(q) and not _relative_words(q))
         and not field_of_named
+        # "which EC programme was it part of?": a field of the project just discussed
+        # (not "which project followed up on it?": another project)
+        and not (
+            _about_it(q, ctx)
+            and _asks_for_one(q)
+            and bool(q.fields)
+            and F.RELATED not in q.fields
+            and not _relative_words(q)
+        )
     )
     if (
         q.wants_count
@@ -1126,6 +1135,20 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
             and not q.negated  # "Moldova but not Ukraine": none, whatever mentions both
             and _detail_identifies(index, q)
         )
+        # "rosgranitsa project ended in may 2011 right?": no list asked, nothing fits, and one
+        # project is hinted at: a claim about it, checked
+        claimed_of = {
+            h.project for h in q.names if h.strength >= HINT_NAME and h.project not in q.excluded
+        }
+        claim_about_one = (
+            listed is not None
+            and listed.kind is Kind.NOT_FOUND
+            and not q.wants_list
+            and not q.wants_count
+            and len(claimed_of) == 1
+        )
+        if claim_about_one:
+            return _single(index, q, ctx, list(claimed_of))
         if (
             listed is not None
             and not empty_but_detailed
@@ -3315,6 +3338,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     for m in q.mentions:
         if m.kind == "org" and m.key not in event_orgs:
             groups.setdefault(m.positions, []).append(m.key)
+    groups = _joined_by_or(q, groups)
     # "the EU, including via the European Commission": the larger body covers the smaller one
     for key, org_ids in list(groups.items()):
         others = {o for k, ids in groups.items() if k != key for o in ids}
@@ -4198,6 +4222,32 @@ def _role_across_projects(q: Query) -> bool:
         and bool(q.countries() or q.orgs())
         and not set(q.fields) - {F.PARTNERS}  # (not "… and did it give money?": a role asked)
     )
+
+
+#: Words that offer alternatives: "with Rosgranitsa or with the Foreign Ministry".
+_OR: Final = frozenset(["or", "или", "либо"])
+
+
+def _joined_by_or(
+    q: Query, groups: dict[tuple[int, ...], list[str]]
+) -> dict[tuple[int, ...], list[str]]:
+    """Organisations named as alternatives ("with Rosgranitsa or with the Ministry of Foreign
+    Affairs") in one group, any of which will do; other groups as they are."""
+    words = {t.position: t.word for t in q.tokens}
+    merged: dict[tuple[int, ...], list[str]] = {}
+    last: tuple[int, ...] | None = None
+    for key in sorted(groups):
+        between = [words.get(i, "") for i in range(max(last) + 1, min(key))] if last else []
+        if last is not None and _OR & set(between) and len(between) <= OR_GAP:
+            merged[last] = [*merged[last], *groups[key]]
+            continue
+        merged[key] = list(groups[key])
+        last = key
+    return merged
+
+
+#: How many words may stand between two organisations joined by "or" ("or with the").
+OR_GAP = 4
 
 
 def _projects_in_country(index: Index, code: str, q: Query) -> set[str]:

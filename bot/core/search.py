@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import chain, pairwise
 from typing import Any, Final, NamedTuple, overload
@@ -209,6 +209,13 @@ class _PhraseTable:
             groups.sort(key=lambda entry: -entry[0])
         group.setdefault(tuple(phrase), {})[(kind, key)] = None
 
+    def scan_words(self, ws: Sequence[str]) -> list[Mention]:
+        """`scan` over the words' keys, leaving out the words names are compared without
+        (`phrase_stems`), with positions counted in `ws`."""
+        kept = [i for i, w in enumerate(ws) if w not in _PHRASE_SKIP]
+        found = self.scan([phrase_key(ws[i]) for i in kept])
+        return [replace(m, positions=tuple(kept[p] for p in m.positions)) for m in found]
+
     def scan(self, stems: Sequence[str]) -> list[Mention]:
         """The longest phrase starting at each word, left to right, a matched phrase's words
         skipped: every thing it names (one phrase may name several: "МВД", two ministries).
@@ -234,6 +241,9 @@ class _PhraseTable:
         return found
 
 
+#: A Russian country name whose stem is this short ("дан" of "Дания") is checked against the
+#: word itself: other words share such stems ("данными").
+SHORT_COUNTRY_STEM = 3
 #: Russian stems of one word still differ between cases ("беларусь" → "белар", "беларуси" →
 #: "беларус"), so names are compared on at most this many letters of a Cyrillic stem.
 RUSSIAN_KEY = 5
@@ -246,8 +256,12 @@ def phrase_key(word: str) -> str:
     return s[:RUSSIAN_KEY] if is_cyrillic(s) else s
 
 
+#: Words names are compared without ("Ministry of Foreign Affairs" = "ministry foreign affairs").
+_PHRASE_SKIP: Final = frozenset(["the", "of", "and"])
+
+
 def phrase_stems(text: str) -> tuple[str, ...]:
-    return tuple(phrase_key(w) for w in words(text) if w not in ("the", "of", "and"))
+    return tuple(phrase_key(w) for w in words(text) if w not in _PHRASE_SKIP)
 
 
 #: Function words a typo may still stand for ("wich", "aftr", "wen"): they shape the question.
@@ -476,13 +490,25 @@ class Index:
 
     def _build_mentions(self) -> None:
         heads: dict[str, set[tuple[str, str]]] = defaultdict(set)  # first word → (org, its term)
+        # each organisation's own one-word names ("EC" is the European Commission's)
+        owners = {
+            name.lower(): org.id
+            for org in self.kb.organisations
+            for name in (*org.name.variants(), *org.short_names)
+            if len(words(name)) == 1
+        }
         for org in self.kb.organisations:
             for name in (*org.name.variants(), *org.short_names):
                 self._phrases.add(phrase_stems(name), "org", org.id)
+                bare = _without_country(name)
+                if bare:  # "the Ministry of Foreign Affairs" (of Russia): one of those named so
+                    self._phrases.add(phrase_stems(bare), "org", org.id)
                 head = words(name)[0] if words(name) else ""
                 if name.split()[0].isupper() and len(head) >= 2 and len(words(name)) > 1:
-                    # "MIA Moldova" is also called just "MIA"
-                    self._phrases.add((phrase_key(head),), "org", org.id)
+                    # "MIA Moldova" is also called just "MIA" (but "EC Delegation" is not "EC",
+                    # another organisation's name)
+                    if owners.get(head, org.id) == org.id:
+                        self._phrases.add((phrase_key(head),), "org", org.id)
                 elif len(head) >= 5 and len(words(name)) > 1:
                     heads[phrase_key(head)].add((org.id, term(head)))
         # "Chernihiv", "Чернигов": the word that begins one organisation's name names it in a
@@ -559,7 +585,7 @@ class Index:
         base's organisations and countries), so that it can be worked out in a helper."""
         ws = words(text)
         terms = dict.fromkeys(term(w) for w in ws if w not in STOPWORDS)
-        for m in self._phrases.scan([phrase_key(w) for w in ws]):
+        for m in self._phrases.scan_words(ws):
             if m.kind == "org":
                 terms[ORG_PREFIX + m.key] = None
             elif m.kind == "country":
@@ -968,18 +994,26 @@ class Index:
         """Organisations, countries and glossary terms named in the question."""
         # country names by their exact stems first ("Австрию" is Austria, not Australia, though
         # both begin "австр"), then everything by the shorter keys that absorb Russian endings
-        exact = self._exact_countries.scan([stem(t.word) for t in tokens])
+        exact = [
+            m
+            for m in self._exact_countries.scan([stem(t.word) for t in tokens])
+            if self._country_word(m, tokens)
+        ]
         claimed = {p for m in exact for p in m.positions}
-        keys = ["\0" if t.position in claimed else phrase_key(t.word) for t in tokens]
-        found = exact + self._phrases.scan(keys)
+        keys = ["\0" if t.position in claimed else t.word for t in tokens]
+        found = exact + [m for m in self._phrases.scan_words(keys) if self._country_word(m, tokens)]
         if claimed:  # ... unless the country word is part of an organisation's name
             orgs = [  # "the Russian Foreign Ministry"
                 m
-                for m in self._phrases.scan([phrase_key(t.word) for t in tokens])
+                for m in self._phrases.scan_words([t.word for t in tokens])
                 if m.kind == "org" and len(m.positions) > 1 and claimed & set(m.positions)
             ]
             inside = {p for m in orgs for p in m.positions}
-            found = [m for m in found if not inside & set(m.positions)] + orgs
+            # (in the question's order: "FMS of Russia … whats FMS" spells out the FMS first)
+            found = sorted(
+                [m for m in found if not inside & set(m.positions)] + orgs,
+                key=lambda m: min(m.positions),
+            )
         taken = {p for m in found for p in m.positions}
         for t in tokens:  # adjectives ("Russian", "German") name countries too
             if t.position in taken or t.stop:
@@ -993,6 +1027,19 @@ class Index:
             if head is not None and not t.stop and self._only_in_org_name(*head):
                 found.append(Mention("org", head[0], (t.position,)))
         return found
+
+    def _country_word(self, m: Mention, tokens: Sequence[Token]) -> bool:
+        """Whether a country found by one Russian word of a short stem is that country, not a
+        word that shares its stem ("данными", data, is no "Дания"): the word must keep all
+        but the last letter of one of the country's names."""
+        if m.kind != "country" or len(m.positions) != 1:
+            return True
+        word = tokens[m.positions[0]].word
+        country = self._countries.get(m.key)
+        if country is None or not is_cyrillic(word) or len(stem(word)) > SHORT_COUNTRY_STEM:
+            return True
+        forms = [w for name in (*country.names, *country.adjectives) for w in words(name)]
+        return any(word.startswith(form[:-1]) for form in forms if is_cyrillic(form))
 
     def _only_in_org_name(self, org_id: str, head_term: str) -> bool:
         """Whether the statements use the first word of the organisation's name only within its
@@ -1946,6 +1993,24 @@ def _name_analysis(text: str) -> tuple[tuple[str, ...], list[str]]:
     ws = words(text)
     terms = (term(w) for w in ws if w not in STOPWORDS)
     return tuple(dict.fromkeys(t for t in terms if t not in _NAME_GENERIC)), ws
+
+
+#: Words an organisation's name keeps at least once its country is left out.
+BARE_NAME_WORDS = 3
+
+
+def _without_country(name: str) -> str | None:
+    """An organisation's name without the country it ends with ("Ministry of Foreign Affairs
+    of Russia" → "Ministry of Foreign Affairs"), when enough of it is left; None otherwise."""
+    ws = name.split()
+    for k in range(min(4, len(ws)), 0, -1):  # the longest country name first
+        if find_country(" ".join(ws[-k:])) is None:
+            continue
+        head = ws[:-k]
+        while head and head[-1].lower() in ("of", "the", "to", "in"):
+            head.pop()
+        return " ".join(head) if len(head) >= BARE_NAME_WORDS else None
+    return None
 
 
 def _name_texts(kb: KnowledgeBase) -> Iterator[str]:

@@ -115,6 +115,7 @@ SHORTHAND: Final = {
     "прогу": "программу",
     "проге": "программе",
     "anythin": "anything",
+    "rite": "right",
     "fed": "federal",
     "щас": "сейчас",
     "ppl": "people",
