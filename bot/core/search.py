@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain, pairwise
 from typing import Any, Final, NamedTuple, overload
@@ -214,7 +214,7 @@ class _PhraseTable:
         (`phrase_stems`), with positions counted in `ws`."""
         kept = [i for i, w in enumerate(ws) if w not in _PHRASE_SKIP]
         found = self.scan([phrase_key(ws[i]) for i in kept])
-        return [replace(m, positions=tuple(kept[p] for p in m.positions)) for m in found]
+        return [Mention(m.kind, m.key, tuple(kept[p] for p in m.positions)) for m in found]
 
     def scan(self, stems: Sequence[str]) -> list[Mention]:
         """The longest phrase starting at each word, left to right, a matched phrase's words
@@ -585,7 +585,8 @@ class Index:
         base's organisations and countries), so that it can be worked out in a helper."""
         ws = words(text)
         terms = dict.fromkeys(term(w) for w in ws if w not in STOPWORDS)
-        for m in self._phrases.scan_words(ws):
+        # (names are compared without "the", "of", "and"; positions are not needed here)
+        for m in self._phrases.scan([phrase_key(w) for w in ws if w not in _PHRASE_SKIP]):
             if m.kind == "org":
                 terms[ORG_PREFIX + m.key] = None
             elif m.kind == "country":
