@@ -4368,3 +4368,33 @@ def test_organisations_as_alternatives_or_without_country_and_false_countries(
 ) -> None:
     got_kind, got, text = ask(engine, *turns)
     assert (got_kind, sorted(got)) == (kind, projects), text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "fragment"),
+    [
+        # "НПО": the Russian initials of a non-governmental organisation, like "НКО"
+        ("НПО в SIREADA — что это были за организации?", "sireada", "Институт уголовной реформы"),
+        # a full name asked right after an organisation: the organisation's name
+        (
+            "Росграница — как полностью называется и в каком проекте МОМ участвовала?",
+            "border-checkpoints",
+            "Федеральное агентство",
+        ),
+        (
+            "EC delegation - full name, and in which project did it come up",
+            "border-checkpoints",
+            "Delegation of the European Commission to Russia",
+        ),
+        # ... while a project's full name asked after a project word stays the project's
+        (
+            "the FMS joint project launched in 2009 - full name?",
+            "readmission-mechanisms",
+            "Development of Administrative Mechanisms",
+        ),
+    ],
+)
+def test_ngo_initials_in_russian_and_full_names_of_organisations(
+    engine: Engine, question: str, first: str, fragment: str
+) -> None:
+    assert_answer(engine, (question,), Kind.FIELD, first, fragment)

@@ -421,6 +421,10 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             or (org_at and (min(org_at) < named_at or (that and max(org_at) > named_at)))
         ):
             fields[fields.index(F.TITLE)] = F.MEANING
+    if F.TITLE in fields and _full_name_of_an_org(tokens, mentions):
+        # "Росграница — как полностью называется?", "Rosgranitsa: full name?": the
+        # organisation's name, not a project's title
+        fields[fields.index(F.TITLE)] = F.MEANING
     if F.MEANING not in fields and _whats_that(tokens, mentions):
         fields.insert(0, F.MEANING)  # "UKBA in SIREADA - whats that, and what were the dates"
     if _parent_body_asked(tokens, mentions):
@@ -1485,6 +1489,25 @@ _WHAT_IS_THAT: Final = frozenset(
         ("who", "are", "they"),
     ]
 )
+
+
+#: Words asking for a whole name: "full name", "как полностью называется", "полное название".
+_FULL_NAME: Final = frozenset("full полностью полное полного полным".split())
+
+
+def _full_name_of_an_org(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:
+    """Whether a full name is asked right after an organisation is named, with no project
+    word between ("Росграница — как полностью называется и в каком проекте …")."""
+    for t in tokens:
+        if t.word not in _FULL_NAME:
+            continue
+        before = [m for m in mentions if m.kind == "org" and max(m.positions) < t.position]
+        if not before:
+            continue
+        last = max(max(m.positions) for m in before)
+        between = tokens[last + 1 : t.position]
+        return not any(x.word in PROJECT_WORDS or x.word in _PROGRAMME_WORDS for x in between)
+    return False
 
 
 def _whats_that(tokens: tuple[Token, ...], mentions: list[Mention]) -> bool:

@@ -217,7 +217,7 @@ FIELD_CUES: Final = _lexicons(
             finance sponsor sponsored sponsors paid bankrolled money co-funded cofunded
             финансир* профинансир* софинансир* донор* спонсир* оплачив* оплатил* деньг*""",
         F.PARTNERS: """partner partners partnered counterpart counterparts cooperate cooperated
-            ngo ngos nongovernmental нко неправительствен*
+            ngo ngos nongovernmental нко нпо неправительствен*
             cooperation collaborate collaborated collaboration worked involved involvement
             participated !participant !participants
             coordinate coordinated coordination coordinating
@@ -502,7 +502,7 @@ COUNTABLE: Final = _lexicons(
         F.OFFICES: "office offices !officer !officers mission missions офис* миссий",
         "projects": "project projects programme programmes проект* программ*",
         F.DURATION: "months month years year time месяц* лет года год длил* продолжал* времени",
-        "ngo": "ngo ngos нко неправительствен*",
+        "ngo": "ngo ngos нко нпо неправительствен*",
     }
 )
 
@@ -521,7 +521,7 @@ CONCEPTS: Final = _lexicons(
         "refurbish": """refurbish refurbished refurbishment refurbishing renovate renovated renovation
             repair repaired rebuilt ремонт* реконструкц* отремонтир* обновлен*""",
         "centre": "centre centres center centers facility facilities центр*",
-        "ngo": """ngo ngos non-governmental non-government nongovernmental civil society нко
+        "ngo": """ngo ngos non-governmental non-government nongovernmental civil society нко нпо
             неправительствен* общественн*""",
         "electronic": "electronic online e digital computer электрон* онлайн*",
         "manual": "manual manuals handbook handbooks guide guidebook руководств* пособи* методичк*",
