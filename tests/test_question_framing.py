@@ -4398,3 +4398,29 @@ def test_ngo_initials_in_russian_and_full_names_of_organisations(
     engine: Engine, question: str, first: str, fragment: str
 ) -> None:
     assert_answer(engine, (question,), Kind.FIELD, first, fragment)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # what the page never holds: an address (misspelt), authors, salaries, where to watch
+        ("wat was the adress of the pskov readmision centre",),
+        ("who were the autors of the two volum readmision manuel",),
+        ("какая зарплата у сотрудников МОМ в Москве?",),
+        ("which project planned a movie?", "what's the movie called and where can I watch it?"),
+    ],
+)
+def test_addresses_authors_salaries_and_where_to_watch_are_not_on_the_page(
+    engine: Engine, turns: tuple[str, ...]
+) -> None:
+    kind, _projects, text = ask(engine, *turns)
+    assert kind.is_abstention, text
+
+
+def test_numbers_alone_pick_the_items_just_shown(engine: Engine) -> None:
+    """ "how many components?" - "what were 2 and 3 about?": components two and three."""
+    kind, projects, text = ask(
+        engine, "border checkpoints project - how many components?", "what were 2 and 3 about?"
+    )
+    assert (kind, projects) == (Kind.FIELD, ["border-checkpoints"]), text
+    assert "Component Two" in text and "Component Three" in text and "Component Four" not in text

@@ -490,6 +490,16 @@ def _ordinal(q: Query) -> int | None:
     return _ORDINALS.get(content[0].word)
 
 
+def _bare_numbers(q: Query) -> list[int]:
+    """The numbers of "what were 2 and 3 about?", "а 1 и 4?": numbers alone (items of the
+    list just shown), nothing else asked; none otherwise."""
+    content = [t for t in q.tokens if not t.stop and t.word not in ("about", "and", "и")]
+    if not content or q.names or q.times:
+        return []
+    numbers = [understand.number_value(t.word) for t in content]
+    return [n for n in numbers if n is not None] if all(numbers) else []
+
+
 def _nth_of(items: Sequence[T], nth: int) -> T | None:
     """The `nth` item (counted from 1; `LAST`: the last one), or None when there is none."""
     if nth == LAST:
@@ -832,6 +842,13 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return _single(index, _carry_field(_no_numbers(q), ctx), ctx, [other])
     nth = _ordinal(q)
     # "what were the components?" - "what did the third one aim for?": an aspect of the item
+    numbers = _bare_numbers(q)
+    if numbers and not named and ctx.projects and ctx.field in _NUMBERED_FIELDS:
+        # "what were the components?" - "what were 2 and 3 about?": those items
+        items = index.docs_of(ctx.projects[0], ctx.field)
+        picked = [items[n - 1] for n in numbers if 1 <= n <= len(items)]
+        if len(picked) == len(numbers):
+            return _detail(index, index.kb.by_id[ctx.projects[0]], picked, lang)
     item = nth or (_ordinal_project(q) if set(q.fields) <= _ASPECTS_OF_ITEMS else None)
     if item and not named and ctx.projects and ctx.field in _NUMBERED_FIELDS:
         nth = item

@@ -1719,9 +1719,9 @@ _NAME_WORDS: Final = frozenset(
 # Exact words, not stems: "manager" names a person, "management" does not.
 _PERSON_ROLES: Final = frozenset(
     "coordinator coordinators manager managers director directors directed chief head headed "
-    "heads surname surnames".split()
+    "heads surname surnames author authors autor autors".split()
 )
-_PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор", "режиссер", "фамили")
+_PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор", "режиссер", "фамили", "автор")
 #: A person in charge: "the responsible person", "ответственного лица", "focal point".
 _RESPONSIBLE_PERSON: Final = frozenset(
     [
@@ -1843,13 +1843,22 @@ _SPAN_WORDS: Final = frozenset(
 #: A file asked for: "the pdf", "a download link", "скачать" ("any link to Germany" is a tie).
 _FILE_WORDS: Final = frozenset("pdf pdfs download downloadable скачать".split())
 _SEND_WORDS: Final = ("send", "email", "e-mail", "forward", "attach", "пришл", "скин", "отправ")
+#: What one does with a document or film: "where can I watch it", "где можно посмотреть".
+_GET_IT: Final = frozenset(
+    "watch download read order посмотреть скачать прочитать заказать".split()
+)
 
 
 def _asks_for_a_file(words: list[str]) -> bool:
-    """A document itself asked for ("send me the pdf of the manual", "где скачать доклад"),
-    not what the page says about it."""
+    """A document itself asked for ("send me the pdf of the manual", "где скачать доклад",
+    "where can I watch it"), not what the page says about it."""
     if any(w in _FILE_WORDS or w.startswith("файл") for w in words):
         return True
+    if any(
+        w in ("where", "где") and not _GET_IT.isdisjoint(words[i + 1 : i + 4])
+        for i, w in enumerate(words)
+    ):
+        return True  # "where can I watch it", "где можно посмотреть фильм"
     return any(
         w in ("me", "us", "мне", "нам", "copy", "copies", "копию", "link", "ссылку") for w in words
     ) and any(w.startswith(_SEND_WORDS) for w in words)

@@ -475,13 +475,14 @@ ACTIVE_WORDS: Final = Lexicon.of(
 NO_INFO: Final = _lexicons(
     {
         "budget": """budget budgets cost costs costed euro euros eur usd dollars rubles
-            roubles amount amounts spent spend price бюджет* стоимост* евро рубл* сумм*""",
+            roubles amount amounts spent spend price salary salaries wage wages бюджет* стоимост*
+            евро рубл* сумм* зарплат* оклад*""",
         "people": """name names named coordinator coordinators manager managers director
             directors head heads staff person people persons expert experts chief
             who's имя имена зовут фамили* координатор* руководител* директор* глав* эксперт*
             сотрудник* режиссер*""",
         # ("addressed to migrants", "адресован мигрантам": whom a film was for, no address)
-        "contact": """phone telephone hotline email address !addressed !addressing website fax
+        "contact": """phone telephone hotline email address adress !addressed !addressing website fax
             телефон* почт* адрес* !адресован !адресована !адресовано !адресованы сайт*""",
         "company": """company companies firm firms contractor contractors supplier suppliers vendor
             компани* фирм* подрядчик*""",
