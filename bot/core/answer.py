@@ -846,9 +846,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if numbers and not named and ctx.projects and ctx.field in _NUMBERED_FIELDS:
         # "what were the components?" - "what were 2 and 3 about?": those items
         items = index.docs_of(ctx.projects[0], ctx.field)
-        picked = [items[n - 1] for n in numbers if 1 <= n <= len(items)]
-        if len(picked) == len(numbers):
-            return _detail(index, index.kb.by_id[ctx.projects[0]], picked, lang)
+        chosen = [items[n - 1] for n in numbers if 1 <= n <= len(items)]
+        if len(chosen) == len(numbers):
+            return _detail(index, index.kb.by_id[ctx.projects[0]], chosen, lang)
     item = nth or (_ordinal_project(q) if set(q.fields) <= _ASPECTS_OF_ITEMS else None)
     if item and not named and ctx.projects and ctx.field in _NUMBERED_FIELDS:
         nth = item
