@@ -4424,3 +4424,23 @@ def test_numbers_alone_pick_the_items_just_shown(engine: Engine) -> None:
     )
     assert (kind, projects) == (Kind.FIELD, ["border-checkpoints"]), text
     assert "Component Two" in text and "Component Three" in text and "Component Four" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "projects"),
+    [
+        # "look at" is how a study is described, no topic of its own
+        ("what did the snapshot study look at", Kind.FIELD, ["readmission-framework"]),
+        # "listed on the page": every project the page lists
+        (
+            "how many completed projects are listed on the page",
+            Kind.COUNT,
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms", "sireada"],
+        ),
+    ],
+)
+def test_look_at_and_listed_on_the_page_are_no_topics(
+    engine: Engine, question: str, kind: Kind, projects: list[str]
+) -> None:
+    got_kind, got, text = ask(engine, question)
+    assert (got_kind, sorted(got)) == (kind, projects), text

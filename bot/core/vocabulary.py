@@ -48,11 +48,11 @@ STOPWORDS: Final = frozenset(
     только все всё всех всего весь вся же ли вот подскажите скажите расскажите пожалуйста прошу сообщить сообщите укажите уточните question questions вопрос вопросик привет
     здравствуйте спасибо можно рамках рамки co make made makes making take taken carry carried
     give gave given come came кого кому кем чей чья чье чьи зачем почему такое такой такая
-    таком everything anything nothing total altogether overall including включая числе via whether conduct conducted conducting held
+    таком everything anything nothing total altogether overall page listed including включая числе via whether conduct conducted conducting held
     undertake undertaken undertook проводить проводил проводила проводили проводился проводилась
     проводилось проводились провели провел проведен проведена проведено проведены осуществлялся
     осуществлялась осуществлялось осуществлялись deal deals dealt dealing concern concerned
-    concerning tackle tackled tackling cover covered covering prepare prepared preparing
+    concerning tackle tackled tackling cover covered covering look looked looks looking prepare prepared preparing
     подготовить подготовил подготовила подготовили подготовило помог помогла помогли помогло
     помогал помогала помогали оказывал оказывала оказывали оказывался оказывалась оказывалось
     оказывались оказана оказано оказаны оказать provide provided providing doesn didn isn
