@@ -4444,3 +4444,40 @@ def test_look_at_and_listed_on_the_page_are_no_topics(
 ) -> None:
     got_kind, got, text = ask(engine, question)
     assert (got_kind, sorted(got)) == (kind, projects), text
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "projects"),
+    [
+        # the list just shown, with the projects a filter finds added or dropped
+        (
+            ("list projects that ended in 2011", "now add any project that ended in 2010"),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms"],
+        ),
+        (
+            (
+                "which projects were active in 2009",
+                "drop the ones co-funded by national governments - how many are left?",
+            ),
+            Kind.COUNT,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            ("какие проекты шли в 2010 году?", "убери те, что финансировала Германия"),
+            Kind.LIST,
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        # ... while "did it include …?" asks about the project
+        (
+            ("which project was co-funded by Germany?", "did it include a trip to Germany too?"),
+            Kind.FIELD,
+            ["readmission-framework"],
+        ),
+    ],
+)
+def test_the_list_shown_edited_by_add_and_drop(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str]
+) -> None:
+    got_kind, got, text = ask(engine, *turns)
+    assert (got_kind, sorted(got)) == (kind, projects), text

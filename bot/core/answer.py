@@ -611,11 +611,56 @@ def _shown_again(index: Index, q: Query, ctx: ChatState, named: list[str]) -> An
     projects = [index.kb.by_id[pid] for pid in shown if pid in index.kb.by_id]
     if not q.wants_count:
         return _plain_list(index, projects, q.lang, [])
-    bullets = tuple(_list_line(index, p, q.lang) for p in projects[:LIST_LIMIT])
-    word = projects_word(len(projects), q.lang)
-    head = say("count_header", q.lang, n=number_word(len(projects), q.lang), projects=word)
+    return _counted(index, projects, q.lang)
+
+
+def _counted(index: Index, projects: list[Project], lang: str) -> Answer:
+    """ "three (3) projects: • …": how many, and which."""
+    bullets = tuple(_list_line(index, p, lang) for p in projects[:LIST_LIMIT])
+    word = projects_word(len(projects), lang)
+    head = say("count_header", lang, n=number_word(len(projects), lang), projects=word)
     blocks = [_p(head.rstrip(": ") + ":"), Block(bullets=bullets)]
-    return _answer(Kind.COUNT, q.lang, blocks, [p.id for p in projects[:LIST_LIMIT]])
+    return _answer(Kind.COUNT, lang, blocks, [p.id for p in projects[:LIST_LIMIT]])
+
+
+#: Editing the list just shown: "now add any project that ended in 2010", "drop the ones
+#: co-funded by national governments", "добавь …", "убери …".
+_ADD_WORDS: Final = frozenset("add добавь добавьте добавить".split())
+_DROP_WORDS: Final = frozenset("drop remove exclude minus убери уберите исключи исключите".split())
+#: How many words from the start an editing word may stand ("and now add …").
+EDIT_REACH = 3
+
+
+def _list_edited(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer | None:
+    """The list just shown with the projects a filter finds added or dropped; None when the
+    question does not edit it. The filter is read alone, as a list question of its own."""
+    if named or not ctx.candidates:
+        return None
+    lead = {t.word for t in q.tokens[:EDIT_REACH]}
+    adding, dropping = bool(lead & _ADD_WORDS), bool(lead & _DROP_WORDS)
+    if adding == dropping:
+        return None
+    kept = []
+    for t in q.tokens:
+        if t.word == "how" or t.word.startswith("скольк"):
+            break  # "… - how many are left?": the count is asked of the edited list
+        if t.word not in _ADD_WORDS | _DROP_WORDS and t.word not in ("now", "then", "теперь"):
+            kept.append(t.surface)
+    ask = ("какие проекты " if q.lang == "ru" else "which projects ") + " ".join(kept)
+    found = _list_or_count(index, understand.parse(index, ask, q.lang), ChatState(), [])
+    if found is None or found.kind not in (Kind.LIST, Kind.NOT_FOUND):
+        return None
+    shown = [pid for pid in ctx.candidates if pid in index.kb.by_id]
+    if adding:
+        result = [*shown, *(pid for pid in found.projects if pid not in shown)]
+    else:
+        result = [pid for pid in shown if pid not in found.projects]
+    projects = [index.kb.by_id[pid] for pid in result]
+    if not projects:
+        return _abstain(Kind.NOT_FOUND, say("no_list_match", q.lang), [], q.lang, index)
+    if q.wants_count:
+        return _counted(index, projects, q.lang)
+    return _plain_list(index, projects, q.lang, [])
 
 
 def _plain_list(index: Index, projects: list[Project], lang: str, fields: list[str]) -> Answer:
@@ -881,6 +926,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     again = _shown_again(index, q, ctx, named)
     if again is not None:  # "what projects ended in 2011?" - "how many?"
         return again
+    edited = _list_edited(index, q, ctx, named)
+    if edited is not None:  # "which projects ran in 2009?" - "drop the ones co-funded by …"
+        return edited
     left_out = _the_rest(index, q, ctx, named)
     if left_out:  # "which projects involved Moldova?" - "and which ones didn't?"
         asked = [t for t in q.residual if not t.startswith(V.NUMBER_PREFIX)]  # (the 1 of "ones")
