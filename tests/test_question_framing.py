@@ -4481,3 +4481,18 @@ def test_the_list_shown_edited_by_add_and_drop(
 ) -> None:
     got_kind, got, text = ask(engine, *turns)
     assert (got_kind, sorted(got)) == (kind, projects), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "какие проекты МОМ реализовывала совместно с Росграницей, а какие — с ФМС?",
+        "which projects did IOM run with Rosgranitsa, and which ones with the FMS?",
+    ],
+)
+def test_two_list_questions_in_one_message_get_both_lists(engine: Engine, question: str) -> None:
+    """The same list question asked twice with two filters: each list, one after the other."""
+    kind, projects, text = ask(engine, question)
+    assert kind is Kind.LIST, text
+    assert projects[0] == "border-checkpoints"  # the Rosgranitsa list first
+    assert sorted(projects[1:]) == ["readmission-framework", "readmission-mechanisms", "sireada"]

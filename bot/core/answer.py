@@ -181,6 +181,15 @@ def _pick_then_ask(
     found = picked.answer
     if found.kind.is_abstention or found.kind is Kind.CLARIFY:
         return None
+    if found.kind is Kind.LIST and _filter_kinds(follow) and not follow.fields:
+        # "which projects did IOM run with Rosgranitsa, and which with the FMS?": the same list
+        # question again with the second filter, both lists answered
+        joined = "а " if follow.lang == "ru" else "and "
+        other = _respond_one(index, replace(question, text=joined + both[1]), picked.state, ttl)
+        if other.answer.kind in (Kind.LIST, Kind.NOT_FOUND):
+            both_lists = [*found.blocks, *other.answer.blocks]
+            projects = list(dict.fromkeys([*found.projects, *other.answer.projects]))
+            return Reply(_answer(Kind.LIST, follow.lang, both_lists, projects), other.state)
     if len(found.projects) == 1:
         asked = _respond_one(index, replace(question, text=both[1]), picked.state, ttl)
         if asked.answer.projects[:1] == found.projects or asked.answer.kind is Kind.NO_INFO:

@@ -142,7 +142,7 @@ class Query:
 
 #: "… and who funded it?", "… и когда подписали соглашение?": a second question joined on.
 _AND_THEN_ASKS: Final = re.compile(
-    r"(?:,\s*|\s)(?:and|и|а)\s+(?=(?:who|whom|when|what|how|where|why|кто|кем|когда|что|как|где|"
+    r"(?:,\s*|\s)(?:and|и|а)\s+(?=(?:who|whom|when|what|which|how|where|why|кто|кем|когда|что|как|где|"
     r"куда|сколько|чем|зачем|почему|какие|какой|какая|каким)\b)",
     re.IGNORECASE,
 )
