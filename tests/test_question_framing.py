@@ -4496,3 +4496,14 @@ def test_two_list_questions_in_one_message_get_both_lists(engine: Engine, questi
     assert kind is Kind.LIST, text
     assert projects[0] == "border-checkpoints"  # the Rosgranitsa list first
     assert sorted(projects[1:]) == ["readmission-framework", "readmission-mechanisms", "sireada"]
+
+
+def test_the_odd_one_out_by_funding(engine: Engine) -> None:
+    """Three projects the EU alone funded, one with Germany and Finland too: that one."""
+    assert_answer(
+        engine,
+        ("which project is the odd one out when it comes to funding?",),
+        Kind.FIELD,
+        "readmission-framework",
+        "Finland",
+    )

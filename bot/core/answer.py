@@ -623,6 +623,23 @@ def _shown_again(index: Index, q: Query, ctx: ChatState, named: list[str]) -> An
     return _counted(index, projects, q.lang)
 
 
+#: "the odd one out", "stands out", "выбивается": the one project unlike the others.
+_ODD: Final = frozenset("odd выбивается отличается".split())
+
+
+def _odd_one_out(index: Index, q: Query, named: list[str]) -> str | None:
+    """The one project whose funders differ from those the others share ("which project is
+    the odd one out when it comes to funding?"); None when the question does not ask, or no
+    single project differs."""
+    if named or F.FUNDERS not in q.fields or not any(t.word in _ODD for t in q.tokens):
+        return None
+    sets: dict[frozenset[str], list[str]] = {}
+    for p in index.projects:
+        sets.setdefault(frozenset(_funder_families(index, p)), []).append(p.id)
+    alone = [ids[0] for ids in sets.values() if len(ids) == 1]
+    return alone[0] if len(alone) == 1 and len(sets) == 2 else None
+
+
 def _counted(index: Index, projects: list[Project], lang: str) -> Answer:
     """ "three (3) projects: • …": how many, and which."""
     bullets = tuple(_list_line(index, p, lang) for p in projects[:LIST_LIMIT])
@@ -938,6 +955,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     edited = _list_edited(index, q, ctx, named)
     if edited is not None:  # "which projects ran in 2009?" - "drop the ones co-funded by …"
         return edited
+    odd = _odd_one_out(index, q, named)
+    if odd is not None:  # "which project is the odd one out when it comes to funding?"
+        return _single(index, replace(q, fields=(F.FUNDERS,), residual=()), ctx, [odd])
     left_out = _the_rest(index, q, ctx, named)
     if left_out:  # "which projects involved Moldova?" - "and which ones didn't?"
         asked = [t for t in q.residual if not t.startswith(V.NUMBER_PREFIX)]  # (the 1 of "ones")
