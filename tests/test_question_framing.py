@@ -4507,3 +4507,14 @@ def test_the_odd_one_out_by_funding(engine: Engine) -> None:
         "readmission-framework",
         "Finland",
     )
+
+
+def test_we_in_the_question_keeps_the_sentence_about_the_asker(engine: Engine) -> None:
+    """ "I work for the SBGS. Which IOM project were we a counterpart in?": "we" is the
+    organisation of the first sentence, so the message is read whole."""
+    _kind, projects, text = ask(
+        engine,
+        "I work for the State Border Guard Service of Ukraine. Which IOM project were we a "
+        "counterpart in?",
+    )
+    assert projects[:1] == ["sireada"], text

@@ -80,7 +80,7 @@ _SINGLE_MIN = 0.3
 
 def respond(index: Index, question: Question, state: ChatState, ttl: float = DEFAULT_TTL) -> Reply:
     rest = _without_preamble(question.text)
-    if rest is not None and not understand.parse(index, rest, question.lang).refers_back:
+    if rest is not None and not _points_back(understand.parse(index, rest, question.lang)):
         # "I'm a journalist writing about EU-Russia cooperation. Which projects did the EU
         # fund?": what the asker says of themselves would drown the question, which is
         # answered alone ... unless it points back into the first sentence ("… noticed EECA
@@ -102,6 +102,18 @@ _ABOUT_THE_ASKER: Final = re.compile(
 )
 #: Where that first sentence ends: a full stop, "!", or a colon before the question.
 _PREAMBLE_END: Final = re.compile(r"(?<=[.!:])\s+")
+
+
+#: The asker's own side: "were we a counterpart", "наше министерство".
+_WE: Final = frozenset(
+    "we us our ours мы нас нам наш наша наше наши нашего нашей нашим наших нашему".split()
+)
+
+
+def _points_back(q: Query) -> bool:
+    """Whether a question points back at what came before it: "it", "there", or the asker's
+    own side ("which project were we a counterpart in?" after "I work for the SBGS.")."""
+    return q.refers_back or any(t.word in _WE for t in q.tokens)
 
 
 def _without_preamble(text: str) -> str | None:
