@@ -4518,3 +4518,30 @@ def test_we_in_the_question_keeps_the_sentence_about_the_asker(engine: Engine) -
         "counterpart in?",
     )
     assert projects[:1] == ["sireada"], text
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        # an order asked by the end date, in Russian too
+        (
+            "расставь проекты по дате окончания",
+            ["readmission-framework", "readmission-mechanisms", "border-checkpoints", "sireada"],
+        ),
+        (
+            "sort the projects by end date",
+            ["readmission-framework", "readmission-mechanisms", "border-checkpoints", "sireada"],
+        ),
+    ],
+)
+def test_projects_sorted_by_end_date(engine: Engine, question: str, order: list[str]) -> None:
+    _kind, projects, text = ask(engine, question)
+    assert projects == order, text
+
+
+def test_counterparts_are_counted_not_taken_for_a_statistic(engine: Engine) -> None:
+    """ "how many government counterparts did SIREADA have": partners, counted."""
+    kind, projects, text = ask(
+        engine, "how many government counterparts did SIREADA have in Russia, Moldova and Ukraine"
+    )
+    assert (kind, projects) == (Kind.FIELD, ["sireada"]), text

@@ -2486,6 +2486,16 @@ def _bare_superlative(tokens: tuple[Token, ...]) -> bool:
 _LIST_POSITIONS: Final = frozenset("first last первый последний первым последним".split())
 
 
+#: Asking for an order: "sort", "rank", "расставь" …, and by a date: "by date", "по дате".
+_SORT_WORDS: Final = frozenset(
+    "sort sorted order ordered rank ranked расставь расставьте расположи расположите".split()
+)
+_SORT_BY_DATE: Final = frozenset(
+    "date dates start end year years time дате датам датой началу начала окончания окончанию "
+    "завершения".split()
+)
+
+
 def _superlative(tokens: tuple[Token, ...], skip: set[int]) -> tuple[str, str] | None:
     """ "Which project started earliest / finished last / was the shortest". Whether "first"
     means the start or the end comes from the nearest verb: "started in 2009, which one
@@ -2507,11 +2517,13 @@ def _superlative(tokens: tuple[Token, ...], skip: set[int]) -> tuple[str, str] |
         and "чем" not in words
         and any(w in ("which", "какой", "какая", "который") for w in words)
     )
+    sorting = any(w in _SORT_WORDS or w.startswith(("отсортир", "упорядоч")) for w in words)
     if any(w.startswith(("chronolog", "хронолог")) for w in words) or (
-        any(w in ("sort", "sorted", "order", "ordered", "rank", "ranked") for w in words)
-        and any(w in ("date", "dates", "start", "year", "years", "time") for w in words)
+        sorting and any(w in _SORT_BY_DATE for w in words)
     ):
-        return "start", "min"  # "list them in chronological order", "sort by date"
+        # "list them in chronological order", "sort by date", "расставь проекты по дате
+        # окончания" (by the end when it says so)
+        return ("end" if any(V.END_WORDS.matches(w) for w in words) else "start"), "min"
     for i, w in enumerate(words):
         if i in skip:  # the "later" of "in 2009 or later"
             continue

@@ -497,7 +497,8 @@ NO_INFO: Final = _lexicons(
 COUNTABLE: Final = _lexicons(
     {
         F.FUNDERS: "donor donors funder funders sponsor sponsors доноров донор* спонсор*",
-        F.PARTNERS: "partner partners organisations organizations партнер* организац*",
+        F.PARTNERS: """partner partners organisations organizations counterpart counterparts
+            bodies agencies ministries партнер* организац* ведомств* органов""",
         F.COUNTRIES: "country countries стран* государств*",
         F.COMPONENTS: "component components компонент*",
         F.OFFICES: "office offices !officer !officers mission missions офис* миссий",
