@@ -290,6 +290,17 @@ def test_the_kind_of_filter_a_list_was_made_by_survives_persistence(engine: Engi
     ]
 
 
+def test_the_year_just_named_survives_persistence(engine: Engine) -> None:
+    """ "which projects were active in 2011?" is remembered as naming 2011, through
+    `to_dict`/`from_dict`: "in May that year" then means May 2011."""
+    state = engine.ask(Question("which projects were active in 2011?"), ChatState()).state
+    restored = ChatState.from_dict(state.to_dict())
+    assert restored.year == 2011
+    later = engine.ask(Question("so which of them were still running in May that year?"), restored)
+    assert sorted(later.answer.projects) == ["border-checkpoints", "sireada"]
+    assert ChatState.from_dict({"year": True}).year is None  # unreadable: none
+
+
 # ----- clarification and abstention ---------------------------------------------------------
 
 

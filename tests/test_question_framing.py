@@ -4545,3 +4545,22 @@ def test_counterparts_are_counted_not_taken_for_a_statistic(engine: Engine) -> N
         engine, "how many government counterparts did SIREADA have in Russia, Moldova and Ukraine"
     )
     assert (kind, projects) == (Kind.FIELD, ["sireada"]), text
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (
+            "which projects were active in 2011?",
+            "what were their end dates?",
+            "so which of them were still running in May that year?",
+        ),
+        ("какие проекты шли в 2011 году?", "а какие из них работали в мае того же года?"),
+    ],
+)
+def test_a_month_of_that_year_is_the_year_just_named(
+    engine: Engine, turns: tuple[str, ...]
+) -> None:
+    """May 2011 (and "того" is a word, not Togo)."""
+    kind, projects, text = ask(engine, *turns)
+    assert (kind, sorted(projects)) == (Kind.LIST, ["border-checkpoints", "sireada"]), text

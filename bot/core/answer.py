@@ -268,7 +268,42 @@ def _respond_one(index: Index, question: Question, state: ChatState, ttl: float)
     listed_by = _filter_kinds(q) if answer.kind in (Kind.LIST, Kind.COUNT) else ()
     if listed_by != new_state.listed_by:
         new_state = replace(new_state, listed_by=listed_by)
+    year = _the_year(q) or context.year
+    if year != new_state.year:
+        new_state = replace(new_state, year=year)
     return Reply(answer, new_state)
+
+
+def _the_year(q: Query) -> int | None:
+    """The one year the question names ("active in 2011", "in May 2011"), if it names one."""
+    years = {y for s in q.times if not s.month_only for y in (s.first.year, s.last.year)}
+    return years.pop() if len(years) == 1 else None
+
+
+#: "that year", "the same year", "того же года", "в том году": the year just named.
+_THAT_YEAR: Final = frozenset(
+    [("that", "year"), ("same", "year"), ("того", "же"), ("том", "году"), ("тот", "год")]
+)
+
+
+def _in_that_year(q: Query, ctx: ChatState) -> Query:
+    """A month of "that year" ("still running in May that year?") dated by the year the chat
+    last named; the question as it is otherwise."""
+    pairs = {(a.word, b.word) for a, b in pairwise(q.tokens)}
+    if ctx.year is None or not pairs & _THAT_YEAR:
+        return q
+    dated = tuple(
+        replace(
+            s,
+            first=Month(ctx.year, s.first.month),
+            last=Month(ctx.year if s.last.month >= s.first.month else ctx.year + 1, s.last.month),
+            month_only=False,
+        )
+        if s.month_only
+        else s
+        for s in q.times
+    )
+    return replace(q, times=dated) if dated != q.times else q
 
 
 def _same_filter_again(q: Query, ctx: ChatState) -> bool:
@@ -896,6 +931,7 @@ _OTHER_RU: Final = frozenset("другой другая другое друго�
 
 def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     lang = q.lang
+    q = _in_that_year(q, ctx)  # "… in May that year?": the year just named
     if q.superlative and ctx.measure and not _measure_told(q):
         # "which of them ended first?" - "а какой позже всех?": by the same measure
         q = replace(q, superlative=(ctx.measure, q.superlative[1]))

@@ -23,6 +23,7 @@ _DISCUSSED: Final = "discussed"
 _MISSING: Final = "missing"
 _MEASURE: Final = "measure"
 _LISTED_BY: Final = "listed_by"
+_YEAR: Final = "year"
 
 #: How many projects talked about one at a time a chat remembers ("back to the first one").
 DISCUSSED_KEPT: Final = 6
@@ -49,6 +50,9 @@ class ChatState:
     #: the kinds of filter the list shown was made by ("time", "org", "country", "length"):
     #: a bare "а в 2011?" after a list of 2009 asks the same of 2011, rather than narrowing
     listed_by: tuple[str, ...] = ()
+    #: the one year the last question named ("which projects were active in 2011?"), for "in
+    #: May that year", "в мае того же года"
+    year: int | None = None
 
     def is_fresh(self, now: float | None = None, ttl: float = DEFAULT_TTL) -> bool:
         """Whether the context is recent enough to resolve "it" and "that project"."""
@@ -76,6 +80,7 @@ class ChatState:
             _MISSING: self.missing,
             _MEASURE: self.measure,
             _LISTED_BY: list(self.listed_by),
+            _YEAR: self.year,
         }
 
     @classmethod
@@ -89,6 +94,7 @@ class ChatState:
         missing = data.get(_MISSING)
         measure = data.get(_MEASURE)
         listed_by = data.get(_LISTED_BY) or []
+        year = data.get(_YEAR)
         field_name = data.get(_FIELD)
         lang = data.get(_LANG)
         updated = data.get(_UPDATED)
@@ -102,4 +108,5 @@ class ChatState:
             missing=missing if isinstance(missing, str) else None,
             measure=measure if isinstance(measure, str) else None,
             listed_by=tuple(str(k) for k in listed_by if isinstance(k, str)),
+            year=year if isinstance(year, int) and not isinstance(year, bool) else None,
         )

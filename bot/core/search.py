@@ -1032,9 +1032,12 @@ class Index:
     def _country_word(self, m: Mention, tokens: Sequence[Token]) -> bool:
         """Whether a country found by one Russian word of a short stem is that country, not a
         word that shares its stem ("данными", data, is no "Дания"): the word must keep all
-        but the last letter of one of the country's names."""
+        but the last letter of one of the country's names; and no function word ("того" is
+        no "Того")."""
         if m.kind != "country" or len(m.positions) != 1:
             return True
+        if tokens[m.positions[0]].stop:
+            return False
         word = tokens[m.positions[0]].word
         country = self._countries.get(m.key)
         if country is None or not is_cyrillic(word) or len(stem(word)) > SHORT_COUNTRY_STEM:

@@ -508,6 +508,16 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         for a, b in pairwise(tokens)
         if a.word in ("kind", "kinds", "type", "types", "sort", "sorts") and b.word == "of"
     }
+    # "in May that year", "в мае того же года": the year just named, not a topic
+    contracted |= {
+        b.position
+        for a, b in pairwise(tokens)
+        if (a.word, b.word) in (("that", "year"), ("same", "year"))
+    } | {
+        c.position
+        for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if (a.word, b.word) == ("того", "же") and c.word.startswith(("год", "месяц"))
+    }
     # "at the time it started", "at that time": when, not a topic
     contracted |= {
         c.position
@@ -2177,7 +2187,16 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
         used.update(positions)
         i += 1
     for i, w in enumerate(words):  # a month with no year: "projects that ended in a february"
-        if w in V.MONTHS and i not in used and len(w) > 3 and not tokens[i].stop:
+        # (a three-letter month, "may", "мае", only where it is dated: "in May that year")
+        dated = words[i + 1 : i + 3] in (["that", "year"], ["того", "же"]) or (
+            i + 1 < len(words) and _YEAR.match(words[i + 1]) is not None
+        )
+        if (
+            w in V.MONTHS
+            and i not in used
+            and (len(w) > 3 or dated)
+            and (dated or not tokens[i].stop)
+        ):
             month = Month(0, V.MONTHS[w])
             negated = _date_negated(words, i)  # "which projects did not end in February"
             specs.append(TimeSpec(month, month, "in", negated, (i,), month_only=True))
