@@ -4564,3 +4564,14 @@ def test_a_month_of_that_year_is_the_year_just_named(
     """May 2011 (and "того" is a word, not Togo)."""
     kind, projects, text = ask(engine, *turns)
     assert (kind, sorted(projects)) == (Kind.LIST, ["border-checkpoints", "sireada"]), text
+
+
+def test_a_list_by_the_number_of_items_says_the_number(engine: Engine) -> None:
+    """ "which project had four components": the number stands beside the project found."""
+    assert_answer(
+        engine,
+        ("whch projct had four componnts",),
+        Kind.LIST,
+        "border-checkpoints",
+        "Components: four (4)",
+    )

@@ -3564,6 +3564,8 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         field_name, n = items
         candidates = [p for p in candidates if len(index.docs_of(p.id, field_name)) == n]
         reasons.append("items")
+        for p in candidates[:LIST_LIMIT]:  # "Components: four (4)": the number asked about
+            why.setdefault(p.id, f"{label(field_name, lang)}: {number_word(n, lang)}")
     how_many = _number_of_countries(q)
     if how_many:  # "which project did IOM run through its missions in three countries"
         op, n = how_many
