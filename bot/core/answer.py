@@ -960,14 +960,14 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if other:  # "ok and the other one, what was it going to produce?"
         return _single(index, _carry_field(_no_numbers(q), ctx), ctx, [other])
     nth = _ordinal(q)
-    # "what were the components?" - "what did the third one aim for?": an aspect of the item
     numbers = _bare_numbers(q)
     if numbers and not named and ctx.projects and ctx.field in _NUMBERED_FIELDS:
         # "what were the components?" - "what were 2 and 3 about?": those items
         items = index.docs_of(ctx.projects[0], ctx.field)
-        chosen = [items[n - 1] for n in numbers if 1 <= n <= len(items)]
+        chosen = [d for n in numbers if (d := _nth_of(items, n)) is not None]
         if len(chosen) == len(numbers):
             return _detail(index, index.kb.by_id[ctx.projects[0]], chosen, lang)
+    # "what were the components?" - "what did the third one aim for?": an aspect of the item
     item = nth or (_ordinal_project(q) if set(q.fields) <= _ASPECTS_OF_ITEMS else None)
     if item and not named and ctx.projects and ctx.field in _NUMBERED_FIELDS:
         nth = item
@@ -2531,9 +2531,9 @@ def _earlier_or_later(q: Query) -> str | None:
     """ "earlier" for "that earlier one", "the previous programme"; "later" for "the later
     project", "the follow-up"; None when the question says neither."""
     words = {t.word for t in q.tokens}
-    if words & {"earlier", "previous", "prior", "older", "предыдущий", "предыдущая", "предыдущей"}:
+    if words & understand.EARLIER_WORDS:
         return "earlier"
-    if words & {"later", "newer", "next", "следующий", "следующая"}:
+    if words & understand.LATER_WORDS:
         return "later"
     return None
 
@@ -4082,7 +4082,6 @@ def _excluded(q: Query, t: str) -> bool:
 
 
 #: "several donors", "more than one partner", "несколько доноров".
-_SEVERAL: Final = V.SEVERAL
 #: "a donor besides the EU", "other than", "apart from", "кроме ЕС".
 _BESIDES: Final = frozenset("besides except apart other кроме помимо".split())
 
@@ -4140,7 +4139,7 @@ def _several(q: Query) -> str | None:
     words = [t.word for t in q.tokens]
     more_than_one = (
         any(words[i : i + 3] == ["more", "than", "one"] for i in range(len(words)))
-        or any(w in _SEVERAL for w in words)
+        or any(w in V.SEVERAL for w in words)
         # "which of those had other donors too?" (but "EU funding, including any that had
         # co-funding from other donors" does not ask for other donors: it lets them in)
         or any(
@@ -4315,7 +4314,7 @@ def _number_of_countries(q: Query) -> tuple[str, int] | None:
     for i, (a, b) in enumerate(pairwise(words)):
         if not b.startswith(("countr", "стран")):
             continue
-        if a in _SEVERAL:
+        if a in V.SEVERAL:
             return ("gt", 1)
         n = understand.number_value(a)
         if n:

@@ -1436,13 +1436,18 @@ def _tie_to_a_place_or_body(tokens: tuple[Token, ...], mentions: list[Mention]) 
     return False
 
 
+#: The two ends of a link between projects: "that earlier one", "the later project".
+EARLIER_WORDS: Final = frozenset("earlier previous prior предыдущий предыдущая предыдущей".split())
+LATER_WORDS: Final = frozenset(["later"])
+
+
 def _the_earlier_one(tokens: tuple[Token, ...]) -> bool:
     """ "that earlier one", "the previous programme", "the later project" (not "earlier than")."""
     words = [t.word for t in tokens]
     if "than" in words or "чем" in words:
         return False
     return any(
-        a in ("earlier", "previous", "prior", "later", "предыдущий", "предыдущая", "предыдущей")
+        (a in EARLIER_WORDS or a in LATER_WORDS)
         and b in ("one", "programme", "program", "project", "проект", "программа", "программы")
         for a, b in pairwise(words)
     )
