@@ -4498,15 +4498,24 @@ def test_two_list_questions_in_one_message_get_both_lists(engine: Engine, questi
     assert sorted(projects[1:]) == ["readmission-framework", "readmission-mechanisms", "sireada"]
 
 
-def test_the_odd_one_out_by_funding(engine: Engine) -> None:
-    """Three projects the EU alone funded, one with Germany and Finland too: that one."""
-    assert_answer(
-        engine,
-        ("which project is the odd one out when it comes to funding?",),
-        Kind.FIELD,
-        "readmission-framework",
-        "Finland",
-    )
+@pytest.mark.parametrize(
+    ("question", "first", "fragment"),
+    [
+        # three projects the EU alone funded, one with Germany and Finland too: that one
+        (
+            "which project is the odd one out when it comes to funding?",
+            "readmission-framework",
+            "Finland",
+        ),
+        # three in Russia alone, one in three countries
+        ("which project is the odd one out in terms of countries covered?", "sireada", "Moldova"),
+        ("какой проект выбивается по странам?", "sireada", "Украина"),
+    ],
+)
+def test_the_odd_one_out_by_the_field_asked(
+    engine: Engine, question: str, first: str, fragment: str
+) -> None:
+    assert_answer(engine, (question,), Kind.FIELD, first, fragment)
 
 
 def test_we_in_the_question_keeps_the_sentence_about_the_asker(engine: Engine) -> None:

@@ -674,17 +674,32 @@ def _shown_again(index: Index, q: Query, ctx: ChatState, named: list[str]) -> An
 _ODD: Final = frozenset("odd выбивается отличается".split())
 
 
-def _odd_one_out(index: Index, q: Query, named: list[str]) -> str | None:
-    """The one project whose funders differ from those the others share ("which project is
-    the odd one out when it comes to funding?"); None when the question does not ask, or no
-    single project differs."""
-    if named or F.FUNDERS not in q.fields or not any(t.word in _ODD for t in q.tokens):
+def _odd_one_out(index: Index, q: Query, named: list[str]) -> tuple[str, str] | None:
+    """The one project whose funders, countries or partners (the field asked) differ from
+    those all the others share ("which project is the odd one out when it comes to
+    funding?"), and that field; None when the question does not ask, or no single project
+    differs."""
+    if named or not any(t.word in _ODD for t in q.tokens):
         return None
+    # the field asked, or the thing named ("in terms of countries covered")
+    named_thing = (f for f in _COMPARED_SETS for t in q.tokens if V.COUNTABLE[f].matches(t.word))
+    field_name = next((f for f in q.fields if f in _COMPARED_SETS), None) or next(named_thing, None)
+    if field_name is None:
+        return None
+    of = _COMPARED_SETS[field_name]
     sets: dict[frozenset[str], list[str]] = {}
     for p in index.projects:
-        sets.setdefault(frozenset(_funder_families(index, p)), []).append(p.id)
+        sets.setdefault(frozenset(of(index, p)), []).append(p.id)
     alone = [ids[0] for ids in sets.values() if len(ids) == 1]
-    return alone[0] if len(alone) == 1 and len(sets) == 2 else None
+    return (alone[0], field_name) if len(alone) == 1 and len(sets) == 2 else None
+
+
+#: What the projects are compared by for "the odd one out", per field.
+_COMPARED_SETS: Final[dict[str, Callable[[Index, Project], Iterable[str]]]] = {
+    F.FUNDERS: lambda index, p: _funder_families(index, p),
+    F.COUNTRIES: lambda _index, p: p.countries,
+    F.PARTNERS: lambda _index, p: (part.org for part in p.partners),
+}
 
 
 def _counted(index: Index, projects: list[Project], lang: str) -> Answer:
@@ -1005,7 +1020,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return edited
     odd = _odd_one_out(index, q, named)
     if odd is not None:  # "which project is the odd one out when it comes to funding?"
-        return _single(index, replace(q, fields=(F.FUNDERS,), residual=()), ctx, [odd])
+        odd_id, field_name = odd
+        return _single(index, replace(q, fields=(field_name,), residual=()), ctx, [odd_id])
     left_out = _the_rest(index, q, ctx, named)
     if left_out:  # "which projects involved Moldova?" - "and which ones didn't?"
         asked = [t for t in q.residual if not t.startswith(V.NUMBER_PREFIX)]  # (the 1 of "ones")
