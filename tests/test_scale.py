@@ -8,6 +8,7 @@ the one-by-one versions give, and that the model and index still pickle (the ind
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import random
 
@@ -314,6 +315,23 @@ def test_model_and_index_pickle(big_kb: KnowledgeBase, big: Engine) -> None:
     assert copy.by_id.keys() == big_kb.by_id.keys()
     index = pickle.loads(pickle.dumps(big.index, protocol=pickle.HIGHEST_PROTOCOL))
     assert len(index.docs) == len(big.index.docs)
+
+
+def test_model_objects_pickle_as_calls_with_their_fields(big_kb: KnowledgeBase) -> None:
+    """The model's dataclasses pickle as a call of their class with their fields (unpickled in
+    C: twice as fast as Python setting each field, for a cold start's helpers and the index
+    cache), and a value shared by several projects before pickling is still shared after."""
+    project = big_kb.projects[0]
+    values = tuple(getattr(project, f.name) for f in dataclasses.fields(project))
+    assert project.__reduce__() == (type(project), values)
+    by_month: dict[Month, list[Project]] = {}
+    for p in big_kb.projects:
+        by_month.setdefault(p.period.start, []).append(p)
+    a, b = next(ps for ps in by_month.values() if len(ps) >= 2)[:2]
+    assert a.period.start is b.period.start
+    copy = pickle.loads(pickle.dumps(big_kb, protocol=pickle.HIGHEST_PROTOCOL))
+    assert copy.by_id[a.id].period.start is copy.by_id[b.id].period.start
+    assert copy.by_id[a.id] == a
 
 
 def test_loader_stores_equal_values_once(big_kb: KnowledgeBase) -> None:

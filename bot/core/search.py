@@ -51,6 +51,7 @@ from bot.kb.model import (
     Status,
     Term,
     Text,
+    pickled_by_fields,
 )
 
 ORG_PREFIX = "org:"
@@ -138,6 +139,7 @@ class Token:
     stop: bool
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Doc:
     """A searchable statement: one sentence-sized fact of one project."""
@@ -156,6 +158,7 @@ class Doc:
     orgs: tuple[str, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Name:
     """One name of a project: its acronym, a title or an alias, as index terms."""
@@ -166,6 +169,7 @@ class Name:
     topical: bool = False  # a two-word alias other projects also use as a phrase
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """Something named in a question: an organisation, a country or a glossary term."""
