@@ -4584,3 +4584,104 @@ def test_a_list_by_the_number_of_items_says_the_number(engine: Engine) -> None:
         "border-checkpoints",
         "Components: four (4)",
     )
+
+
+@pytest.mark.parametrize(
+    ("turns", "country", "facts"),
+    [
+        (
+            ("did the readmission framework programme have a study tour to Kazakhstan?",),
+            "Kazakhstan",
+            ["Netherlands", "Germany", "Austria"],
+        ),
+        (
+            (
+                "tell me about the readmission framework programme",
+                "was kazakhstan one of its donors?",
+            ),
+            "Kazakhstan",
+            ["Germany", "Finland"],
+        ),
+        (
+            ("what did the 2007-2010 programme do?", "were its study tours to france and italy?"),
+            "France",
+            ["Netherlands", "Austria"],
+        ),
+    ],
+)
+def test_a_country_no_project_involved_is_corrected_and_the_rest_answered(
+    engine: Engine, turns: tuple[str, ...], country: str, facts: list[str]
+) -> None:
+    """A project named outright with a country nobody worked with: that it did not, then what
+    the rest of the question asks (its donors, its study tours)."""
+    kind, projects, text = ask(engine, *turns)
+    assert kind is Kind.FIELD
+    assert projects[0] == "readmission-framework"
+    assert f"did not take place in or involve {country}" in text
+    for fact in facts:
+        assert fact in text
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        (
+            "ukraine - was that the border checkpoints project or a different one?",
+            ["sireada", "border-checkpoints"],
+        ),
+        (
+            "Украина — это был проект по пунктам пропуска или какой-то другой?",
+            ["sireada", "border-checkpoints"],
+        ),
+        ("Moldova - was it the 2007-2010 programme?", ["sireada", "readmission-framework"]),
+        ("did the border checkpoints project involve Ukraine?", ["border-checkpoints", "sireada"]),
+    ],
+)
+def test_a_country_tied_to_the_wrong_project_names_the_one_it_was_part_of(
+    engine: Engine, question: str, order: list[str]
+) -> None:
+    """A question about the country ("Ukraine - was that …?", "… or a different one?") gets
+    the project it was part of first; one about the project ("did it involve Ukraine?") keeps
+    the project, with where it ran; both say the project asked about did not involve it."""
+    kind, projects, text = ask(engine, question)
+    assert (kind, projects) == (Kind.FIELD, order)
+    assert "SIREADA" in text
+    assert "did not take place" in text or "не проводился" in text
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("tell me about SIREADA", "was Finland among the donors?"),
+        ("расскажи о SIREADA", "а Финляндия была среди доноров?"),
+    ],
+)
+def test_a_donor_checked_after_a_project_is_checked_against_that_project(
+    engine: Engine, turns: tuple[str, ...]
+) -> None:
+    """Finland funded another project; asked right after SIREADA whether it was among the
+    donors, the answer is SIREADA's donors (the EU), not the project Finland funded."""
+    kind, projects, text = ask(engine, *turns)
+    assert (kind, projects[0]) == (Kind.FIELD, "sireada")
+    assert "European Union" in text or "Европейский союз" in text
+    assert "Finland" not in text and "Финлянд" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which projects were running in January 2010? I need it for the annual report table.",
+        "which projects were running in january 2010? it's for a report for our donors",
+        "какие проекты шли в январе 2010 года? мне это нужно для отчёта",
+    ],
+)
+def test_what_the_asker_needs_the_answer_for_is_no_topic(engine: Engine, question: str) -> None:
+    """ "I need it for the annual report table": the asker's report, not projects about
+    reports (the 2007-2010 programme's special report would otherwise filter the list)."""
+    kind, projects, _ = ask(engine, question)
+    assert kind is Kind.LIST
+    assert sorted(projects) == [
+        "border-checkpoints",
+        "readmission-framework",
+        "readmission-mechanisms",
+    ]

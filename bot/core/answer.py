@@ -61,6 +61,9 @@ WEAK_NAME = 0.25
 HINT_NAME = 0.5
 #: A name at this strength is the project's own acronym or whole title.
 EXACT_NAME = 1.0
+#: ... and at this one, every word of one of its titles or aliases ("the readmission framework
+#: programme").
+WHOLE_NAME = 0.95
 #: Two candidates closer than this are ambiguous: the bot asks which one.
 AMBIGUITY_MARGIN = 0.1
 #: A statement covering at least this share of the question's content answers a detail question.
@@ -1105,11 +1108,23 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         name = localized_name(country.name, lang) if country else unknown[0]
         # "SIREADA covered Belarus - what did it do there?": it did not. A project named by a
         # phrase ("an IOM border management project in Belarus?") is still being looked for.
-        exact = [h.project for h in q.strong_names(EXACT_NAME)]
+        exact = _named_despite_countries(q, unknown)
         premise = exact[:1] or (_context_projects(q, ctx)[:1] if q.refers_back else [])
         if q.another or any(t.word in _SIMILAR for t in q.tokens):
             premise = []  # "did IOM have a similar project in Belarus?": another one, none
         if premise:
+            rest = _asked_without_countries(index, q, ctx, premise[0], unknown)
+            lead = _p(
+                say(
+                    "not_in_country",
+                    lang,
+                    project=_name(index.kb.by_id[premise[0]], lang),
+                    country=name,
+                )
+            )
+            if rest is not None:
+                # "was kazakhstan one of its donors?": it was not; who were
+                return replace(rest, blocks=(lead, *rest.blocks))
             return _not_in_country(index, premise[0], name, lang)
         corrected = _without_countries(index, q, ctx, unknown)
         if corrected is not None:
@@ -1496,6 +1511,10 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
             Kind.FIELD, lang, [_p(lead), *profile.blocks], [home, project_id], [F.PARTNERS]
         )
 
+    elsewhere_answer = _country_elsewhere(index, q, project)
+    if elsewhere_answer is not None:
+        return elsewhere_answer
+
     if _asks_month(q):
         # "in which month of 2007 was Rosgranitsa set up?": the page may give the year only
         in_span = _dated_docs(index, project, q) if q.times else []
@@ -1740,6 +1759,18 @@ def _identify(
         if q.countries()
         else None
     )
+    back = _context_projects(q, ctx)
+    if (
+        back
+        and in_countries is not None
+        and back[0] not in in_countries
+        and q.fields
+        and _is_yes_no(q)
+        and not q.wants_list
+    ):
+        # "tell me about SIREADA" - "was Finland among the donors?": a claim about the project
+        # just discussed (it was not; its field says who was)
+        return back[0]
     if in_countries is not None and not q.orgs() and len(in_countries) == 1:
         return next(iter(in_countries))  # "Finland funded which project?"
     both = [pid for pid in involved if in_countries is not None and pid in in_countries]
@@ -2187,7 +2218,25 @@ def _is_yes_no(q: Query) -> bool:
         )
         or (" ли " in f" {q.text.lower()} ")
         or understand.checks_a_claim(q.text)
+        or _russian_yes_no(q)
     )
+
+
+#: Russian question words: a question with none of them asks yes or no.
+_RUSSIAN_WH: Final = frozenset(
+    "кто что чем чего кого кому где куда откуда когда сколько как какой какая какое какие каких "
+    "каком какому каким какую почему зачем чей чья чьё чье чьи который которая которое которые "
+    "ли".split()
+)
+#: The past of "to be": "Финляндия была среди доноров?".
+_WAS_RU: Final = frozenset("был была было были".split())
+
+
+def _russian_yes_no(q: Query) -> bool:
+    """ "а Финляндия была среди доноров?": a Russian question with a form of "to be" and no
+    question word asks yes or no (Russian questions need no inverted word order)."""
+    found = {t.word for t in q.tokens}
+    return q.text.rstrip().endswith("?") and bool(found & _WAS_RU) and not found & _RUSSIAN_WH
 
 
 #: Where a question follows the title or topic it is about: " - ", " — ", ": ".
@@ -4557,6 +4606,63 @@ def _not_in_country(index: Index, project_id: str, country: str, lang: str) -> A
     )
 
 
+#: "... or a different one?": which project, not whether this one.
+_DIFFERENT: Final = frozenset("different differ другой другом иной иначе".split())
+
+
+def _country_elsewhere(index: Index, q: Query, project: Project) -> Answer | None:
+    """A yes/no question that ties a project to the one country it did not involve, while one
+    other project did. A question about the project ("did the border checkpoints project
+    involve Ukraine?") keeps it first: that it did not, where it ran, and the project that did.
+    A question about the country ("ukraine - was that the border checkpoints project or a
+    different one?") is answered by the project that did, first, with the premise corrected.
+    None when another field is asked ("who funded it in Ukraine?") or nothing is wrong."""
+    asks_which = any(t.word in _DIFFERENT for t in q.tokens) or q.has(V.ANOTHER)
+    if set(q.fields) - {F.PARTNERS, F.COUNTRIES} or q.wants_list or q.wants_count:
+        return None
+    if not (_is_yes_no(q) or asks_which):
+        return None
+    spots = {
+        m.key: min(m.positions)
+        for m in q.mentions
+        if m.kind == "country" and not _negated_at(q, m.positions[0])
+    }
+    country = index.country(next(iter(spots))) if len(spots) == 1 else None
+    if country is None:
+        return None
+    tied = set().union(*(index.projects_tied_to(country.name, tie) for tie in COUNTRY_TIES))
+    if len(tied) != 1 or project.id in tied:
+        return None
+    lang = q.lang
+    home = index.kb.by_id[next(iter(tied))]
+    name = localized_name(country.name, lang)
+    not_here = _p(say("not_in_country", lang, project=_name(project, lang), country=name))
+    there = _p(say("country_was_in", lang, country=name, project=_name(home, lang)))
+    # "Ukraine - was that the border checkpoints project?": the country is the topic, and
+    # "that" stands for it
+    topic, *rest = _AFTER_TOPIC.split(q.text, maxsplit=1)
+    if rest and spots[country.code] < len(words(topic)):
+        asks_which = asks_which or any(w in _THAT_ONE for w in words(rest[0]))
+    if not asks_which:
+        own = field_answer(index, project.id, F.COUNTRIES, lang)
+        return _answer(
+            Kind.FIELD, lang, [not_here, *own.blocks, there], [project.id, home.id], [F.COUNTRIES]
+        )
+    theirs = field_answer(index, home.id, F.COUNTRIES, lang)
+    return _answer(
+        Kind.FIELD,
+        lang,
+        [not_here, there, *theirs.blocks],
+        [home.id, project.id],
+        [F.COUNTRIES],
+        suggestions=theirs.suggestions,
+    )
+
+
+#: "Ukraine - was that …?": the word standing for the topic named before the dash.
+_THAT_ONE: Final = frozenset("that it this это этот эта тот та".split())
+
+
 def _covers(index: Index, terms: list[str], project_id: str) -> float:
     """How much of the terms' weight the project's best statement holds: what a detail
     question is about, without the organisation and country words that many statements
@@ -5069,6 +5175,59 @@ def _without_countries(index: Index, q: Query, ctx: ChatState, unknown: list[str
         return None  # "an IOM project in Armenia on border management?": Armenia was the point
     found = _decide(index, rest, ctx)
     if found.kind.is_abstention or found.kind is Kind.CLARIFY or len(found.projects) != 1:
+        return None
+    return found
+
+
+def _named_despite_countries(q: Query, codes: list[str]) -> list[str]:
+    """The project a question names outright while also naming countries it never involved:
+    by its acronym or whole title, or by a whole alias named before the countries and not as a
+    kind of project looked for there ("did the readmission framework programme have a study
+    tour to Kazakhstan?"; not "a border management project in Belarus?", "IOM project in
+    Armenia on border management?", "есть ли у МОМ проект с пограничной службой Казахстана?")."""
+    exact = [h.project for h in q.strong_names(EXACT_NAME)]
+    if exact:
+        return exact
+    at = min(p for m in q.mentions if m.kind == "country" and m.key in codes for p in m.positions)
+    words_at = {t.position: t.word for t in q.tokens}
+    found = []
+    for h in q.strong_names(WHOLE_NAME):
+        start, end = min(h.positions), max(h.positions)
+        before = [words_at.get(i, "") for i in range(start)]
+        between = [words_at.get(i, "") for i in range(end + 1, at)]
+        if end < at and not set(before) & _LOOKING_FOR and not set(between) <= _ATTACHING:
+            found.append(h.project)
+    return found
+
+
+#: Words before a project's description that look for one: "does IOM have a … project".
+_LOOKING_FOR: Final = frozenset("a an any some there have has есть имеется имелся".split())
+#: Words that tie a country to the project just described: "the border project in Belarus".
+_ATTACHING: Final = frozenset(
+    "in with for of on at to the project programme program проект проекта программа программы "
+    "в во с со на для по".split()
+)
+
+
+def _asked_without_countries(
+    index: Index, q: Query, ctx: ChatState, project_id: str, unknown: list[str]
+) -> Answer | None:
+    """What a question about one project asks besides the countries it never involved: a field
+    other than where or with whom ("was Kazakhstan one of its donors?") or a detail ("did the
+    2007-2010 programme have a study tour to Kazakhstan?"), answered about that project. None
+    when nothing else is asked ("did SIREADA cover Belarus?": its countries answer that)."""
+    rest = _without_words(index, q, unknown)
+    if set(unknown) & set(rest.countries()):
+        return None
+    other_fields = set(rest.fields) - {F.PARTNERS, F.COUNTRIES}
+    if not other_fields and not content_topics(index, rest):
+        return None
+    found = _decide(index, rest, ctx)
+    if (
+        found.kind.is_abstention
+        or found.kind is Kind.CLARIFY
+        or found.projects[:1] != (project_id,)
+    ):
         return None
     return found
 

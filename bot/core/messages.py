@@ -123,6 +123,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{project} did not take place in or involve {country}.",
         "Проект {project} не проводился в стране {country} и не был с ней связан.",
     ),
+    "country_was_in": (
+        "{country} was part of {project}.",
+        "Со страной {country} был связан проект {project}.",
+    ),
     "no_list_match": (
         "None of the projects I know matches that.",
         "Ни один из известных мне проектов под это не подходит.",

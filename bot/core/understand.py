@@ -188,7 +188,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     mentions = _qualified(
         index, [*index.mentions(tokens), *_country_codes(index, text, cased, tokens)]
     )
-    asker = _asker_positions(tokens)
+    asker = _asker_positions(tokens) | _purpose_positions(tokens)
     # "as an officer of the Ukrainian border service, ...": who asks, not what is asked about
     mentions = [m for m in mentions if not (set(m.positions) & asker)]
     accepted, ambiguous = _accepted_names(index, names, tokens, mentions)
@@ -1663,6 +1663,34 @@ def _asker_positions(tokens: tuple[Token, ...]) -> set[int]:
                 break
             found.add(t.position)
     return found
+
+
+def _purpose_positions(tokens: tuple[Token, ...]) -> set[int]:
+    """The words of what the asker needs the answer for: "I need it for the annual report
+    table", "it's for a briefing note", "for my thesis", "мне это нужно для отчёта"; the
+    report is the asker's, not a topic of the question."""
+    words = [t.word for t in tokens]
+    starts: list[int] = []
+    for i, w in enumerate(words):
+        if w in ("for", "для") and i >= 1:
+            before = words[max(0, i - 3) : i]
+            needed = any(b in _NEED for b in before) and any(b in _IT for b in before)
+            it_is = words[max(0, i - 2) : i] in (["it", "s"], ["it", "is"], ["this", "is"])
+            mine = words[i + 1 : i + 2] in (["my"], ["our"], ["моего"], ["моей"], ["нашего"])
+            if needed or it_is or mine:
+                starts.append(i)
+    found: set[int] = set()
+    for start in starts:
+        for t in tokens[start : start + 8]:
+            if t.word in _QUESTION_START:  # the question itself begins
+                break
+            found.add(t.position)
+    return found
+
+
+#: "I need it for …", "мне это нужно для …".
+_NEED: Final = frozenset("need needs needed нужно нужна нужен нужны надо".split())
+_IT: Final = frozenset("it this that these them those i we мне нам это".split())
 
 
 _AT: Final = (["at"], ["for"], ["in"])
