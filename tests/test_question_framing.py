@@ -4685,3 +4685,65 @@ def test_what_the_asker_needs_the_answer_for_is_no_topic(engine: Engine, questio
         "readmission-framework",
         "readmission-mechanisms",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "pair"),
+    [
+        (
+            "for how long did the rosgranitsa project and the one with the migrant film run "
+            "side by side",
+            {"border-checkpoints", "readmission-mechanisms"},
+        ),
+        (
+            "hi, wats the diffrence btw the bordr checkpont projct and the one with the migrnt film",
+            {"border-checkpoints", "readmission-mechanisms"},
+        ),
+        (
+            "чем отличается проект с фильмом для мигрантов от программы, которую финансировали "
+            "Германия и Финляндия",
+            {"readmission-mechanisms", "readmission-framework"},
+        ),
+    ],
+)
+def test_two_projects_described_not_named_are_compared(
+    engine: Engine, question: str, pair: set[str]
+) -> None:
+    """Each side of the "and" ("от") picks its project by its own words: an organisation of
+    one project, a statement only one has, the countries that funded one."""
+    kind, projects, _ = ask(engine, question)
+    assert kind is Kind.FIELD
+    assert set(projects[:2]) == pair
+
+
+def test_which_of_two_described_projects_ran_longer(engine: Engine) -> None:
+    """ "the project with the migrant movie or the rosgranitsa one": the longer one first."""
+    _kind, projects, text = ask(
+        engine, "which ran longer: the project with the migrant movie or the rosgranitsa one"
+    )
+    assert projects == ["border-checkpoints", "readmission-mechanisms"]
+    assert "22 months" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which projects overlapped with the programme germany and finland co-funded",
+        "какие проекты шли одновременно с программой, которую софинансировали Германия и Финляндия",
+    ],
+)
+def test_projects_overlapping_a_described_one(engine: Engine, question: str) -> None:
+    """The project described after "overlapped with" is the one compared with, not a filter
+    of the list (Germany and Finland funded only it)."""
+    kind, projects, _ = ask(engine, question)
+    assert kind is Kind.LIST
+    assert sorted(projects) == ["border-checkpoints", "readmission-mechanisms"]
+
+
+def test_the_same_year_as_an_event_is_no_overlap(engine: Engine) -> None:
+    """ "the same year the agreement came into force": the year of the event (2007)."""
+    _kind, projects, _ = ask(
+        engine,
+        "which project started the same year the eu-russia readmission agreement came into force",
+    )
+    assert projects[0] == "readmission-framework"

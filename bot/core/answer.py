@@ -965,6 +965,14 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
     named = list(q.named)
+    if len(named) < 2 and _asks_of_two(q):
+        # "which ran longer: the project with the migrant movie or the rosgranitsa one?": two
+        # projects, each described rather than named
+        named = _described_pair(index, q, named)
+        q = replace(q, named=tuple(named))
+        renamed = _overlap_described(index, q) if q.wants_list else None
+        if renamed is not None:
+            return _decide(index, renamed, ctx)
     if _corrects_itself(q) and (named or q.mentions or q.residual or q.times):
         # "ой, нет, я имела в виду программу, которую софинансировали Германия и Финляндия":
         # not the project just discussed, though the same thing may be asked of the other
@@ -5177,6 +5185,103 @@ def _without_countries(index: Index, q: Query, ctx: ChatState, unknown: list[str
     if found.kind.is_abstention or found.kind is Kind.CLARIFY or len(found.projects) != 1:
         return None
     return found
+
+
+def _asks_of_two(q: Query) -> bool:
+    """Whether a question relates two projects: compares them, asks which of the two ("… or
+    …?"), or how they overlapped or followed each other."""
+    either = any(t.word in _EITHER for t in q.tokens)
+    side_by_side = "side by side" in " ".join(t.word for t in q.tokens)
+    return (
+        q.compare
+        or q.has(V.OVERLAP)
+        or side_by_side
+        or (either and bool(q.superlative or q.fields))
+    )
+
+
+#: "the project with the film or the Rosgranitsa one": "or" between two projects.
+_EITHER: Final = frozenset("or vs versus или".split())
+#: Where a question's two descriptions of projects meet ("the Rosgranitsa project and the one
+#: with the film", "проект с фильмом от программы …").
+_PAIR_JOINS: Final = frozenset("and or vs versus и или от".split())
+
+
+def _described_pair(index: Index, q: Query, named: list[str]) -> list[str]:
+    """Two projects a question describes on either side of an "and", "or" or "от" ("the
+    rosgranitsa project and the one with the migrant film"), each picked by its own words
+    alone: a name, an organisation of one project only, or a statement only it has. The
+    projects named so far when no such pair is found."""
+    last = max((t.position for t in q.tokens), default=0) + 1
+    for cut in (t.position for t in q.tokens if t.word in _PAIR_JOINS):
+        left = _project_in_span(index, q, 0, cut)
+        right = _project_in_span(index, q, cut + 1, last)
+        if left and right and left != right:
+            return [left, right]
+    return named
+
+
+def _overlap_described(index: Index, q: Query) -> Query | None:
+    """ "which projects overlapped with the programme germany and finland co-funded": the
+    question again with the project described after the word of overlapping named instead
+    (its description is no filter of the list). None when the words describe no one project."""
+    words_at = [t.word for t in q.tokens]
+    at = next(
+        (
+            t.position
+            for i, t in enumerate(q.tokens)
+            if V.OVERLAP.matches(t.word)
+            # "the same year the agreement came into force": a year, not an overlap
+            and (t.word != "same" or words_at[i + 1 : i + 2] == ["time"])
+        ),
+        None,
+    )
+    if at is None or q.named:
+        return None
+    last = max(t.position for t in q.tokens) + 1
+    described = _project_in_span(index, q, at + 1, last)
+    if described is None:
+        return None
+    project = index.kb.by_id[described]
+    before = " ".join(t.surface for t in q.tokens if t.position <= at)
+    with_word = "с" if q.lang == "ru" else "with"
+    renamed = understand.parse(
+        index, f"{before} {with_word} {project.acronym or project.title.get(q.lang)}", q.lang
+    )
+    return renamed if renamed.named[:1] == (described,) else None
+
+
+def _project_in_span(index: Index, q: Query, start: int, end: int) -> str | None:
+    """The one project the words between two positions pick by themselves, if any."""
+    inside = [h for h in q.names if start <= min(h.positions) and max(h.positions) < end]
+    strong = [h.project for h in inside if h.strength >= NAMED]
+    if len(set(strong)) == 1:
+        return strong[0]
+    orgs = [m.key for m in q.mentions if m.kind == "org" and start <= m.positions[0] < end]
+    homes = {pid for o in orgs for pid in _projects_with_org(index, o)}
+    if len(homes) == 1:
+        return homes.pop()
+    codes = [m.key for m in q.mentions if m.kind == "country" and start <= m.positions[0] < end]
+    if codes and not orgs:  # "the programme Germany and Finland co-funded"
+        tied = set.intersection(*(_projects_in_country(index, c, q) for c in codes))
+        if len(tied) == 1:
+            return tied.pop()
+    residual = set(q.residual)
+    terms = [
+        t.term
+        for t in q.tokens
+        if start <= t.position < end
+        and t.term in residual
+        and index.known(t.term)
+        and not t.term.startswith(V.NUMBER_PREFIX)  # "four components or five?": a count
+        and not t.term.isdigit()
+    ]
+    docs = index.score_docs(terms, None, _SINGLE_MIN) if terms else []
+    if docs and docs[0][1] >= DETAIL_IDENTIFIES:
+        close = _near_ties(docs)
+        if len(close) == 1:
+            return close[0]
+    return None
 
 
 def _named_despite_countries(q: Query, codes: list[str]) -> list[str]:
