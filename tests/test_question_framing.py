@@ -4747,3 +4747,43 @@ def test_the_same_year_as_an_event_is_no_overlap(engine: Engine) -> None:
         "which project started the same year the eu-russia readmission agreement came into force",
     )
     assert projects[0] == "readmission-framework"
+
+
+@pytest.mark.parametrize(
+    ("question", "order", "number"),
+    [
+        (
+            "which had more countries, the border checkpoints project or SIREADA",
+            ["sireada", "border-checkpoints"],
+            "(3)",
+        ),
+        (
+            "which had more donors, SIREADA or the 2007-2010 readmission programme",
+            ["readmission-framework", "sireada"],
+            "(3)",
+        ),
+        (
+            "у какого проекта было меньше стран: SIREADA или проект по пунктам пропуска?",
+            ["border-checkpoints", "sireada"],
+            "(1)",
+        ),
+    ],
+)
+def test_two_projects_compared_by_how_many_they_had(
+    engine: Engine, question: str, order: list[str], number: str
+) -> None:
+    """ "Which had more countries, X or Y": the one with more first, with the numbers."""
+    kind, projects, text = ask(engine, question)
+    assert (kind, projects) == (Kind.FIELD, order)
+    assert number in text
+
+
+@pytest.mark.parametrize(
+    "question", ["what was the second longest project", "какой проект второй по продолжительности"]
+)
+def test_the_second_by_a_measure_comes_first(engine: Engine, question: str) -> None:
+    """ "The second longest": SIREADA (24 months, after the 37-month programme), shown first
+    with the whole order."""
+    kind, projects, _ = ask(engine, question)
+    assert kind is Kind.LIST
+    assert projects[:2] == ["sireada", "readmission-framework"]

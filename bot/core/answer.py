@@ -1202,6 +1202,20 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         # another project is the other one compared
         second = [h.project for h in q.names if h.project not in named and h.strength >= HINT_NAME]
         named = [*named, *second[:1]]
+    by_count = _count_compared(q) if len(named) >= 2 else None
+    if by_count is not None:  # "which had more countries, the border project or SIREADA?"
+        measured, fewer = by_count
+        return _more_items(index, [index.kb.by_id[pid] for pid in named], measured, fewer, lang)
+    place = _nth_in_order(q)
+    if place and q.superlative and not named:  # "what was the second longest project?"
+        ordered = _ordered(index, q, list(index.projects), *q.superlative, lang)
+        if place <= len(ordered.projects):
+            pick = ordered.projects[place - 1]
+            return replace(
+                ordered,
+                blocks=(_heading_block(index.kb.by_id[pick], lang), *ordered.blocks[1:]),
+                projects=(pick, *(pid for pid in ordered.projects if pid != pick)),
+            )
     if len(named) >= 2 and q.superlative:  # "X and Y - which one finished first?"
         return _ordered(index, q, [index.kb.by_id[pid] for pid in named], *q.superlative, lang)
     if len(named) >= 2 and q.field == F.RELATED:
@@ -4036,6 +4050,80 @@ def _superlative(index: Index, q: Query, lang: str) -> Answer:
     if measured == F.DURATION:  # "the longest": when it ran
         blocks += _field_blocks(index, best, F.DATES, lang, None)[:1]
     return _answer(Kind.FIELD, lang, blocks, [best.id], [measured])
+
+
+#: "more", "fewer" and their Russian forms: comparing the number of something.
+_MORE: Final = frozenset("more most больше более".split())
+_FEWER: Final = frozenset("fewer less least fewest меньше менее".split())
+
+
+def _count_compared(q: Query) -> tuple[str, bool] | None:
+    """What "which had more countries / donors / partners" counts, and whether the fewer wins;
+    None when the question compares no number of things."""
+    words = {t.word for t in q.tokens}
+    if not words & (_MORE | _FEWER):
+        return None
+    if words & _PARTNER_WORDS:
+        counted = F.PARTNERS
+    elif any(w.startswith(("countr", "стран")) for w in words):
+        counted = F.COUNTRIES
+    elif F.FUNDERS in q.fields:
+        counted = F.FUNDERS
+    else:
+        return None
+    return counted, bool(words & _FEWER) and not words & _MORE
+
+
+def _more_items(
+    index: Index, projects: list[Project], counted: str, fewer: bool, lang: str
+) -> Answer:
+    """Projects compared by how many of something they had: the winner first, each with its
+    number, then who or what the winner's were."""
+    measure = _MEASURES[counted]
+    ranked = sorted(projects, key=measure, reverse=not fewer)
+    best = ranked[0]
+    what = measured_label(counted, lang)
+    lead = say(
+        "least" if fewer else "most", lang, project=_name(best, lang), what=what, n=measure(best)
+    )
+    bullets = tuple((_strong(_name(p, lang)), Span(f" · {measure(p)}")) for p in ranked)
+    blocks = [_p(lead), Block(bullets=bullets), *_field_blocks(index, best, counted, lang, None)]
+    return _answer(Kind.FIELD, lang, blocks, [p.id for p in ranked], [counted])
+
+
+def _nth_in_order(q: Query) -> int | None:
+    """N of "the second longest", "третий по продолжительности": an ordinal right before the
+    word of the measure (or "по" and it)."""
+    tokens = q.tokens
+    for i, t in enumerate(tokens[:-1]):
+        n = _ORDINALS.get(t.word)
+        if n is None or n == 1:
+            continue
+        after = tokens[i + 1].word
+        if after in ("по", "most") and i + 2 < len(tokens):
+            after = tokens[i + 2].word
+        if after.startswith(_MEASURE_STEMS):
+            return n
+    return None
+
+
+#: The words of an order by time: "longest", "earliest", "продолжительности", "позже" …
+_MEASURE_STEMS: Final = (
+    "long",
+    "short",
+    "earl",
+    "late",
+    "recent",
+    "old",
+    "new",
+    "продолжительн",
+    "длительн",
+    "длинн",
+    "коротк",
+    "ранн",
+    "поздн",
+    "дол",
+)
 
 
 def _time_mask(index: Index, spec: TimeSpec, anchor: str) -> np.ndarray[Any, np.dtype[np.bool_]]:
