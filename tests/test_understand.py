@@ -128,6 +128,13 @@ def test_durations_and_superlatives(engine: Engine) -> None:
         ("which company did the refurbishment", "company"),
         ("what new projects are planned for next year", "future"),
         ("how many migrants returned", "statistics"),
+        ("why did the border checkpoints project end in june 2011?", "reasons"),
+        ("who chose the NGO partners for SIREADA?", "reasons"),
+        ("why was the Pskov centre picked for expert support?", "reasons"),
+        ("почему программа 2007–2010 закончилась в феврале 2010?", "reasons"),
+        ("кто выбирал европейских экспертов?", "reasons"),
+        ("which is bigger, the pskov centre or the don centre", "statistics"),
+        ("which project had the largest staff team", "statistics"),
     ],
 )
 def test_things_the_knowledge_base_never_holds_are_recognised(
@@ -144,6 +151,9 @@ def test_things_the_knowledge_base_never_holds_are_recognised(
         "how many donors did it have",
         "how many months did it last",
         "how many projects got EU money",
+        "why was the border checkpoints project needed?",
+        "when did SIREADA end?",
+        "which project had the largest number of partners?",
     ],
 )
 def test_ordinary_questions_are_not_mistaken_for_unheld_information(

@@ -164,6 +164,12 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The projects page names no companies or contractors, so I don't know that.",
         "На странице проектов не названы компании и подрядчики, поэтому я этого не знаю.",
     ),
+    "no_info_reasons": (
+        "The projects page does not say why that was decided, or who decided it, so I don't "
+        "know that.",
+        "На странице проектов не сказано, почему так решили и кто это решал, поэтому я этого "
+        "не знаю.",
+    ),
     "no_info_future": (
         "I only know the completed projects listed on the projects page, not plans or news.",
         "Я знаю только завершённые проекты со страницы проектов, а не планы или новости.",

@@ -1858,6 +1858,10 @@ def _no_info(tokens: tuple[Token, ...], words: list[str], asked: list[str]) -> s
         return "future"
     if any(w in ("population", "население", "населения", "численность") for w in words):
         return "statistics"  # "what's the population of Moldova": not on the page
+    if _asks_why_decided(words):
+        return "reasons"  # "why did it end in June 2011?", "who chose the NGO partners?"
+    if set(words) & _SIZE_WORDS and any(w.startswith(_SIZED_THINGS) for w in words):
+        return "statistics"  # "which is bigger, the Pskov centre or the Don centre?"
     if any(w in _STATISTICS or w.startswith("статистик") for w in words) or _a_score(words):
         return "statistics"  # "provide statistics on …", "what rating did it get"
     if _people_counted(words):
@@ -1874,6 +1878,32 @@ def _no_info(tokens: tuple[Token, ...], words: list[str], asked: list[str]) -> s
     if asks_number and _words_after_how_many(words) and _count_target(words) is None:
         return "statistics"  # "how many migrants": the page counts no people
     return None
+
+
+def _asks_why_decided(words: list[str]) -> bool:
+    """A decision's reason or maker, which the page never gives: "why did the project end in
+    June 2011", "why was the Pskov centre picked", "who chose the NGO partners", "почему
+    программа закончилась в феврале 2010", "кто выбирал экспертов" (not "why was the project
+    needed": its background says)."""
+    why = any(w in ("why", "почему", "зачем") for w in words)
+    ended = any(w in _ENDED or w.startswith(_ENDED_RU) for w in words)
+    chosen = any(w in _CHOSEN or w.startswith(_CHOSEN_RU) for w in words)
+    who = any(w in ("who", "кто") for w in words)
+    return (why and (ended or chosen)) or (who and chosen)
+
+
+_ENDED: Final = frozenset("end ended ending finish finished stop stopped close closed".split())
+_ENDED_RU: Final = ("закончил", "заверши", "прекрати", "окончил")
+_CHOSEN: Final = frozenset(
+    "chose choose chosen choosing picked pick selected select selecting decided".split()
+)
+_CHOSEN_RU: Final = ("выбира", "выбрал", "выбран", "отбира", "отобрал", "отобран", "решал", "решил")
+#: How big a place or a team was: "bigger", "capacity" …, of "centres", "staff", "teams".
+_SIZE_WORDS: Final = frozenset(
+    "bigger biggest larger largest smaller smallest size capacity вместимость больше меньше "
+    "крупнее".split()
+)
+_SIZED_THINGS: Final = ("centre", "center", "centers", "staff", "team", "центр", "штат", "команд")
 
 
 #: Words after "сколько" that make it a span of time: "сколько времени", "сколько они шли
