@@ -4787,3 +4787,28 @@ def test_the_second_by_a_measure_comes_first(engine: Engine, question: str) -> N
     kind, projects, _ = ask(engine, question)
     assert kind is Kind.LIST
     assert projects[:2] == ["sireada", "readmission-framework"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("what happened in Austria", "study tours"),
+        ("what happened in Vienna", "special report"),
+        ("что происходило в Баку?", "доклад"),
+    ],
+)
+def test_what_happened_in_a_place_is_what_was_done_there(
+    engine: Engine, question: str, fact: str
+) -> None:
+    """A study-tour country or a city of the report's authors: the statement that names it
+    (the 2007-2010 programme's), found without "happened" diluting the place."""
+    kind, projects, text = ask(engine, question)
+    assert (kind, projects[0]) == (Kind.FIELD, "readmission-framework")
+    assert fact in text.lower()
+
+
+def test_what_happened_in_an_organisations_town_is_the_organisation(engine: Engine) -> None:
+    """ "what happened in Chernihiv": the Chernihiv committee, SIREADA's NGO partner."""
+    _kind, projects, text = ask(engine, "what happened in Chernihiv")
+    assert projects[0] == "sireada"
+    assert "Chernihiv Public Committee" in text

@@ -270,7 +270,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         if a.word == "part" and b.word == "of" and F.PROGRAMME not in fields and not of_a_project:
             fields.append(F.PROGRAMME)
             cue_positions.update((a.position, b.position))
-    if F.ACTIVITIES not in fields and _asks_what_was_done(tokens):
+    # ("what happened in Chernihiv": with an organisation of that name, the organisation)
+    happened = _asks_what_happened(tokens) and not any(m.kind == "org" for m in mentions)
+    if F.ACTIVITIES not in fields and (_asks_what_was_done(tokens) or happened):
         fields.append(F.ACTIVITIES)
     did = [t for t in tokens if t.word.startswith(("делал", "сделал"))]
     if did and F.ACTIVITIES in fields and any(m.kind == "org" for m in mentions):
@@ -551,6 +553,8 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             continue
         if t.word in V.SEVERAL:
             continue  # "which project had several donors?": how many, not what about
+        if t.word in _HAPPENED and t.word != "было" and _asks_what_happened(tokens):
+            continue  # "what happened in Austria": what was done there, no topic
         if t.word.isdigit() and t.position in duration_positions:
             continue  # the "2" of "longer than 2 years" ("two" is a number word, left out below)
         if (
@@ -1620,6 +1624,18 @@ def _asks_what_was_done(tokens: tuple[Token, ...]) -> bool:
     )
     # "what did it do (in Moldova)?": "do" after "did" is the verb asked about
     return done or ("did" in words and "do" in words[words.index("did") + 1 :])
+
+
+def _asks_what_happened(tokens: tuple[Token, ...]) -> bool:
+    """ "what happened in Austria", "что происходило в Пскове": what was done there."""
+    words = [t.word for t in tokens]
+    return len(words) >= 2 and words[0] in ("what", "wat", "whats", "что") and words[1] in _HAPPENED
+
+
+#: "what happened (there)": what was done.
+_HAPPENED: Final = frozenset(
+    "happened happen happens happening произошло происходило случилось было".split()
+)
 
 
 #: Words that introduce who is asking: "as an officer of X", "I work at X", "как сотруднику X".
