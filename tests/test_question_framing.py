@@ -4812,3 +4812,61 @@ def test_what_happened_in_an_organisations_town_is_the_organisation(engine: Engi
     _kind, projects, text = ask(engine, "what happened in Chernihiv")
     assert projects[0] == "sireada"
     assert "Chernihiv Public Committee" in text
+
+
+def test_a_word_typed_in_two_alphabets_is_read(engine: Engine) -> None:
+    """ "Пскoвский" with a Latin "o", "SIRЕADA" with a Cyrillic "Е": read as meant."""
+    kind, projects, _ = ask(engine, "Пскoвский центр реадмиссии - что там делали?")
+    assert (kind, projects[0]) == (Kind.FIELD, "readmission-framework")
+    _kind, projects, text = ask(engine, "who funded SIRЕADA?")
+    assert projects[0] == "sireada" and "European Union" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which projects were active in twenty eleven but NOT in two thousand nine",
+        "какие проекты шли в две тысячи одиннадцатом году, но не в две тысячи девятом",
+    ],
+)
+def test_years_written_in_words(engine: Engine, question: str) -> None:
+    """ "twenty eleven", "two thousand nine", "в две тысячи девятом году": years."""
+    kind, projects, _ = ask(engine, question)
+    assert (kind, projects) == (Kind.LIST, ["sireada"])
+
+
+def test_agencies_it_coordinated_with_are_its_partners(engine: Engine) -> None:
+    """ "у вас был проект сразу в Молдове, Украине и России" is SIREADA; "с какими
+    ведомствами координировалась его работа" asks for its partners (the FMS, the MFA)."""
+    kind, projects, text = ask(
+        engine,
+        "у вас был проект сразу в Молдове, Украине и России, да?",
+        "с какими российскими ведомствами координировалась его работа?",
+    )
+    assert (kind, projects[0]) == (Kind.FIELD, "sireada")
+    assert "Федеральная миграционная служба" in text
+
+
+def test_the_names_of_organisations_are_no_peoples_names(engine: Engine) -> None:
+    """ "I need the exact names for the partners list": the counterparts' names, which the page
+    gives (a person's name it never gives)."""
+    kind, projects, text = ask(
+        engine,
+        "Who were SIREADA's government counterparts in Ukraine? I need the exact names for the "
+        "partners list.",
+    )
+    assert (kind, projects[0]) == (Kind.FIELD, "sireada")
+    assert "State Border Guard Service of Ukraine" in text
+
+
+def test_a_russian_ordinal_as_the_subject_picks_from_the_projects_just_named(
+    engine: Engine,
+) -> None:
+    """ "а второй когда закончился?" after two projects: the second one named."""
+    _kind, projects, text = ask(
+        engine,
+        "расскажи про проект по пунктам пропуска и про SIREADA",
+        "а второй когда закончился?",
+    )
+    assert projects[0] == "sireada"
+    assert "2013" in text

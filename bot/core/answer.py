@@ -600,6 +600,12 @@ def _ordinal_project(q: Query) -> int | None:
         if a in _ORDINALS and (
             b in ("one", "project", "programme", "", "проект", "программа")
             or before in ("to", "к", "ко")  # "back to the first, …", "вернёмся к первому — …"
+            # "а второй когда закончился?": the ordinal as the subject, a verb or question
+            # word next (not "вторая фаза")
+            or (
+                before in ("", "а", "и")
+                and (b in _RUSSIAN_WH or b.endswith(("л", "ла", "лся", "лась", "ло", "ли")))
+            )
         ):
             return _ORDINALS[a]
     return None

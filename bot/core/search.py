@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from bot.core import fields as F
 from bot.core.dictionary import dictionary_word
-from bot.core.text import is_cyrillic, stem, to_cyrillic, words
+from bot.core.text import is_cyrillic, stem, to_cyrillic, unmix, words
 from bot.core.vocabulary import (
     BROADER,
     CONCEPTS,
@@ -931,7 +931,7 @@ class Index:
 
     def tokens(self, text: str) -> list[Token]:
         out: list[Token] = []
-        ws = _compounds(words(text))
+        ws = _compounds(words(unmix(text)))
         russian = self._transliterated(ws)
         for w in ws:
             fixed = russian.get(w) or SHORTHAND.get(w) or self.correct(w)

@@ -42,6 +42,80 @@ def clean(text: str, lower: bool = True) -> str:
     return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
 
 
+#: Latin letters that look like Cyrillic ones, and the reverse: "Пскoвский" typed with a Latin
+#: "o", "SIRЕADA" with a Cyrillic "Е".
+_TO_CYRILLIC: Final = str.maketrans("aceopxykABCEHKMOPTXY", "асеорхукАВСЕНКМОРТХУ")
+_TO_LATIN: Final = str.maketrans("асеорхукАВСЕНКМОРТХУ", "aceopxykABCEHKMOPTXY")
+#: A word in which the two alphabets meet.
+_MIXED: Final = re.compile(r"[a-zа-яё]*(?:[а-яё][a-z]|[a-z][а-яё])[a-zа-яё]*", re.IGNORECASE)
+
+
+def unmix(text: str) -> str:
+    """The text with each word typed in two alphabets written in the one most of its letters
+    are in, lookalike letters swapped ("Пскoвский" → "Псковский"); other words unchanged."""
+
+    def one(match: re.Match[str]) -> str:
+        word = match.group(0)
+        cyrillic = len(_CYRILLIC.findall(word))
+        fixed = word.translate(_TO_CYRILLIC if 2 * cyrillic >= len(word) else _TO_LATIN)
+        # a word that still mixes them has letters with no lookalike: left as typed
+        return fixed if not (_CYRILLIC.search(fixed) and _LATIN.search(fixed)) else word
+
+    return _MIXED.sub(one, text)
+
+
+_UNITS: Final = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_EN_YEAR: Final = re.compile(
+    r"\b(?:two thousand(?: and)?|twenty(?: oh| o| zero)?)\s+(" + "|".join(_UNITS) + r")\b",
+    re.IGNORECASE,
+)
+#: The stems of Russian ordinals, by number: "в две тысячи девятом году".
+_RU_ORDINALS: Final = (
+    ("одиннадцат", 11),
+    ("двенадцат", 12),
+    ("тринадцат", 13),
+    ("четырнадцат", 14),
+    ("пятнадцат", 15),
+    ("десят", 10),
+    ("девят", 9),
+    ("восьм", 8),
+    ("седьм", 7),
+    ("шест", 6),
+    ("пят", 5),
+    ("четверт", 4),
+    ("трет", 3),
+    ("втор", 2),
+    ("перв", 1),
+)
+_RU_YEAR: Final = re.compile(r"\bдве\s+тысячи\s+([а-яё]+)", re.IGNORECASE)
+
+
+def spelled_years(text: str) -> str:
+    """Years written in words as digits: "twenty eleven", "two thousand and nine", "twenty oh
+    nine", "в две тысячи десятом году"."""
+
+    def english(match: re.Match[str]) -> str:
+        phrase = match.group(0).lower().split()
+        n = _UNITS.index(phrase[-1]) + 1
+        if phrase[0] == "twenty" and len(phrase) == 2 and n < 10:
+            return match.group(0)  # "twenty five": a number, not a year
+        return str(2000 + n)
+
+    def russian(match: re.Match[str]) -> str:
+        word = match.group(1).lower()
+        n = next((n for prefix, n in _RU_ORDINALS if word.startswith(prefix)), None)
+        return match.group(0) if n is None else str(2000 + n)
+
+    if "twenty" in text.lower() or "thousand" in text.lower():
+        text = _EN_YEAR.sub(english, text)
+    if "тысяч" in text.lower():
+        text = _RU_YEAR.sub(russian, text)
+    return text
+
+
 def words(text: str) -> list[str]:
     """The words and numbers of a text, cleaned, in order."""
     return _WORD.findall(clean(text))

@@ -19,7 +19,15 @@ from typing import Final
 from bot.core import fields as F
 from bot.core import vocabulary as V
 from bot.core.search import COUNTRY_PREFIX, ORG_PREFIX, Index, Mention, NameHit, Token, term
-from bot.core.text import cased_words, detect_language, is_cyrillic, stem, words
+from bot.core.text import (
+    cased_words,
+    detect_language,
+    is_cyrillic,
+    spelled_years,
+    stem,
+    unmix,
+    words,
+)
 from bot.kb.model import Month
 
 _RANGE: Final = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
@@ -176,7 +184,8 @@ _MENTION: Final = re.compile(r"(?<![\w.])@\w+")
 
 
 def parse(index: Index, text: str, lang: str | None = None) -> Query:
-    text = _MENTION.sub(" ", text)
+    text = unmix(_MENTION.sub(" ", text))  # (and "Пскoвский" with a Latin "o" is read)
+    text = spelled_years(text)  # "twenty eleven": 2011
     text = _THAT_SAME.sub(r"\1", text)  # "did that same programme …": that programme
     text = _ONLY_N.sub("", text)  # "only two of the four projects": a count, not "solely"
     tokens = tuple(index.tokens(text))
@@ -1968,11 +1977,32 @@ def _how_much_money(words: list[str]) -> bool:
     )
 
 
+#: Words of organisations and their roles: their names are no people's.
+_ORGANISATION_STEMS: Final = (
+    "counterpart",
+    "partner",
+    "organisation",
+    "organization",
+    "agenc",
+    "ministr",
+    "donor",
+    "funder",
+    "ngo",
+    "партнер",
+    "организац",
+    "ведомств",
+    "министерств",
+    "донор",
+)
+
+
 def _asks_for_names(words: list[str]) -> bool:
     """People's names: "the name of the director", "who were the experts - names?" (not the
     project's "full name")."""
     if not any(w in _NAME_WORDS for w in words):
         return False
+    if any(w.startswith(_ORGANISATION_STEMS) for w in words):
+        return False  # "who were its counterparts? I need the exact names": organisations'
     about_people = (
         "who",
         "whom",

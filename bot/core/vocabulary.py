@@ -72,7 +72,7 @@ STOPWORDS: Final = frozenset(
     которую among amongst среди main principal primary major основные основная основной
     основное главные главная главный главное рассчитан рассчитана рассчитано рассчитаны
     предназначен предназначена предназначено предназначены ой имел имела имели виду oops sorry
-    каждый каждая каждое каждого каждому каждом каждым каждую
+    каждый каждая каждое каждого каждому каждом каждым каждую сразу
     """.split()
 )
 
@@ -221,7 +221,8 @@ FIELD_CUES: Final = _lexicons(
             cooperation collaborate collaborated collaboration worked involved involvement
             participated !participant !participants
             coordinate coordinated coordination coordinating
-            партнер* госпартнер* сотруднич* взаимодейств* контрагент* работал* вместе совместн*""",
+            партнер* госпартнер* сотруднич* взаимодейств* контрагент* работал* вместе совместн*
+            координир* координац*""",
         F.BENEFICIARY: """beneficiary beneficiaries benefited бенефициар* выгодоприобрет*""",
         F.IMPLEMENTERS: """implemented implementer implementers implementing contracted contractor
             contracting реализовывал* реализовал* осуществлял* исполнител* подрядч* заказчик*
