@@ -4870,3 +4870,34 @@ def test_a_russian_ordinal_as_the_subject_picks_from_the_projects_just_named(
     )
     assert projects[0] == "sireada"
     assert "2013" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which projects had a study tour to Finland", "which projects had study tours to Italy?"],
+)
+def test_a_list_of_study_tours_to_a_country_none_went_to_is_empty(
+    engine: Engine, question: str
+) -> None:
+    """Finland funded a project, but no study tour went there: none, not the projects with
+    study tours elsewhere to choose from."""
+    kind, projects, _ = ask(engine, question)
+    assert (kind, projects) == (Kind.NOT_FOUND, [])
+
+
+def test_an_unknown_body_named_by_its_abbreviation_is_not_found(engine: Engine) -> None:
+    """ "the FSB Border Service": no project worked with it (the State Border Guard Service of
+    Ukraine shares only "Border Service")."""
+    kind, projects, text = ask(engine, "which projects did the FSB Border Service take part in")
+    assert (kind, projects) == (Kind.NOT_FOUND, [])
+    assert "FSB Border Service" in text
+
+
+@pytest.mark.parametrize(
+    "question", ["кто возглавлял Росграницу в 2009 году", "who headed the FMS in 2010?"]
+)
+def test_who_headed_an_organisation_is_a_person_the_page_does_not_name(
+    engine: Engine, question: str
+) -> None:
+    kind, _projects, _ = ask(engine, question)
+    assert kind is Kind.NO_INFO

@@ -453,6 +453,10 @@ def _unknown_body(index: Index, q: Query) -> str | None:
             and t.word not in index.vocabulary
         )
 
+    def written_upper(i: int) -> bool:  # an abbreviation, as the question wrote it: "FSB"
+        surface = tokens[i].surface
+        return re.search(rf"\b{re.escape(surface.upper())}\b", q.text) is not None
+
     for i, t in enumerate(tokens):
         if t.position in mentioned or not (
             t.word in _BODY_HEADS or t.word.startswith(_BODY_HEADS_RU)
@@ -466,6 +470,8 @@ def _unknown_body(index: Index, q: Query) -> str | None:
         if i >= 1 and unknown(i - 1):  # "Federal Customs Service", "таможенная служба"
             start = i - 2 if i >= 2 and tokens[i - 2].word in _BODY_QUALIFIERS else i - 1
             return _as_written(q.text, tokens[start : i + 1])
+        if i >= 2 and unknown(i - 2) and not tokens[i - 1].stop and written_upper(i - 2):
+            return _as_written(q.text, tokens[i - 2 : i + 1])  # "the FSB Border Service"
     return None
 
 
@@ -1334,6 +1340,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
             listed is not None
             and listed.kind is Kind.NOT_FOUND
             and not q.negated  # "Moldova but not Ukraine": none, whatever mentions both
+            and not (q.wants_list and _toured_countries(q))  # "tours to Finland": none went
             and _detail_identifies(index, q)
         )
         # "rosgranitsa project ended in may 2011 right?": no list asked, nothing fits, and one
@@ -4558,6 +4565,12 @@ def _joined_by_or(
 
 #: How many words may stand between two organisations joined by "or" ("or with the").
 OR_GAP = 4
+
+
+def _toured_countries(q: Query) -> list[str]:
+    """The countries a question asks study tours to have gone to ("a study tour to Finland")."""
+    tour = "tour" in {t.term for t in q.tokens}
+    return [m.key for m in q.mentions if m.kind == "country" and (tour or _travelled_to(q, m.key))]
 
 
 def _projects_in_country(index: Index, code: str, q: Query) -> set[str]:

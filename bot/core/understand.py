@@ -890,7 +890,8 @@ def _who_ran(tokens: tuple[Token, ...]) -> bool:
         bool(words)
         and words[0] in ("who", "кто")
         and any(
-            w in ("ran", "run", "led", "managed", "implemented", "вел", "вела", "руководил")
+            w in ("ran", "run", "led", "managed", "implemented", "headed", "chaired", "вел", "вела")
+            or w.startswith(("руководил", "возглав"))
             for w in words
         )
     )
