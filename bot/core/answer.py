@@ -4732,10 +4732,7 @@ def _country_elsewhere(index: Index, q: Query, project: Project) -> Answer | Non
     A question about the country ("ukraine - was that the border checkpoints project or a
     different one?") is answered by the project that did, first, with the premise corrected.
     None when another field is asked ("who funded it in Ukraine?") or nothing is wrong."""
-    asks_which = any(t.word in _DIFFERENT for t in q.tokens) or q.has(V.ANOTHER)
     if set(q.fields) - {F.PARTNERS, F.COUNTRIES} or q.wants_list or q.wants_count:
-        return None
-    if not (_is_yes_no(q) or asks_which):
         return None
     spots = {
         m.key: min(m.positions)
@@ -4744,6 +4741,9 @@ def _country_elsewhere(index: Index, q: Query, project: Project) -> Answer | Non
     }
     country = index.country(next(iter(spots))) if len(spots) == 1 else None
     if country is None:
+        return None
+    asks_which = any(t.word in _DIFFERENT for t in q.tokens) or q.has(V.ANOTHER)
+    if not (_is_yes_no(q) or asks_which):
         return None
     tied = set().union(*(index.projects_tied_to(country.name, tie) for tie in COUNTRY_TIES))
     if len(tied) != 1 or project.id in tied:
@@ -5320,12 +5320,16 @@ def _described_pair(index: Index, q: Query, named: list[str]) -> list[str]:
     alone: a name, an organisation of one project only, or a statement only it has. The
     projects named so far when no such pair is found."""
     last = max((t.position for t in q.tokens), default=0) + 1
-    for cut in (t.position for t in q.tokens if t.word in _PAIR_JOINS):
+    for cut in [t.position for t in q.tokens if t.word in _PAIR_JOINS][:PAIR_CUTS]:
         left = _project_in_span(index, q, 0, cut)
-        right = _project_in_span(index, q, cut + 1, last)
+        right = _project_in_span(index, q, cut + 1, last) if left else None
         if left and right and left != right:
             return [left, right]
     return named
+
+
+#: How many "and"s, "or"s of a question are tried as the meeting of two descriptions.
+PAIR_CUTS = 3
 
 
 def _overlap_described(index: Index, q: Query) -> Query | None:
