@@ -301,6 +301,21 @@ def test_the_year_just_named_survives_persistence(engine: Engine) -> None:
     assert ChatState.from_dict({"year": True}).year is None  # unreadable: none
 
 
+def test_the_organisation_just_asked_about_survives_persistence(engine: Engine) -> None:
+    """ "what's the FMS?" is remembered as being about the FMS, through `to_dict`/`from_dict`:
+    "which projects was it involved in?" then lists the FMS's projects, not every project."""
+    state = engine.ask(Question("what's the FMS?"), ChatState()).state
+    restored = ChatState.from_dict(state.to_dict())
+    assert restored.org == "fms"
+    later = engine.ask(Question("which projects was it involved in?"), restored)
+    assert sorted(later.answer.projects) == [
+        "readmission-framework",
+        "readmission-mechanisms",
+        "sireada",
+    ]
+    assert ChatState.from_dict({"org": 5}).org is None  # unreadable: none
+
+
 # ----- clarification and abstention ---------------------------------------------------------
 
 

@@ -4901,3 +4901,37 @@ def test_who_headed_an_organisation_is_a_person_the_page_does_not_name(
 ) -> None:
     kind, _projects, _ = ask(engine, question)
     assert kind is Kind.NO_INFO
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (
+            ("tell me about Rosgranitsa", "which projects was it involved in?"),
+            ["border-checkpoints"],
+        ),
+        (
+            ("что такое ФМС?", "в каких проектах она участвовала?"),
+            ["readmission-framework", "readmission-mechanisms", "sireada"],
+        ),
+    ],
+)
+def test_it_after_an_organisation_is_the_organisation(
+    engine: Engine, turns: tuple[str, ...], expected: list[str]
+) -> None:
+    """ "which projects was it involved in?" right after a question about an organisation: its
+    projects."""
+    kind, projects, _ = ask(engine, *turns)
+    assert kind is Kind.LIST
+    assert sorted(projects) == expected
+
+
+def test_it_after_a_question_about_a_project_is_still_the_project(engine: Engine) -> None:
+    """An organisation that only narrowed the question ("besides the European Commission") is
+    not what "its" stands for next."""
+    _kind, projects, _ = ask(
+        engine,
+        "who co-funded the 2007-2010 readmission programme besides the European Commission",
+        "and which later project was described as its logical follow-up?",
+    )
+    assert projects[0] == "readmission-mechanisms"

@@ -274,6 +274,13 @@ def _respond_one(index: Index, question: Question, state: ChatState, ttl: float)
     year = _the_year(q) or context.year
     if year != new_state.year:
         new_state = replace(new_state, year=year)
+    orgs = q.orgs()
+    # (an organisation asked about: "what's the FMS?", "tell me about Rosgranitsa"; not one
+    # that only narrows a question about a project or a topic)
+    about_org = len(orgs) == 1 and not q.named and not content_topics(index, q)
+    org = orgs[0] if about_org else None
+    if org != new_state.org:
+        new_state = replace(new_state, org=org)
     return Reply(answer, new_state)
 
 
@@ -977,6 +984,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
     named = list(q.named)
+    about_org = _about_the_org(index, q, ctx)
+    if about_org is not None:  # "what's the FMS?" - "which projects was it involved in?"
+        return _decide(index, about_org, replace(ctx, org=None))
     if len(named) < 2 and _asks_of_two(q):
         # "which ran longer: the project with the migrant movie or the rosgranitsa one?": two
         # projects, each described rather than named
@@ -5292,6 +5302,39 @@ def _without_countries(index: Index, q: Query, ctx: ChatState, unknown: list[str
     if found.kind.is_abstention or found.kind is Kind.CLARIFY or len(found.projects) != 1:
         return None
     return found
+
+
+#: Pronouns that may stand for the organisation just discussed.
+_ORG_PRONOUNS: Final = frozenset("it its он она оно его ее её ней нее неё него ним".split())
+#: What is asked of an organisation rather than of a project: its projects, its part in
+#: them, where it is from, what it belongs to.
+_ORG_QUESTION: Final = V.Lexicon.of(
+    "involved involve involvement participate participated part belong belonged based from "
+    "kind type projects project участвовал* участвует участие относит* входил* входит подчин* "
+    "проекты проектах проектов страны".split()
+)
+
+
+def _about_the_org(index: Index, q: Query, ctx: ChatState) -> Query | None:
+    """A follow-up about the organisation the chat just talked about ("what's the FMS?" -
+    "which projects was it involved in?", "which UK ministry does it belong to?"): the
+    question again with the organisation named instead of the pronoun. None when the question
+    names anything of its own or asks nothing of an organisation."""
+    org = index.org(ctx.org) if ctx.org else None
+    if org is None or q.named or q.orgs() or q.times:
+        return None
+    spots = [t for t in q.tokens if t.word in _ORG_PRONOUNS]
+    if not spots or not any(_ORG_QUESTION.matches(t.word) for t in q.tokens):
+        return None
+    topic, *rest = _AFTER_TOPIC.split(q.text, maxsplit=1)
+    if rest and any(min(m.positions) < len(words(topic)) for m in q.mentions):
+        return None  # "and Germany - was it only a study tour destination?": "it" is Germany
+    name = org.name.get(q.lang)
+    text = q.text
+    for t in spots[:1]:
+        text = re.sub(rf"\b{re.escape(t.surface)}\b", name, text, count=1, flags=re.I)
+    again = understand.parse(index, text, q.lang)
+    return again if org.id in again.orgs() else None
 
 
 def _asks_of_two(q: Query) -> bool:

@@ -24,6 +24,7 @@ _MISSING: Final = "missing"
 _MEASURE: Final = "measure"
 _LISTED_BY: Final = "listed_by"
 _YEAR: Final = "year"
+_ORG: Final = "org"
 
 #: How many projects talked about one at a time a chat remembers ("back to the first one").
 DISCUSSED_KEPT: Final = 6
@@ -53,6 +54,9 @@ class ChatState:
     #: the one year the last question named ("which projects were active in 2011?"), for "in
     #: May that year", "в мае того же года"
     year: int | None = None
+    #: the one organisation the last question was about ("what's the FMS?"), for "which
+    #: projects was it involved in?", "в каких проектах она участвовала?"
+    org: str | None = None
 
     def is_fresh(self, now: float | None = None, ttl: float = DEFAULT_TTL) -> bool:
         """Whether the context is recent enough to resolve "it" and "that project"."""
@@ -81,6 +85,7 @@ class ChatState:
             _MEASURE: self.measure,
             _LISTED_BY: list(self.listed_by),
             _YEAR: self.year,
+            _ORG: self.org,
         }
 
     @classmethod
@@ -95,6 +100,7 @@ class ChatState:
         measure = data.get(_MEASURE)
         listed_by = data.get(_LISTED_BY) or []
         year = data.get(_YEAR)
+        org = data.get(_ORG)
         field_name = data.get(_FIELD)
         lang = data.get(_LANG)
         updated = data.get(_UPDATED)
@@ -109,4 +115,5 @@ class ChatState:
             measure=measure if isinstance(measure, str) else None,
             listed_by=tuple(str(k) for k in listed_by if isinstance(k, str)),
             year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+            org=org if isinstance(org, str) else None,
         )
