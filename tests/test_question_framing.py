@@ -4935,3 +4935,44 @@ def test_it_after_a_question_about_a_project_is_still_the_project(engine: Engine
         "and which later project was described as its logical follow-up?",
     )
     assert projects[0] == "readmission-mechanisms"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "what was running in January 2010, if anything? I think the older readmission "
+            "programme hadn't quite ended yet by then, but I'm not sure about the others",
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms"],
+        ),
+        (
+            "Какие проекты, если я правильно помню, шли одновременно с SIREADA, хотя бы "
+            "несколько месяцев?",
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            "how many of the other projects were still running, or only started, after the "
+            "readmission framework programme ended - I think it ended sometime in 2010",
+            ["border-checkpoints", "readmission-mechanisms", "sireada"],
+        ),
+    ],
+)
+def test_what_the_asker_half_remembers_after_the_question_is_no_filter(
+    engine: Engine, question: str, expected: list[str]
+) -> None:
+    """ "… I think it hadn't quite ended yet, but I'm not sure": a hedge after the question,
+    whose words would otherwise filter (or negate) the list."""
+    kind, projects, _ = ask(engine, question)
+    assert kind in (Kind.LIST, Kind.COUNT)
+    assert sorted(projects) == expected
+
+
+def test_a_question_that_opens_with_what_the_asker_thinks_keeps_it(engine: Engine) -> None:
+    """ "I think the border guard service of Ukraine was a partner in one of your projects":
+    the question itself, not an aside."""
+    _kind, projects, _ = ask(
+        engine,
+        "I think the border guard service of Ukraine was a partner in one of your projects - "
+        "which one?",
+    )
+    assert projects == ["sireada"]

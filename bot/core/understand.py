@@ -186,6 +186,7 @@ _MENTION: Final = re.compile(r"(?<![\w.])@\w+")
 def parse(index: Index, text: str, lang: str | None = None) -> Query:
     text = unmix(_MENTION.sub(" ", text))  # (and "Пскoвский" with a Latin "o" is read)
     text = spelled_years(text)  # "twenty eleven": 2011
+    text = _without_asides(text)  # "…? I think it ended in 2010, but I'm not sure": no filter
     text = _THAT_SAME.sub(r"\1", text)  # "did that same programme …": that programme
     text = _ONLY_N.sub("", text)  # "only two of the four projects": a count, not "solely"
     tokens = tuple(index.tokens(text))
@@ -735,6 +736,56 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
 OWN_VOICE: Final = frozenset("we our ours us мы нас наш наша наше наши нашей нашем".split())
 #: Where a message breaks into clauses.
 CLAUSES: Final = re.compile(r"[.!?;:,()\u2014\u2013]|\s-\s")
+
+
+#: How a clause in the asker's own voice begins: what they half-remember, not what they ask.
+_ASIDES: Final = (
+    ("i", "think"),
+    ("i", "believe"),
+    ("i", "guess"),
+    ("i", "remember"),
+    ("i", "recall"),
+    ("i", "m", "not", "sure"),
+    ("i", "am", "not", "sure"),
+    ("not", "sure"),
+    ("if", "i", "remember"),
+    ("if", "i", "recall"),
+    ("если", "я", "правильно", "помню"),
+    ("если", "не", "ошибаюсь"),
+    ("кажется",),
+    ("по", "моему"),
+    ("я", "думаю"),
+    ("я", "помню"),
+)
+#: Words that may open such a clause: "but I think", "though I'm not sure", "а кажется".
+_ASIDE_OPENERS: Final = frozenset("but and though although so но а и хотя".split())
+_ASKING: Final = frozenset(
+    "what which who when where how why whats is are was were did does do could can "
+    "что какой какая какие каких какую кто когда где сколько как ли".split()
+)
+
+
+def _without_asides(text: str) -> str:
+    """The question without the clauses in the asker's own voice that follow it ("what was
+    running in January 2010? I think the older programme hadn't quite ended yet, but I'm not
+    sure", "какие проекты, если я правильно помню, шли одновременно с SIREADA"): hedges and
+    half-memories, whose words would filter or negate the list asked for. A clause that opens
+    the message ("I think one project started in 2011 - which one?") is the question itself."""
+    parts = re.split(r"([.!?;,()\u2014\u2013]|\s-\s)", text)
+    clauses = parts[0::2]
+    asked = False
+    kept: list[str] = []
+    for i, clause in enumerate(clauses):
+        ws = words(clause)
+        while ws and ws[0] in _ASIDE_OPENERS:
+            ws = ws[1:]
+        aside = any(tuple(ws[: len(a)]) == a for a in _ASIDES)
+        if not (aside and asked):
+            kept.append(clause)
+            if i < len(parts) // 2:
+                kept.append(parts[2 * i + 1])
+        asked = asked or any(w in _ASKING for w in ws) or "?" in parts[2 * i + 1 : 2 * i + 2]
+    return "".join(kept) if any(words(k) for k in kept) else text
 
 
 def _outside_own_voice(text: str) -> list[str]:
