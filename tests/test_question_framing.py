@@ -4976,3 +4976,33 @@ def test_a_question_that_opens_with_what_the_asker_thinks_keeps_it(engine: Engin
         "which one?",
     )
     assert projects == ["sireada"]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("which project had three funders?",),
+        ("у какого проекта было три донора?",),
+        ("which project took place in three countries?", "ok and which one had three funders?"),
+        ("у какого проекта кроме ЕС было ещё два донора",),
+        ("which project had two donors besides the EU?",),
+    ],
+)
+def test_a_project_picked_by_its_number_of_funders(engine: Engine, turns: tuple[str, ...]) -> None:
+    """Three funders (the EC, Germany, Finland), or two besides the EU (the Commission is part
+    of it): the 2007-2010 programme, shown with its funders; a follow-up "which one had …"
+    asks it of every project, not of the one just found."""
+    kind, projects, text = ask(engine, *turns)
+    assert (kind, projects) == (Kind.LIST, ["readmission-framework"])
+    assert "Finland" in text or "Финлянд" in text
+
+
+def test_one_project_then_which_one_asks_for_a_project(engine: Engine) -> None:
+    """ "one project kicked off in the same year … ended - which one was that?": a project
+    asked for (SIREADA, 2011), not the one named as the reference."""
+    _kind, projects, _ = ask(
+        engine,
+        "correct me if I'm wrong, but I think one project kicked off in the same year the "
+        "readmission mechanisms project ended - which one was that?",
+    )
+    assert projects[0] == "sireada"

@@ -1314,6 +1314,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         or (_has_filters(q) and not named and not _asks_who(q) and not _about_it(q, ctx))
         or (not named and _same_filter_again(q, ctx))  # "… с ФМС?" - "а без ФМС?"
         or (not named and _several(q) is not None)  # "which one had more than one donor?"
+        # "ok and which one had three funders?": a number of them, asked of every project
+        or (not named and (_number_of_orgs(q) or _number_of_countries(q)) is not None)
         or (q.another and not named)
         or _role_across_projects(q)  # "what was Germany's role in these IOM projects"
         # "which one had the most donors?": the most of all projects
@@ -3681,6 +3683,19 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         op, n = how_many
         candidates = [p for p in candidates if understand.compares(len(set(p.countries)), op, n)]
         reasons.append("countries")
+    orgs_counted = _number_of_orgs(q) if not several else None
+    if orgs_counted:  # "which one had three funders?", "у какого проекта было два партнёра"
+        counted, op, n = orgs_counted
+        besides_org = _besides(q) if counted == F.FUNDERS else None
+
+        def number_of(p: Project) -> int:  # ("besides the EU, two more donors": the others)
+            if besides_org is None:
+                return _MEASURES[counted](p)
+            # (the European Commission is part of the EU: not another donor)
+            return len([f for f in p.funders if besides_org not in _org_family(index, f)])
+
+        candidates = [p for p in candidates if understand.compares(number_of(p), op, n)]
+        reasons.append("orgs counted")  # (the funders themselves are shown beside each one)
     ngo_why = False  # the NGO partners are shown beside each project
     if "ngo" in {t.term for t in q.tokens}:  # "had (no) NGO partners"
         with_ngos = index.projects_with_role(Role.NGO_PARTNER)
@@ -4494,9 +4509,32 @@ _ASPECTS_OF_ITEMS: Final = frozenset([F.OBJECTIVES, F.SUMMARY, F.RESULTS, F.ACTI
 def _number_of_countries(q: Query) -> tuple[str, int] | None:
     """How many countries the question asks of a project: ("eq", 3) for "in three countries"
     ("в трёх странах"), ("gt", 1) for "in more than one country", "in several countries"."""
+    return _number_of(q, ("countr", "стран"))
+
+
+#: The words of the things a project had a number of, by the field that holds them.
+_COUNTED_ORGS: Final = {
+    F.FUNDERS: ("funder", "donor", "доноров", "донора", "донор", "спонсор"),
+    F.PARTNERS: ("partner", "партнер", "партнёр"),
+}
+
+
+def _number_of_orgs(q: Query) -> tuple[str, str, int] | None:
+    """How many funders or partners the question asks of a project: (funders, "eq", 3) for
+    "which one had three funders", "у какого проекта было три донора"."""
+    for field_name, stems in _COUNTED_ORGS.items():
+        found = _number_of(q, stems)
+        if found is not None:
+            return field_name, *found
+    return None
+
+
+def _number_of(q: Query, stems: tuple[str, ...]) -> tuple[str, int] | None:
+    """("eq", n), ("gt", n) or ("lt", n) for a number of things (words starting with `stems`)
+    the question gives: "three countries", "more than one donor", "several partners"."""
     words = [t.word for t in q.tokens]
     for i, (a, b) in enumerate(pairwise(words)):
-        if not b.startswith(("countr", "стран")):
+        if not b.startswith(stems):
             continue
         if a in V.SEVERAL:
             return ("gt", 1)

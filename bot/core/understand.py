@@ -1445,6 +1445,9 @@ def _wants_list(
         return True
     if "ones" in words and listing_words(words):
         return True
+    pairs = set(pairwise(words))
+    if ("which", "one") in pairs and pairs & {("one", "project"), ("one", "programme")}:
+        return True  # "one project started the year the other one ended - which one was that?"
     listing = any(
         w in ("which", "any", "anything", "list", "какие", "каких", "какой", "каком", "какого")
         for w in words
