@@ -5006,3 +5006,12 @@ def test_one_project_then_which_one_asks_for_a_project(engine: Engine) -> None:
         "readmission mechanisms project ended - which one was that?",
     )
     assert projects[0] == "sireada"
+
+
+def test_which_of_them_after_a_list_orders_that_list(engine: Engine) -> None:
+    """ "which projects started in the same month?" (September 2009) - "and which of them ended
+    later?": of those two, the border checkpoints project (June 2011, after April 2011)."""
+    _kind, projects, _ = ask(
+        engine, "which projects started in the same month?", "and which of them ended later?"
+    )
+    assert projects[:2] == ["border-checkpoints", "readmission-mechanisms"]

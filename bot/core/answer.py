@@ -632,6 +632,12 @@ def _one_of_them(q: Query) -> bool:
 _COMPARATIVE_WORDS: Final = frozenset(["longer", "shorter"])
 
 
+def _of_them(q: Query) -> bool:
+    """ "which of them ended later?", "какой из них": one of the projects just listed."""
+    pairs = set(pairwise(t.word for t in q.tokens))
+    return bool(pairs & {("of", "them"), ("of", "those"), ("из", "них"), ("из", "этих")})
+
+
 #: "the rest", "the others", "остальные": the projects a list left out.
 _REST: Final = frozenset("rest others remaining остальные остальных остальным другие".split())
 
@@ -1003,6 +1009,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         # "how many migrants returned under SIREADA?" - "and in Moldova specifically?"
         subject = named[:1] or list(ctx.projects[:1])
         return _abstain(Kind.NO_INFO, say(f"no_info_{ctx.missing}", lang), subject, lang, index)
+    after_several = len(ctx.projects) >= 2  # (the last answer was about several projects)
     ctx = _both_discussed(q, ctx)
     other = _the_other_one(q, ctx, named)
     if other:  # "ok and the other one, what was it going to produce?"
@@ -1028,13 +1035,20 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         q.superlative
         and not named
         and len(ctx.candidates) >= 2
-        and ((asked and q.refers_back) or _one_of_them(q))
+        and (
+            (asked and q.refers_back)
+            or _one_of_them(q)
+            # "which of them ended later?" right after a list (not after one project each)
+            or (_of_them(q) and after_several)
+        )
     ):
         # "which projects were active in 2010?" - "the one that ended first - who paid for
         # it?": the first of that list by the measure, and the field asked of it
         offered = [index.kb.by_id[pid] for pid in ctx.candidates if pid in index.kb.by_id]
-        first = _ordered(index, q, offered, *q.superlative, lang).projects[0]
-        return _single(index, q, ctx, [first])
+        ordered = _ordered(index, q, offered, *q.superlative, lang)
+        if not asked and not _one_of_them(q):
+            return ordered  # "which of them ended first?": the list, in that order
+        return _single(index, q, ctx, [ordered.projects[0]])
     if (
         not named
         and len(ctx.projects) == 1
