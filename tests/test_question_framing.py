@@ -5015,3 +5015,19 @@ def test_which_of_them_after_a_list_orders_that_list(engine: Engine) -> None:
         engine, "which projects started in the same month?", "and which of them ended later?"
     )
     assert projects[:2] == ["border-checkpoints", "readmission-mechanisms"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what were the four parts of the border checkpoints project",
+        "border checkpoints project — list all four components pls",
+        "what were the four components of the project with rosgranitsa",
+    ],
+)
+def test_the_four_components_of_one_project(engine: Engine, question: str) -> None:
+    """ "the four parts", "all four components" of the border checkpoints project (named, or
+    described by its partner): its components, not all four projects nor the fourth one."""
+    kind, projects, text = ask(engine, question)
+    assert (kind, projects) == (Kind.FIELD, ["border-checkpoints"])
+    assert "Component One" in text and "Component Four" in text

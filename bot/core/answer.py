@@ -1394,6 +1394,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
                 # "tell me about the project that ran until Feb 2013", "what about the other
                 # one that started that same month?": the one project found, described
                 return card(index, listed.projects[0], lang)
+            if listed.kind is Kind.LIST and len(listed.projects) == 1 and _asks_its_items(q):
+                # "what were the four components of the project with rosgranitsa": the one
+                # project found, and the field asked of it
+                return _single(index, q, ctx, list(listed.projects))
             return listed
 
     return _single(index, q, ctx, named)
@@ -2208,6 +2212,22 @@ def _asks_title_of_a_thing(q: Query) -> bool:
     )
     called = words[-1:] == ["called"]
     return (titled or called) and F.MEANING not in q.fields and "short" not in words
+
+
+def _asks_its_items(q: Query) -> bool:
+    """ "what were the components of the project with …", "list the activities of the one …":
+    the items of a numbered field of the project the rest describes (not "which project had
+    four components", which asks for the project)."""
+    first = q.tokens[0].word if q.tokens else ""
+    return bool(set(q.fields) & _NUMBERED_FIELDS) and first in (
+        "what",
+        "list",
+        "name",
+        "что",
+        "какие",
+        "перечисли",
+        "перечислите",
+    )
 
 
 def _asks_about(q: Query) -> bool:
@@ -3452,7 +3472,13 @@ def _all_projects_asked(q: Query, size: int) -> bool:
         cardinal = not w.isdigit() and not w.endswith(_ORDINAL_ENDINGS)
         return cardinal and understand.number_value(w) == size
 
-    if any(a in _ALL_OF and (all_of_them(b) or b == str(size)) for a, b in pairwise(words)):
+    if any(
+        a in _ALL_OF
+        and (all_of_them(b) or b == str(size))
+        # "list all four components": the project's four, not all four projects
+        and not any(V.FIELD_CUES[f].matches(c) for f in _NUMBERED_FIELDS)
+        for a, b, c in zip(words, words[1:], [*words[2:], ""], strict=False)
+    ):
         return True
     for i, w in enumerate(words):
         if w.startswith(("project", "programme", "проект")):

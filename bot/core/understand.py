@@ -284,6 +284,10 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     happened = _asks_what_happened(tokens) and not any(m.kind == "org" for m in mentions)
     if F.ACTIVITIES not in fields and (_asks_what_was_done(tokens) or happened):
         fields.append(F.ACTIVITIES)
+    parts = [t for t in tokens if t.word == "parts" and t.position not in name_positions]
+    if parts and F.COMPONENTS not in fields:  # "what were the four parts of the project"
+        fields.append(F.COMPONENTS)
+        cue_positions.update(t.position for t in parts)
     did = [t for t in tokens if t.word.startswith(("делал", "сделал"))]
     if did and F.ACTIVITIES in fields and any(m.kind == "org" for m in mentions):
         # "проект по пунктам пропуска ведь с ФМС делали?": who it was done with
