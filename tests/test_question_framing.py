@@ -5031,3 +5031,25 @@ def test_the_four_components_of_one_project(engine: Engine, question: str) -> No
     kind, projects, text = ask(engine, question)
     assert (kind, projects) == (Kind.FIELD, ["border-checkpoints"])
     assert "Component One" in text and "Component Four" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "fact"),
+    [
+        ("length of the readmission framework programme in months?", "readmission-framework", "37"),
+        ("which project was the most short one", "readmission-mechanisms", "20"),
+    ],
+)
+def test_a_length_and_the_most_short_one(
+    engine: Engine, question: str, first: str, fact: str
+) -> None:
+    """ "length … in months" asks for a duration; "the most short one" is the shortest."""
+    _kind, projects, text = ask(engine, question)
+    assert projects[0] == first
+    assert fact in text
+
+
+def test_is_some_project_funded_by_a_country_that_funded_none(engine: Engine) -> None:
+    """ "is some project funded by Austria?": none (Austria only hosted a study tour)."""
+    kind, projects, _ = ask(engine, "is some project funded by Austria?")
+    assert (kind, projects) == (Kind.NOT_FOUND, [])

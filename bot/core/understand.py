@@ -1244,7 +1244,7 @@ def _rank_fields(found: list[str], tokens: tuple[Token, ...]) -> list[str]:
     words = [t.word for t in tokens]
     if F.DURATION in rest and (
         ("how" in words and ("long" in words or "lng" in words))
-        or any(w in ("duration", "durations") for w in words)
+        or any(w in ("duration", "durations", "length", "lengths") for w in words)
         or any(w.startswith(("долго", "длил", "продолжительн", "длительн")) for w in words)
     ):
         rest.remove(F.DURATION)
@@ -1380,6 +1380,10 @@ _LEAD_MAX: Final = 6
 def _existential(words: list[str]) -> bool:
     """ "Is there a project …", "was there any programme …", "есть ли проект …": whether any
     project fits, which is a list question (of one, or none)."""
+    if words[:2] in (["is", "some"], ["is", "any"], ["was", "some"], ["was", "any"]) and any(
+        w in PROJECT_WORDS for w in words[2:4]
+    ):
+        return True  # "is some project funded by Austria?", "was any project in Belarus?"
     if "there" not in words and "ли" not in words:
         return False
     for i, (a, b) in enumerate(pairwise(words)):
@@ -2633,6 +2637,15 @@ _SUPERLATIVES: Final = {
 V.protect(_NAME_WORDS, _PERSON_ROLES, _GT, _LT, _EQ, _SUPERLATIVES, PRONOUNS)
 
 
+#: "most" before a plain adjective, as a second language may say it: "the most short one".
+_MOST_PLAIN: Final = {
+    "short": ("duration", "min"),
+    "long": ("duration", "max"),
+    "early": ("start", "min"),
+    "late": ("start", "max"),
+    "recent": ("start", "max"),
+}
+
 # Comparatives pick one of several too ("of those two, which one lasted longer"), unless they
 # compare with a number ("longer than two years": a duration filter).
 _COMPARATIVES: Final = {
@@ -2716,6 +2729,12 @@ def _superlative(tokens: tuple[Token, ...], skip: set[int]) -> tuple[str, str] |
             continue
         found = (
             _SUPERLATIVES.get(w)
+            # "the most short one": the shortest ("the most long duration" is a measure's most)
+            or (
+                _MOST_PLAIN.get(words[i + 1])
+                if w == "most" and words[i + 2 : i + 3] in ([], ["one"], ["project"], ["programme"])
+                else None
+            )
             or (_COMPARATIVES.get(w) if comparing else None)
             or next(
                 (value for prefix, value in _SUPERLATIVE_PREFIXES if w.startswith(prefix)), None

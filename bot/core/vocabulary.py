@@ -234,7 +234,7 @@ FIELD_CUES: Final = _lexicons(
             timeline
             range ranges
             когда дат* начал* запущ* старт* заверш* закончил* окончил* окончан* срок* период*""",
-        F.DURATION: """long lng duration durations last lasted months years
+        F.DURATION: """long lng duration durations last lasted months years length lengths
             долго длил* продолжительн* длительн* месяц*""",
         F.COUNTRIES: """country countries where nations страна страны стран странах где""",
         F.OBJECTIVES: """aim aims aimed aiming goal goals objective objectives purpose purposes
