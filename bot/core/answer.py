@@ -5424,7 +5424,9 @@ def _asks_of_two(q: Query) -> bool:
         q.compare
         or q.has(V.OVERLAP)
         or side_by_side
-        or (either and bool(q.superlative or q.fields))
+        # "which ran longer: the one with the film or the rosgranitsa one" (not "which
+        # projects produced reports or studies": a list, with alternatives)
+        or (either and bool(q.superlative or _count_compared(q)) and not _plural_projects(q))
     )
 
 

@@ -46,8 +46,9 @@ def clean(text: str, lower: bool = True) -> str:
 #: "o", "SIRЕADA" with a Cyrillic "Е".
 _TO_CYRILLIC: Final = str.maketrans("aceopxykABCEHKMOPTXY", "асеорхукАВСЕНКМОРТХУ")
 _TO_LATIN: Final = str.maketrans("асеорхукАВСЕНКМОРТХУ", "aceopxykABCEHKMOPTXY")
-#: A word in which the two alphabets meet.
+#: A word in which the two alphabets meet, and the meeting itself (a quick test first).
 _MIXED: Final = re.compile(r"[a-zа-яё]*(?:[а-яё][a-z]|[a-z][а-яё])[a-zа-яё]*", re.IGNORECASE)
+_SWITCH: Final = re.compile(r"[а-яёА-ЯЁ][a-zA-Z]|[a-zA-Z][а-яёА-ЯЁ]")
 
 
 def unmix(text: str) -> str:
@@ -61,7 +62,7 @@ def unmix(text: str) -> str:
         # a word that still mixes them has letters with no lookalike: left as typed
         return fixed if not (_CYRILLIC.search(fixed) and _LATIN.search(fixed)) else word
 
-    return _MIXED.sub(one, text)
+    return _MIXED.sub(one, text) if _SWITCH.search(text) else text
 
 
 _UNITS: Final = (
