@@ -5053,3 +5053,33 @@ def test_is_some_project_funded_by_a_country_that_funded_none(engine: Engine) ->
     """ "is some project funded by Austria?": none (Austria only hosted a study tour)."""
     kind, projects, _ = ask(engine, "is some project funded by Austria?")
     assert (kind, projects) == (Kind.NOT_FOUND, [])
+
+
+def test_a_project_that_continued_another_in_russian(engine: Engine) -> None:
+    """ "какой проект продолжил программу 2007–2010?" - "а кто его финансировал?": the
+    follow-up project (the mechanisms one), funded by the EU."""
+    _kind, projects, text = ask(
+        engine, "какой проект продолжил программу 2007–2010?", "а кто его финансировал?"
+    )
+    assert projects[0] == "readmission-mechanisms"
+    assert "Европейский союз" in text
+
+
+def test_and_with_whom_asks_for_the_partners(engine: Engine) -> None:
+    """ "а с кем?" after a question about the border project's agreement: its partners (the
+    Delegation of the European Commission among them)."""
+    kind, projects, text = ask(
+        engine, "проект по пунктам пропуска — когда подписали соглашение?", "а с кем?"
+    )
+    assert (kind, projects[0]) == (Kind.FIELD, "border-checkpoints")
+    assert "Представительство Европейской комиссии" in text
+
+
+def test_an_organisation_in_a_projects_name_is_no_filter(engine: Engine) -> None:
+    """ "the rosgranitsa checkpoints project" names the border project; the project that
+    started the year it ended (2011) is SIREADA, though Rosgranitsa had no part in it."""
+    _kind, projects, _ = ask(
+        engine,
+        "which project started in the same year the rosgranitsa checkpoints project ended",
+    )
+    assert projects == ["sireada"]

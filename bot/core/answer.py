@@ -3629,8 +3629,10 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         topic_known = [t for t in topic_known if t not in _CLASS_TERMS]
     # organisations: alternatives named by one word ("МВД") are grouped, any of them will do
     groups: dict[tuple[int, ...], list[str]] = {}
+    # ("the rosgranitsa checkpoints project ended": a word of a project's name, no filter)
+    in_names = {p for h in q.names if h.project in q.named for p in h.positions}
     for m in q.mentions:
-        if m.kind == "org" and m.key not in event_orgs:
+        if m.kind == "org" and m.key not in event_orgs and not set(m.positions) <= in_names:
             groups.setdefault(m.positions, []).append(m.key)
     groups = _joined_by_or(q, groups)
     # "the EU, including via the European Commission": the larger body covers the smaller one

@@ -284,6 +284,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     happened = _asks_what_happened(tokens) and not any(m.kind == "org" for m in mentions)
     if F.ACTIVITIES not in fields and (_asks_what_was_done(tokens) or happened):
         fields.append(F.ACTIVITIES)
+    with_whom = [
+        (a, b) for a, b in pairwise(tokens) if (a.word, b.word) in (("с", "кем"), ("with", "whom"))
+    ]
+    if with_whom and F.PARTNERS not in fields:  # "а с кем?": who it was done with
+        fields.append(F.PARTNERS)
+        cue_positions.update(t.position for pair in with_whom for t in pair)
     parts = [t for t in tokens if t.word == "parts" and t.position not in name_positions]
     if parts and F.COMPONENTS not in fields:  # "what were the four parts of the project"
         fields.append(F.COMPONENTS)
@@ -725,7 +731,14 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         excluded=tuple(h.project for h in excepted),
         describing=tuple(
             dict.fromkeys(
-                m.key for m in mentions if m.kind == "org" and max(m.positions) + 1 in described
+                m.key
+                for m in mentions
+                if m.kind == "org"
+                and (
+                    max(m.positions) + 1 in described
+                    # "the rosgranitsa checkpoints project": a word of the project's name
+                    or set(m.positions) <= name_positions
+                )
             )
         ),
         ambiguous=tuple(h.project for h in ambiguous),

@@ -250,7 +250,7 @@ FIELD_CUES: Final = _lexicons(
         F.OFFICES: """office offices !officer !officers mission missions офис* представительств* миссия миссии""",
         F.RELATED: """follow followup predecessor successor previous preceded preceding continuation
             linked link connected continued continue earlier-programme
-            продолжен* предшеств* преемник*""",
+            продолжен* продолжил* предшеств* преемник*""",
         F.SUMMARY: """summary summarise summarize summarised overview describe description brief
             info information rundown recap gist lowdown
             кратк* описан* опиши* расскаж* расскажи информация информацию информации обзор""",
