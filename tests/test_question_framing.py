@@ -5083,3 +5083,18 @@ def test_an_organisation_in_a_projects_name_is_no_filter(engine: Engine) -> None
         "which project started in the same year the rosgranitsa checkpoints project ended",
     )
     assert projects == ["sireada"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "когда закончился каждый из 4 проектов — месяц и год",
+        "when did each of the four projects end?",
+    ],
+)
+def test_each_of_the_four_projects(engine: Engine, question: str) -> None:
+    """ "каждый из 4 проектов", "each of the four projects": the field for every project."""
+    kind, projects, text = ask(engine, question)
+    assert kind is Kind.LIST
+    assert len(projects) == 4
+    assert "2013" in text and "2010" in text

@@ -3472,12 +3472,14 @@ def _all_projects_asked(q: Query, size: int) -> bool:
         cardinal = not w.isdigit() and not w.endswith(_ORDINAL_ENDINGS)
         return cardinal and understand.number_value(w) == size
 
+    # ("each of the four", "каждый из 4": the words between left out)
+    short = [w for w in words if w not in ("of", "the", "из")]
     if any(
         a in _ALL_OF
         and (all_of_them(b) or b == str(size))
         # "list all four components": the project's four, not all four projects
         and not any(V.FIELD_CUES[f].matches(c) for f in _NUMBERED_FIELDS)
-        for a, b, c in zip(words, words[1:], [*words[2:], ""], strict=False)
+        for a, b, c in zip(short, short[1:], [*short[2:], ""], strict=False)
     ):
         return True
     for i, w in enumerate(words):
@@ -3493,7 +3495,7 @@ def _all_projects_asked(q: Query, size: int) -> bool:
     return False
 
 
-_ALL_OF: Final = frozenset("all every each все всех всем каждого".split())
+_ALL_OF: Final = frozenset("all every each все всех всем каждого каждый каждая".split())
 #: Words between "the four" and "projects": "the four completed IOM Russia projects".
 _BEFORE_PROJECTS: Final = frozenset(
     "completed finished iom russia russian real your our завершенных завершённых мом".split()
