@@ -5098,3 +5098,13 @@ def test_each_of_the_four_projects(engine: Engine, question: str) -> None:
     assert kind is Kind.LIST
     assert len(projects) == 4
     assert "2013" in text and "2010" in text
+
+
+def test_which_countries_partners_were_from_is_answered(engine: Engine) -> None:
+    """ "MIA counterparts in sireada - which countries' ministries were they": the partners'
+    own countries (Moldova, Ukraine), not "the page does not say where"."""
+    kind, projects, text = ask(
+        engine, "MIA counterparts in sireada - which countries' ministries were they"
+    )
+    assert (kind, projects[0]) == (Kind.FIELD, "sireada")
+    assert "Moldova" in text and "Ukraine" in text

@@ -1644,9 +1644,15 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
                 found = replace(found, blocks=(*found.blocks, *more))
             return found
     asks_where = any(t.word in ("where", "куда", "где") for t in q.tokens)
+    # ("MIA counterparts in sireada - which countries' ministries were they": the partners'
+    # own countries, which the page gives)
+    partners_countries = F.PARTNERS in q.fields and any(
+        (org := index.org(o)) is not None and org.country for o in q.orgs()
+    )
     if (
         specific
         and not specific[0][0].places
+        and not partners_countries
         and ((asks_where and specific[0][0].kind == "study tour") or _asks_which_places(q))
     ):
         # "where did the mechanisms project's study tour go?", "which cities hosted the IML
