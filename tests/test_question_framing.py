@@ -5108,3 +5108,29 @@ def test_which_countries_partners_were_from_is_answered(engine: Engine) -> None:
     )
     assert (kind, projects[0]) == (Kind.FIELD, "sireada")
     assert "Moldova" in text and "Ukraine" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "unrelated, but do you know what the weather is usually like in Kaliningrad in November",
+        "не по теме, но какая погода в Москве в ноябре?",
+    ],
+)
+def test_a_question_the_asker_calls_unrelated_is_out_of_scope(
+    engine: Engine, question: str
+) -> None:
+    """ "unrelated, but …", "не по теме, но …": the asker says it is not about the projects
+    (the month alone must not list the projects that ran then)."""
+    kind, projects, _ = ask(engine, question)
+    assert (kind, projects) == (Kind.OUT_OF_SCOPE, [])
+
+
+@pytest.mark.parametrize(
+    "question", ["какие проекты были по теме реадмиссии?", "projects on the topic of readmission?"]
+)
+def test_on_the_topic_of_is_no_topic_word(engine: Engine, question: str) -> None:
+    """ "по теме реадмиссии", "on the topic of readmission": the readmission projects."""
+    kind, projects, _ = ask(engine, question)
+    assert kind is Kind.LIST
+    assert sorted(projects) == ["readmission-framework", "readmission-mechanisms", "sireada"]

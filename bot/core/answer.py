@@ -1136,6 +1136,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return _abstain(
             Kind.NOT_FOUND, say("unknown_body", lang, name=unknown_body), [], lang, index
         )
+    if not named and _says_off_topic(q):  # "unrelated, but what's the weather like in …"
+        org_name = index.kb.about.short_name.get(lang)
+        return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
     if not named and _asks_how_to(q):  # "how do I extend my registration?": a service
         org_name = index.kb.about.short_name.get(lang)
         return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
@@ -2234,6 +2237,20 @@ def _asks_its_items(q: Query) -> bool:
         "перечисли",
         "перечислите",
     )
+
+
+def _says_off_topic(q: Query) -> bool:
+    """The asker says the question is not about the projects: "unrelated, but …", "off topic:
+    …", "не по теме, но …"."""
+    words = [t.word for t in q.tokens]
+    runs = {tuple(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
+    return bool(runs & _OFF_TOPIC)
+
+
+#: What an asker says of a question that is not about the projects.
+_OFF_TOPIC: Final = frozenset(
+    [("unrelated",), ("offtopic",), ("оффтоп",), ("off", "topic"), ("не", "по", "теме")]
+)
 
 
 def _asks_about(q: Query) -> bool:

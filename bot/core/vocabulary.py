@@ -74,7 +74,8 @@ STOPWORDS: Final = frozenset(
     предназначен предназначена предназначено предназначены ой имел имела имели виду oops sorry
     каждый каждая каждое каждого каждому каждом каждым каждую сразу
     if think thought believe guess remember recall sure unsure quite yet maybe perhaps probably
-    honestly если помню помнится кажется думаю вроде наверное наверно хотя правильно
+    honestly если помню помнится кажется думаю вроде наверное наверно хотя правильно теме тему
+    topic topics
     """.split()
 )
 
