@@ -5134,3 +5134,26 @@ def test_on_the_topic_of_is_no_topic_word(engine: Engine, question: str) -> None
     kind, projects, _ = ask(engine, question)
     assert kind is Kind.LIST
     assert sorted(projects) == ["readmission-framework", "readmission-mechanisms", "sireada"]
+
+
+def test_who_were_they_asks_the_field_again_of_the_one_project_shown(engine: Engine) -> None:
+    """ "which of them also had other donors?" (the 2007-2010 programme) - "who were they?":
+    its funders."""
+    kind, projects, text = ask(
+        engine,
+        "which projects were funded by the European Union?",
+        "which of them also had other donors?",
+        "who were they?",
+    )
+    assert (kind, projects[0]) == (Kind.FIELD, "readmission-framework")
+    assert "Germany" in text and "Finland" in text
+
+
+def test_where_to_after_a_list_of_study_tours(engine: Engine) -> None:
+    """ "which projects had study tours that actually took place?" - "where to?": where that
+    project's study tours went."""
+    _kind, projects, text = ask(
+        engine, "which projects had study tours that actually took place?", "where to?"
+    )
+    assert projects[0] == "readmission-framework"
+    assert "Netherlands" in text and "Austria" in text

@@ -933,6 +933,18 @@ def _asks_when_or_how_long(q: Query) -> bool:
     )
 
 
+def _who_were_they(q: Query, ctx: ChatState) -> str | None:
+    """The field of the one project just shown, asked again by a bare "who were they?", "what
+    were they?", "кто это был?" (nothing else in the question); None otherwise."""
+    words = [t.word for t in q.tokens]
+    bare = q.is_empty and bool(words) and words[0] in ("who", "what", "кто", "какие")
+    pronoun = any(w in ("they", "them", "those", "it", "они", "это", "их") for w in words)
+    one = len(ctx.projects) == 1
+    if not (bare and pronoun and one) or ctx.field not in _ORGANISATION_FIELDS:
+        return None
+    return ctx.field
+
+
 def _carry_field(q: Query, ctx: ChatState) -> Query:
     """ "who funded it?" - "and the first one?": a bare "and …" about another project asks
     the same field of it."""
@@ -987,6 +999,13 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     left_out = _the_rest(index, q, ctx, []) if q.is_empty and q.negated else []
     if left_out:
         return _plain_list(index, [index.kb.by_id[pid] for pid in left_out], lang, [])
+    bare_travel = _asks_travel(q) and not (q.named or q.residual or q.mentions or q.times)
+    bare_travel = bare_travel and set(q.fields) <= {F.COUNTRIES}
+    if bare_travel and len(ctx.projects) == 1:  # "which had study tours?" - "where to?"
+        return _single(index, replace(q, fields=(F.COUNTRIES,)), ctx, list(ctx.projects))
+    asked_again = _who_were_they(q, ctx)
+    if asked_again is not None:  # "which of them had other donors?" - "who were they?"
+        return _single(index, replace(q, fields=(asked_again,)), ctx, list(ctx.projects[:1]))
     if q.is_empty or (q.help and not q.strong_names(NAMED)):
         return help_answer(index, lang)
     named = list(q.named)
@@ -3094,9 +3113,12 @@ _TRAVEL: Final = frozenset(
 
 def _asks_travel(q: Query) -> bool:
     """ "which countries did they go to", "куда ездили", "to which countries?"."""
-    pairs = set(pairwise(t.word for t in q.tokens))
-    return any(t.word in _TRAVEL for t in q.tokens) or bool(
-        pairs & {("to", "which"), ("to", "what")}
+    words = [t.word for t in q.tokens]
+    pairs = set(pairwise(words))
+    return (
+        any(w in _TRAVEL for w in words)
+        or bool(pairs & {("to", "which"), ("to", "what")})
+        or words in (["where", "to"], ["куда"])  # "where to?" after a list of study tours
     )
 
 
