@@ -5157,3 +5157,12 @@ def test_where_to_after_a_list_of_study_tours(engine: Engine) -> None:
     )
     assert projects[0] == "readmission-framework"
     assert "Netherlands" in text and "Austria" in text
+
+
+def test_of_them_after_a_list_of_one_narrows_that_list(engine: Engine) -> None:
+    """ "which projects ran in 2013?" (SIREADA alone) - "which of them was funded by
+    Finland?": none of them, not the project Finland funded."""
+    kind, projects, _ = ask(
+        engine, "which projects ran in 2013?", "which of them was funded by Finland?"
+    )
+    assert (kind, projects) == (Kind.NOT_FOUND, [])

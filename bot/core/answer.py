@@ -1346,7 +1346,7 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         q.wants_count
         or wants_list
         or (q.superlative is not None and not named)
-        or (len(ctx.projects) >= 2 and _refers_to_previous_list(q, ctx))
+        or (_shown_a_list(q, ctx) and _refers_to_previous_list(q, ctx))
         or (_has_filters(q) and not named and not _asks_who(q) and not _about_it(q, ctx))
         or (not named and _same_filter_again(q, ctx))  # "… с ФМС?" - "а без ФМС?"
         or (not named and _several(q) is not None)  # "which one had more than one donor?"
@@ -2101,6 +2101,15 @@ def _about_it(q: Query, ctx: ChatState) -> bool:
     # (after "which project was the follow-up to X?" the answer names both: "it" is the first)
     one = len(ctx.projects) == 1 or (ctx.field == F.RELATED and bool(ctx.projects))
     return one and any(t.word in _IT for t in q.tokens)
+
+
+def _shown_a_list(q: Query, ctx: ChatState) -> bool:
+    """Whether the chat was just shown a list the question may work on: several projects, or a
+    list of one asked about as "of them" ("which projects ran in 2013?" - "which of them was
+    funded by Finland?": none)."""
+    if len(ctx.projects) >= 2:
+        return True
+    return len(ctx.projects) == 1 and ctx.candidates == ctx.projects and _of_them(q)
 
 
 def _refers_to_previous_list(q: Query, ctx: ChatState) -> bool:
@@ -3575,7 +3584,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
     # its NGO partners, else the roles of the organisations asked about
     why: dict[str, str] = {}  # the roles
     why_doc: dict[str, Doc] = {}  # the statements
-    previous_list = len(ctx.projects) >= 2 and _refers_to_previous_list(q, ctx)
+    previous_list = _shown_a_list(q, ctx) and _refers_to_previous_list(q, ctx)
     if previous_list:
         # "which of those had NGO partners", "which one was the latest": the last list
         candidates = [index.kb.by_id[pid] for pid in ctx.projects if pid in index.kb.by_id]
