@@ -5166,3 +5166,22 @@ def test_of_them_after_a_list_of_one_narrows_that_list(engine: Engine) -> None:
         engine, "which projects ran in 2013?", "which of them was funded by Finland?"
     )
     assert (kind, projects) == (Kind.NOT_FOUND, [])
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (
+            ("which project ended first?", "and which was the next one to end after it?"),
+            "readmission-mechanisms",
+        ),
+        (("which project was the longest?", "and the next one?"), "sireada"),
+    ],
+)
+def test_the_next_one_in_the_order_just_given(
+    engine: Engine, turns: tuple[str, ...], expected: str
+) -> None:
+    """ "and the next one?" after "which ended first" / "which was the longest": the project
+    after it in that order (April 2011 after February 2010; 24 months after 37)."""
+    _kind, projects, _ = ask(engine, *turns)
+    assert projects[0] == expected

@@ -933,6 +933,28 @@ def _asks_when_or_how_long(q: Query) -> bool:
     )
 
 
+def _next_in_order(index: Index, q: Query, ctx: ChatState) -> str | None:
+    """The project after the one just found, in the order the chat's list was made by ("which
+    project ended first?" - "and which was the next one to end after it?"); None when the
+    question asks no "next" of such a list."""
+    words = [t.word for t in q.tokens]
+    if "next" not in words and "следующий" not in words and "следующим" not in words:
+        return None
+    if q.named or q.mentions or q.times or not ctx.measure or len(ctx.candidates) < 2:
+        return None
+    offered = [index.kb.by_id[pid] for pid in ctx.candidates if pid in index.kb.by_id]
+    current = ctx.projects[0] if ctx.projects else None
+    # the order the chat was answered in: the one that put the current project first
+    orders = [_ordered(index, q, offered, ctx.measure, way, q.lang).projects for way in _WAYS]
+    order = next((o for o in orders if o[:1] == (current,)), orders[0])
+    if current not in order or order.index(current) + 1 >= len(order):
+        return None
+    return order[order.index(current) + 1]
+
+
+_WAYS: Final = ("min", "max")
+
+
 def _who_were_they(q: Query, ctx: ChatState) -> str | None:
     """The field of the one project just shown, asked again by a bare "who were they?", "what
     were they?", "кто это был?" (nothing else in the question); None otherwise."""
@@ -999,6 +1021,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     left_out = _the_rest(index, q, ctx, []) if q.is_empty and q.negated else []
     if left_out:
         return _plain_list(index, [index.kb.by_id[pid] for pid in left_out], lang, [])
+    following = _next_in_order(index, q, ctx)
+    if following is not None:  # "which project ended first?" - "and the next one to end?"
+        return _single(index, q, ctx, [following])
     bare_travel = _asks_travel(q) and not (q.named or q.residual or q.mentions or q.times)
     bare_travel = bare_travel and set(q.fields) <= {F.COUNTRIES}
     if bare_travel and len(ctx.projects) == 1:  # "which had study tours?" - "where to?"
