@@ -5185,3 +5185,15 @@ def test_the_next_one_in_the_order_just_given(
     after it in that order (April 2011 after February 2010; 24 months after 37)."""
     _kind, projects, _ = ask(engine, *turns)
     assert projects[0] == expected
+
+
+def test_it_after_a_superlative_list_is_its_winner(engine: Engine) -> None:
+    """ "what was the longest of the four projects?" (shown in order) - "who funded it besides
+    the european commission?": the longest one's other funders."""
+    _kind, projects, text = ask(
+        engine,
+        "what was the longest of the four projects?",
+        "who funded it besides the european commission?",
+    )
+    assert projects[0] == "readmission-framework"
+    assert "Germany" in text and "Finland" in text

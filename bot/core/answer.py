@@ -2123,8 +2123,13 @@ _IT = frozenset(["it", "its", "it's", "он", "она", "оно", "его", "е�
 def _about_it(q: Query, ctx: ChatState) -> bool:
     """ "what's SIREADA" → "was it still running in 2012?": a question about the project the
     chat is about, not a list of every project running in 2012."""
-    # (after "which project was the follow-up to X?" the answer names both: "it" is the first)
-    one = len(ctx.projects) == 1 or (ctx.field == F.RELATED and bool(ctx.projects))
+    # (after "which project was the follow-up to X?" the answer names both: "it" is the first;
+    # after "what was the longest of the four?" the list is in that order: "it" is the first)
+    one = (
+        len(ctx.projects) == 1
+        or (ctx.field == F.RELATED and bool(ctx.projects))
+        or (ctx.measure is not None and bool(ctx.projects))
+    )
     return one and any(t.word in _IT for t in q.tokens)
 
 
