@@ -5197,3 +5197,22 @@ def test_it_after_a_superlative_list_is_its_winner(engine: Engine) -> None:
     )
     assert projects[0] == "readmission-framework"
     assert "Germany" in text and "Finland" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("which is the only project that worked with the UK", ["sireada"]),
+        ("В каких проектах участвовала Молдова — только в SIREADA?", ["sireada"]),
+        (
+            "which projects were in Russia only?",
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms"],
+        ),
+    ],
+)
+def test_only_is_read_where_it_stands(engine: Engine, question: str, expected: list[str]) -> None:
+    """ "only in Russia" / "in Russia only" picks projects in that country alone; "the only
+    project that worked with the UK" and "Moldova — only in SIREADA?" do not."""
+    kind, projects, _ = ask(engine, question)
+    assert kind is Kind.LIST
+    assert sorted(projects) == expected

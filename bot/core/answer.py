@@ -4749,6 +4749,25 @@ def _toured_countries(q: Query) -> list[str]:
     return [m.key for m in q.mentions if m.kind == "country" and (tour or _travelled_to(q, m.key))]
 
 
+def _only_before(q: Query, positions: list[int]) -> bool:
+    """Whether "only" ("solely", "только") stands shortly before one of these positions, or
+    right after it: "only in Russia", "только в России", "in Russia only"; not "the only project
+    that worked with the UK"."""
+    return any(
+        V.ONLY.matches(t.word)
+        # (or right after it, ending the question: "in Russia only?")
+        and any(
+            0 < p - t.position <= ONLY_REACH or (t.position == p + 1 and t is q.tokens[-1])
+            for p in positions
+        )
+        for t in q.tokens
+    )
+
+
+#: How many words before a country its "only" may stand ("implemented only in Russia").
+ONLY_REACH = 3
+
+
 def _projects_in_country(index: Index, code: str, q: Query) -> set[str]:
     """The projects a question's country picks: funded from it ("which projects did Finland
     fund"), visited by a study tour ("tours to Germany"), implemented only there ("only in
@@ -4775,7 +4794,7 @@ def _projects_in_country(index: Index, code: str, q: Query) -> set[str]:
         tie = COUNTRY_FUNDER
     elif ("tour" in {t.term for t in q.tokens} or _travelled_to(q, code)) and not people:
         tie = COUNTRY_VISITED
-    elif q.has(V.ONLY):
+    elif _only_before(q, at):  # "only in Russia" (not "the only project that worked with …")
         tie = COUNTRY_ONLY
     else:
         tie = COUNTRY_IN
