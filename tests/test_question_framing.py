@@ -5216,3 +5216,32 @@ def test_only_is_read_where_it_stands(engine: Engine, question: str, expected: l
     kind, projects, _ = ask(engine, question)
     assert kind is Kind.LIST
     assert sorted(projects) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which projects name a final beneficiary",
+        "which is the only project that names a final beneficiary",
+        "в каких проектах был конечный бенефициар?",
+    ],
+)
+def test_projects_with_a_final_beneficiary(engine: Engine, question: str) -> None:
+    """A role as a filter: the one project that names a final beneficiary (Rosgranitsa)."""
+    kind, projects, text = ask(engine, question)
+    assert (kind, projects) == (Kind.LIST, ["border-checkpoints"])
+    assert "Rosgranitsa" in text or "Росграниц" in text
+
+
+def test_the_project_iom_moscow_carried_out_under_the_delegations_contract(
+    engine: Engine,
+) -> None:
+    """ "какой проект МОМ Москва выполняла по соглашению с Представительством Еврокомиссии?":
+    the border checkpoints project (the Delegation contracted IOM Moscow); "выполняла" is the
+    verb of implementing, no topic."""
+    _kind, projects, _ = ask(
+        engine,
+        "какой проект МОМ Москва выполняла по соглашению с Представительством Еврокомиссии?",
+        "кто был конечным бенефициаром?",
+    )
+    assert projects[0] == "border-checkpoints"

@@ -3830,6 +3830,19 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         candidates = _keep_ids(index, candidates, with_ngos, drop=q.negated)
         reasons.append("ngo")
         ngo_why = True
+    if F.BENEFICIARY in q.fields and not q.orgs():  # "which projects name a final beneficiary"
+        with_one = index.projects_with_role(Role.FINAL_BENEFICIARY)
+        candidates = _keep_ids(index, candidates, with_one, drop=q.negated)
+        reasons.append("beneficiary")
+        for p in candidates[:LIST_LIMIT]:  # each one, with the page's note on it
+            notes = [
+                f"{_org_name(index, part.org, lang)}: {part.note.get(lang)}"
+                if part.note
+                else _org_name(index, part.org, lang)
+                for part in p.partners
+                if Role.FINAL_BENEFICIARY in part.roles
+            ]
+            why.setdefault(p.id, "; ".join(notes))
     if F.FUNDERS in q.fields and "government" in {t.term for t in q.tokens}:
         # "co-funded by national governments": funders that are governments ("without any
         # national governments": none of them)

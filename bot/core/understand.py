@@ -238,7 +238,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     described |= {
         a.position
         for a, b in pairwise(tokens)
-        if a.word == "named" and b.word in ("a", "an", "the", "any", "no")
+        if a.word in ("named", "name", "names") and b.word in ("a", "an", "the", "any", "no")
     }
     for t in tokens:
         if t.position in named_entity_positions or t.position in name_positions:
@@ -284,6 +284,14 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     happened = _asks_what_happened(tokens) and not any(m.kind == "org" for m in mentions)
     if F.ACTIVITIES not in fields and (_asks_what_was_done(tokens) or happened):
         fields.append(F.ACTIVITIES)
+    # "final beneficiary", "конечный бенефициар": the role's own adjective, no topic
+    cue_positions |= {
+        a.position
+        for a, b in pairwise(tokens)
+        if b.position in cue_positions
+        and a.word.startswith(("final", "конечн"))
+        and V.FIELD_CUES[F.BENEFICIARY].matches(b.word)
+    }
     with_whom = [
         (a, b) for a, b in pairwise(tokens) if (a.word, b.word) in (("с", "кем"), ("with", "whom"))
     ]

@@ -228,6 +228,7 @@ FIELD_CUES: Final = _lexicons(
             координир* координац*""",
         F.BENEFICIARY: """beneficiary beneficiaries benefited бенефициар* выгодоприобрет*""",
         F.IMPLEMENTERS: """implemented implementer implementers implementing contracted contractor
+            выполнял* выполнил*
             contracting реализовывал* реализовал* осуществлял* исполнител* подрядч* заказчик*
             контракт*""",
         F.DATES: """when date dates start started starting begin began begun beginning launch
