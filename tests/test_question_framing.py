@@ -5245,3 +5245,11 @@ def test_the_project_iom_moscow_carried_out_under_the_delegations_contract(
         "кто был конечным бенефициаром?",
     )
     assert projects[0] == "border-checkpoints"
+
+
+def test_projects_spelt_by_ear_in_the_locative_is_a_list(engine: Engine) -> None:
+    """ "в каких праектах не учавствовала Росграница?": "праектах" is "проектах" (a list
+    question), and the others than the border project are those without Rosgranitsa."""
+    kind, projects, _ = ask(engine, "в каких праектах не учавствовала Росграница?")
+    assert kind is Kind.LIST
+    assert sorted(projects) == ["readmission-framework", "readmission-mechanisms", "sireada"]

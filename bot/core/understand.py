@@ -1444,12 +1444,7 @@ def _wants_list(
 ) -> bool:
     words = [t.word for t in tokens]
     # a plural outside the name ("в рамках программы 2007-2010" names one programme)
-    plural = any(
-        t.word
-        in ("projects", "programmes", "programs", "проекты", "проектов", "проектах", "программы")
-        for t in tokens
-        if t.position not in name_positions
-    )
+    plural = any(t.word in _PROJECTS_PLURAL for t in tokens if t.position not in name_positions)
     # "and which …", "kindly advise which …", "could you tell me which …", "из них какие …"
     lead = 2 if tuple(words[:2]) in _OF_THOSE else 0
     while lead < min(len(words) - 1, _LEAD_MAX) and words[lead] in _LEAD_FILLER:
@@ -2672,7 +2667,13 @@ _SUPERLATIVES: Final = {
 }
 
 
-V.protect(_NAME_WORDS, _PERSON_ROLES, _GT, _LT, _EQ, _SUPERLATIVES, PRONOUNS)
+#: The plural forms of "project" a list question uses (protected, so that "праектах" is read).
+_PROJECTS_PLURAL: Final = frozenset(
+    ["projects", "programmes", "programs", "проекты", "проектов", "проектах", "программы"]
+)
+
+
+V.protect(_NAME_WORDS, _PERSON_ROLES, _GT, _LT, _EQ, _SUPERLATIVES, PRONOUNS, _PROJECTS_PLURAL)
 
 
 #: "most" before a plain adjective, as a second language may say it: "the most short one".
