@@ -5253,3 +5253,14 @@ def test_projects_spelt_by_ear_in_the_locative_is_a_list(engine: Engine) -> None
     kind, projects, _ = ask(engine, "в каких праектах не учавствовала Росграница?")
     assert kind is Kind.LIST
     assert sorted(projects) == ["readmission-framework", "readmission-mechanisms", "sireada"]
+
+
+def test_a_word_that_begins_like_law_is_no_law(engine: Engine) -> None:
+    """ "закончились" (ended) begins like "закон" (law) but is no law: "какие праекты
+    закончились раньше чем прект по погранпереходам?" lists the two that ended before the
+    border project (whose Russian alias "по погранпереходам" names it)."""
+    kind, projects, _ = ask(
+        engine, "какие праекты закончились раньше чем прект по погранпереходам?"
+    )
+    assert kind is Kind.LIST
+    assert sorted(projects) == ["readmission-framework", "readmission-mechanisms"]

@@ -535,7 +535,9 @@ CONCEPTS: Final = _lexicons(
         "volume": "volume volumes том тома томов томах",
         "material": "material materials product products материал* продукт* продукц*",
         "official": "official officials officer officers чиновник* должностн*",
-        "law": "law laws legislation legislative закон* законодательств*",
+        # (the forms of "закон", not every word it begins: "закончились" is no law)
+        "law": "law laws legislation legislative закон закона закону законом законе законы "
+        "законов законам законами законах законодательств* законопроект*",
         "detainee": "detainee detainees detained detention задержан*",
         "border": "border borders frontier граница границ* пограничн* погранич* погран погранц*",
         "checkpoint": "checkpoint checkpoints crossing пропуск* кпп",
