@@ -5264,3 +5264,14 @@ def test_a_word_that_begins_like_law_is_no_law(engine: Engine) -> None:
     )
     assert kind is Kind.LIST
     assert sorted(projects) == ["readmission-framework", "readmission-mechanisms"]
+
+
+def test_legal_is_not_human_rights_in_russian(engine: Engine) -> None:
+    """ "правовой" (legal) and "права" (rights) begin alike: the first is the legal framework,
+    the second human rights (the readmission centres' training was to safeguard migrants'
+    rights)."""
+    from bot.core.search import term
+
+    assert term("правовой") == term("legal") != term("права")
+    assert term("права") == term("rights")
+    assert term("закончились") != term("закон")

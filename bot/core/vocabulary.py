@@ -566,7 +566,8 @@ CONCEPTS: Final = _lexicons(
         "awareness": "awareness inform informational осведомлен* информирован* информацион*",
         "english": "english английск*",
         "language": "language languages язык*",
-        "human_rights": "rights прав* правозащит*",
+        # (the forms of "права", not every word it begins: "правовой" is legal, "правильно" none)
+        "human_rights": "rights прав права правам правами правах правозащит*",
         "stateless": "stateless апатрид* безгражданств*",
         "data": "data information данн*",
         "sharing": "sharing exchange обмен*",
