@@ -13,6 +13,7 @@ from dialogue import ask, assert_answer
 
 from bot.core import understand
 from bot.core.engine import Engine
+from bot.core.search import term
 from bot.core.types import Kind
 from bot.kb.load import load_knowledge
 
@@ -5270,8 +5271,6 @@ def test_legal_is_not_human_rights_in_russian(engine: Engine) -> None:
     """ "правовой" (legal) and "права" (rights) begin alike: the first is the legal framework,
     the second human rights (the readmission centres' training was to safeguard migrants'
     rights)."""
-    from bot.core.search import term
-
     assert term("правовой") == term("legal") != term("права")
     assert term("права") == term("rights")
     assert term("закончились") != term("закон")
