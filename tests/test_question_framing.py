@@ -4895,7 +4895,13 @@ def test_an_unknown_body_named_by_its_abbreviation_is_not_found(engine: Engine) 
 
 
 @pytest.mark.parametrize(
-    "question", ["кто возглавлял Росграницу в 2009 году", "who headed the FMS in 2010?"]
+    "question",
+    [
+        "кто возглавлял Росграницу в 2009 году",
+        "who headed the FMS in 2010?",
+        "кто был начальником ФМС в 2010 году?",
+        "кто был главой Росграницы?",
+    ],
 )
 def test_who_headed_an_organisation_is_a_person_the_page_does_not_name(
     engine: Engine, question: str

@@ -1885,7 +1885,16 @@ _PERSON_ROLES: Final = frozenset(
     "coordinator coordinators manager managers director directors directed chief head headed "
     "heads surname surnames author authors autor autors".split()
 )
-_PERSON_ROLES_RU: Final = ("координатор", "руководител", "директор", "режиссер", "фамили", "автор")
+_PERSON_ROLES_RU: Final = (
+    "координатор",
+    "руководител",
+    "директор",
+    "режиссер",
+    "фамили",
+    "автор",
+    "начальник",
+    "главой",  # "кто был главой Росграницы" (not "главные цели")
+)
 #: A person in charge: "the responsible person", "ответственного лица", "focal point".
 _RESPONSIBLE_PERSON: Final = frozenset(
     [
