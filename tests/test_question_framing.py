@@ -5280,3 +5280,20 @@ def test_legal_is_not_human_rights_in_russian(engine: Engine) -> None:
     assert term("правовой") == term("legal") != term("права")
     assert term("права") == term("rights")
     assert term("закончились") != term("закон")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        (
+            "when did the readmission framework programme end?",
+            "how long after that did SIREADA start?",
+        ),
+    ],
+)
+def test_how_long_after_the_project_just_discussed(engine: Engine, turns: tuple[str, ...]) -> None:
+    """ "how long after that did SIREADA start?" after the 2007-2010 programme's end: the gap
+    between the two (February 2010 to March 2011, 13 months), with both projects."""
+    _kind, projects, text = ask(engine, *turns)
+    assert set(projects[:2]) == {"readmission-framework", "sireada"}
+    assert "13 months" in text

@@ -1274,7 +1274,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return replace(corrected, blocks=(note, *corrected.blocks), projects=(right, wrong))
     # "did it wrap up before or after the border checkpoints project?": the same
     before_or_after = _relative_words(q) and _is_yes_no(q) and not q.wants_list
-    if len(named) == 1 and (q.compare or before_or_after) and q.refers_back:
+    # "when did the 2007-2010 programme end?" - "how long after that did SIREADA start?"
+    how_long_after = _relative_words(q) and F.DURATION in q.fields and not q.wants_list
+    if len(named) == 1 and (q.compare or before_or_after or how_long_after) and q.refers_back:
         # "how does its funding compare with the 2007-2010 programme?": the project just
         # discussed is the other one
         back = [pid for pid in _context_projects(q, ctx) if pid != named[0]]
