@@ -5297,3 +5297,30 @@ def test_how_long_after_the_project_just_discussed(engine: Engine, turns: tuple[
     _kind, projects, text = ask(engine, *turns)
     assert set(projects[:2]) == {"readmission-framework", "sireada"}
     assert "13 months" in text
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("расскажи про проект 2009 года по реадмиссии", "а кто его реализовывал?"),
+        (
+            "what's the border checkpoints project about?",
+            "and the other one from 2009, the readmission one?",
+            "who implemented it?",
+        ),
+    ],
+)
+def test_a_year_that_describes_a_project_is_its_start(
+    engine: Engine, turns: tuple[str, ...]
+) -> None:
+    """ "проект 2009 года по реадмиссии", "the other one from 2009, the readmission one": the
+    readmission project that started in 2009 (not the 2007-2010 programme, also active then)."""
+    _kind, projects, _ = ask(engine, *turns)
+    assert projects[0] == "readmission-mechanisms"
+
+
+def test_who_paid_asks_for_the_funders(engine: Engine) -> None:
+    """ "а кто платил?": who paid, the funders of the project just discussed."""
+    kind, projects, text = ask(engine, "расскажи про проект по пунктам пропуска", "а кто платил?")
+    assert (kind, projects[0]) == (Kind.FIELD, "border-checkpoints")
+    assert "Европейский союз" in text

@@ -209,6 +209,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     excepted = [h for h in accepted if _excepted(tokens, min(h.positions))]
     accepted = [h for h in accepted if h not in excepted]
     times, time_positions = _times(text, tokens)
+    times = [_year_of_a_project(s, tokens) for s in times]
     durations = _durations(tokens)
     duration_positions = {p for d in durations for p in d.positions}
     # "the 2007-2010 programme", "… Administrative Framework (2007-2010)": the years of a name
@@ -1729,6 +1730,30 @@ def _asks_what_was_done(tokens: tuple[Token, ...]) -> bool:
     )
     # "what did it do (in Moldova)?": "do" after "did" is the verb asked about
     return done or ("did" in words and "do" in words[words.index("did") + 1 :])
+
+
+def _year_of_a_project(spec: TimeSpec, tokens: tuple[Token, ...]) -> TimeSpec:
+    """A year that describes a project is the year it started: "the 2009 readmission one",
+    "the other one from 2009", "проект 2009 года"; other times are left as they are."""
+    if spec.anchor is not None or spec.first.year != spec.last.year or spec.month_only:
+        return spec
+    words = [t.word for t in tokens]
+    start, end = min(spec.positions), max(spec.positions)
+    before = words[max(0, start - 2) : start]
+    after = [w for w in words[end + 1 : end + 4] if w not in ("года", "году", "год", "г")]
+    project_before = before[-1:] and before[-1] in _A_PROJECT  # "проект 2009 года"
+    from_year = before[-1:] == ["from"] and before[:1] and before[0] in _A_PROJECT | {"one"}
+    # "the 2009 project", "the 2009 readmission one" (the year first, then the project)
+    year_first = bool(before[-1:] == ["the"] and set(after[:2]) & (_A_PROJECT | {"one"}))
+    if project_before or from_year or year_first:
+        return replace(spec, anchor="start")
+    return spec
+
+
+#: The words for a project that a year can describe.
+_A_PROJECT: Final = frozenset(
+    "project programme program проект проекта проекте проектом программа программы".split()
+)
 
 
 def _asks_what_happened(tokens: tuple[Token, ...]) -> bool:

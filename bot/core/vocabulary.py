@@ -218,7 +218,8 @@ FIELD_CUES: Final = _lexicons(
         F.FUNDERS: """fund funds funded funding funder funders donor donors financed financing
             pay paid paying payer
             finance sponsor sponsored sponsors paid bankrolled money co-funded cofunded
-            финансир* профинансир* софинансир* донор* спонсир* оплачив* оплатил* деньг*""",
+            финансир* профинансир* софинансир* донор* спонсир* оплачив* оплатил* деньг*
+            платил* заплатил*""",
         F.PARTNERS: """partner partners partnered counterpart counterparts cooperate cooperated
             ngo ngos nongovernmental нко нпо неправительствен*
             cooperation collaborate collaborated collaboration worked involved involvement
