@@ -5324,3 +5324,13 @@ def test_who_paid_asks_for_the_funders(engine: Engine) -> None:
     kind, projects, text = ask(engine, "расскажи про проект по пунктам пропуска", "а кто платил?")
     assert (kind, projects[0]) == (Kind.FIELD, "border-checkpoints")
     assert "Европейский союз" in text
+
+
+def test_its_ec_programme_is_the_programme_it_belonged_to(engine: Engine) -> None:
+    """ "tell me about SIREADA" - "was it part of some bigger EC programme?": the EC Thematic
+    programme it was part of (the EC names the programme, not another project's funder)."""
+    kind, projects, text = ask(
+        engine, "tell me about SIREADA", "was it part of some bigger EC programme?"
+    )
+    assert (kind, projects[0]) == (Kind.FIELD, "sireada")
+    assert "Thematic programme" in text

@@ -1612,7 +1612,16 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         and (min(h.positions) < org_at or F.FUNDERS in q.fields)
         for h in q.names
     )
-    if absent and _is_yes_no(q) and len(homes) == 1 and project_id not in homes and not by_own_name:
+    # ("was it part of some bigger EC programme?": the EC names the programme asked for)
+    of_programme = F.PROGRAMME in q.fields and project.programme is not None
+    if (
+        absent
+        and _is_yes_no(q)
+        and len(homes) == 1
+        and project_id not in homes
+        and not by_own_name
+        and not of_programme
+    ):
         home = homes.pop()
         lead = say(
             "not_involved",
@@ -1852,7 +1861,10 @@ def _identify(
     # (a word of another project's title is no name: "what else did it do for migrant
     # centres?" asks about the project just discussed, not "… Readmission of Migrants …")
     if _about_it(q, ctx) and not any(
-        h.strength >= HINT_NAME and not set(h.positions) <= by_org for h in q.names
+        h.strength >= HINT_NAME
+        and not set(h.positions) <= by_org
+        and h.project != ctx.projects[0]  # (a hint at the project itself: "its EC programme")
+        for h in q.names
     ):
         return ctx.projects[0]  # "was it still running in 2010?": the project just discussed
     by_detail = _identify_by_detail(index, docs, q)
