@@ -5334,3 +5334,12 @@ def test_its_ec_programme_is_the_programme_it_belonged_to(engine: Engine) -> Non
     )
     assert (kind, projects[0]) == (Kind.FIELD, "sireada")
     assert "Thematic programme" in text
+
+
+def test_any_of_them_in_a_country_nobody_worked_in(engine: Engine) -> None:
+    """ "what projects do you know about?" - "any of them in Kazakhstan?": none of them."""
+    kind, projects, text = ask(
+        engine, "what projects do you know about?", "any of them in Kazakhstan?"
+    )
+    assert (kind, projects) == (Kind.NOT_FOUND, [])
+    assert "Kazakhstan" in text

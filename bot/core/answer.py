@@ -1203,6 +1203,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         premise = exact[:1] or (_context_projects(q, ctx)[:1] if q.refers_back else [])
         if q.another or any(t.word in _SIMILAR for t in q.tokens):
             premise = []  # "did IOM have a similar project in Belarus?": another one, none
+        if _of_them(q) and len(ctx.projects) >= 2:
+            premise = []  # "what projects do you know?" - "any of them in Kazakhstan?": none
         if premise:
             rest = _asked_without_countries(index, q, ctx, premise[0], unknown)
             lead = _p(
