@@ -5343,3 +5343,13 @@ def test_any_of_them_in_a_country_nobody_worked_in(engine: Engine) -> None:
     )
     assert (kind, projects) == (Kind.NOT_FOUND, [])
     assert "Kazakhstan" in text
+
+
+def test_how_many_of_them_counts_the_projects_listed(engine: Engine) -> None:
+    """ "перечисли проекты, где партнёром была ФМС России, и скажи, сколько их": the FMS's
+    projects and their number, not a statistic the page lacks."""
+    kind, projects, _ = ask(
+        engine, "перечисли проекты, где партнёром была ФМС России, и скажи, сколько их"
+    )
+    assert kind in (Kind.LIST, Kind.COUNT)
+    assert "sireada" in projects and "border-checkpoints" not in projects

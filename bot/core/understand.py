@@ -1351,6 +1351,8 @@ def _words_after_how_many(words: list[str]) -> list[str]:
         )
         if two_words or w.startswith("скольк"):
             j = i + (2 if two_words else 1)
+            if words[j : j + 1] in (["их"], ["them"]) or words[j : j + 2] == ["of", "them"]:
+                return []  # "и скажи, сколько их", "how many of them": the projects listed
             after = [
                 x
                 for x in words[j:]
