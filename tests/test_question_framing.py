@@ -5353,3 +5353,13 @@ def test_how_many_of_them_counts_the_projects_listed(engine: Engine) -> None:
     )
     assert kind in (Kind.LIST, Kind.COUNT)
     assert "sireada" in projects and "border-checkpoints" not in projects
+
+
+def test_which_programme_lasted_longest_and_who_funded_it_in_russian(engine: Engine) -> None:
+    """ "какая программа длилась дольше всех и кто её финансировал?": the longest (the
+    2007-2010 programme), then its funders ("программа" picks a project as "проект" does)."""
+    _kind, projects, text = ask(
+        engine, "какая программа длилась дольше всех и кто её финансировал?"
+    )
+    assert projects[0] == "readmission-framework"
+    assert "Германи" in text and "Финлянд" in text

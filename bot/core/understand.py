@@ -158,7 +158,7 @@ _AND_THEN_ASKS: Final = re.compile(
 _WHICH: Final = frozenset(
     "which what wich какой какая какое каком какие каких каким какими который которая которой".split()
 )
-_PROJECT_TERMS: Final = frozenset({"project", "programm", "проект"})
+_PROJECT_TERMS: Final = frozenset({"project", "programm", "проект", "программ"})
 
 
 def two_questions(index: Index, text: str) -> tuple[str, str] | None:
