@@ -937,10 +937,9 @@ def _next_in_order(index: Index, q: Query, ctx: ChatState) -> str | None:
     """The project after the one just found, in the order the chat's list was made by ("which
     project ended first?" - "and which was the next one to end after it?"); None when the
     question asks no "next" of such a list."""
-    words = [t.word for t in q.tokens]
-    if "next" not in words and "следующий" not in words and "следующим" not in words:
+    if not ctx.measure or len(ctx.candidates) < 2 or q.named or q.mentions or q.times:
         return None
-    if q.named or q.mentions or q.times or not ctx.measure or len(ctx.candidates) < 2:
+    if not any(t.word in ("next", "следующий", "следующим") for t in q.tokens):
         return None
     offered = [index.kb.by_id[pid] for pid in ctx.candidates if pid in index.kb.by_id]
     current = ctx.projects[0] if ctx.projects else None
@@ -958,8 +957,10 @@ _WAYS: Final = ("min", "max")
 def _who_were_they(q: Query, ctx: ChatState) -> str | None:
     """The field of the one project just shown, asked again by a bare "who were they?", "what
     were they?", "кто это был?" (nothing else in the question); None otherwise."""
+    if not q.is_empty or len(ctx.projects) != 1:
+        return None
     words = [t.word for t in q.tokens]
-    bare = q.is_empty and bool(words) and words[0] in ("who", "what", "кто", "какие")
+    bare = bool(words) and words[0] in ("who", "what", "кто", "какие")
     pronoun = any(w in ("they", "them", "those", "it", "они", "это", "их") for w in words)
     one = len(ctx.projects) == 1
     if not (bare and pronoun and one) or ctx.field not in _ORGANISATION_FIELDS:
@@ -2317,6 +2318,8 @@ def _says_off_topic(q: Query) -> bool:
     """The asker says the question is not about the projects: "unrelated, but …", "off topic:
     …", "не по теме, но …"."""
     words = [t.word for t in q.tokens]
+    if not _OFF_TOPIC_WORDS.intersection(words):
+        return False
     runs = {tuple(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
     return bool(runs & _OFF_TOPIC)
 
@@ -2325,6 +2328,7 @@ def _says_off_topic(q: Query) -> bool:
 _OFF_TOPIC: Final = frozenset(
     [("unrelated",), ("offtopic",), ("оффтоп",), ("off", "topic"), ("не", "по", "теме")]
 )
+_OFF_TOPIC_WORDS: Final = frozenset(w for run in _OFF_TOPIC for w in run[-1:])
 
 
 def _asks_about(q: Query) -> bool:
@@ -3573,7 +3577,9 @@ def _all_projects_asked(q: Query, size: int) -> bool:
         return cardinal and understand.number_value(w) == size
 
     # ("each of the four", "каждый из 4": the words between left out)
-    short = [w for w in words if w not in ("of", "the", "из")]
+    short = (
+        [w for w in words if w not in ("of", "the", "из")] if _ALL_OF.intersection(words) else []
+    )
     if any(
         a in _ALL_OF
         and (all_of_them(b) or b == str(size))
