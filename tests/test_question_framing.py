@@ -5363,3 +5363,13 @@ def test_which_programme_lasted_longest_and_who_funded_it_in_russian(engine: Eng
     )
     assert projects[0] == "readmission-framework"
     assert "Германи" in text and "Финлянд" in text
+
+
+def test_still_running_is_no_other_project(engine: Engine) -> None:
+    """ "а он ещё шёл весной 2011 года?": "ещё" before a verb of running is "still", about the
+    project just discussed (the border project ran until June 2011), not another project."""
+    kind, projects, text = ask(
+        engine, "расскажи про проект с Росграницей", "а он ещё шёл весной 2011 года?"
+    )
+    assert (kind, projects[0]) == (Kind.FIELD, "border-checkpoints")
+    assert "Да" in text

@@ -1378,7 +1378,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         or (q.superlative is not None and not named)
         or (_shown_a_list(q, ctx) and _refers_to_previous_list(q, ctx))
         or (_has_filters(q) and not named and not _asks_who(q) and not _about_it(q, ctx))
-        or (not named and _same_filter_again(q, ctx))  # "… с ФМС?" - "а без ФМС?"
+        # "… с ФМС?" - "а без ФМС?" (not "а он ещё шёл весной 2011?": about the project)
+        or (not named and _same_filter_again(q, ctx) and not _about_it(q, ctx))
         or (not named and _several(q) is not None)  # "which one had more than one donor?"
         # "ok and which one had three funders?": a number of them, asked of every project
         or (not named and (_number_of_orgs(q) or _number_of_countries(q)) is not None)
@@ -2411,7 +2412,9 @@ _RUSSIAN_WH: Final = frozenset(
     "ли".split()
 )
 #: The past of "to be": "Финляндия была среди доноров?".
-_WAS_RU: Final = frozenset("был была было были".split())
+_WAS_RU: Final = frozenset(
+    "был была было были шел шла шло шли продолжался продолжалась работал работала".split()
+)
 
 
 def _russian_yes_no(q: Query) -> bool:

@@ -709,6 +709,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         for i, w in enumerate(words_all)
         if V.ANOTHER.matches(w) and any(x in _OTHER_BODIES for x in words_all[i + 1 : i + 3])
     }
+    # "а он ещё шёл весной 2011?": "still" before a verb of running, no other project
+    more_of_it |= {
+        i
+        for i, w in enumerate(words_all)
+        if w in ("ещё", "еще") and words_all[i + 1 : i + 2] and _lasted(words_all[i + 1])
+    }
     return Query(
         text=text,
         lang=language,
