@@ -5373,3 +5373,20 @@ def test_still_running_is_no_other_project(engine: Engine) -> None:
     )
     assert (kind, projects[0]) == (Kind.FIELD, "border-checkpoints")
     assert "Да" in text
+
+
+def test_a_date_rules_out_a_project_named_by_a_phrase(engine: Engine) -> None:
+    """ "which project did IOM implement jointly with the FMS starting in September 2009?":
+    "jointly with the FMS" is also how the 2007-2010 programme is described, but it started in
+    2007; the mechanisms project started then - and the other one that month is the border one."""
+    _kind, projects, _ = ask(
+        engine,
+        "which project did IOM implement jointly with the FMS starting in September 2009?",
+    )
+    assert projects[0] == "readmission-mechanisms"
+    _kind, projects, _ = ask(
+        engine,
+        "which project did IOM implement jointly with the FMS starting in September 2009?",
+        "and what other project started that same month?",
+    )
+    assert projects == ["border-checkpoints"]

@@ -1352,6 +1352,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
             found = related.projects[0]
             if found not in named:
                 return _single(index, replace(q, named=(found,)), ctx, [found])
+    refiltered = _named_against_its_time(index, q, ctx, named)
+    if refiltered is not None:  # "which project did IOM run with the FMS starting in Sept 2009?"
+        return refiltered
     field_of_named = (
         named
         and q.field not in (None, F.SUMMARY)
@@ -4328,6 +4331,27 @@ _MEASURE_STEMS: Final = (
     "поздн",
     "дол",
 )
+
+
+def _named_against_its_time(
+    index: Index, q: Query, ctx: ChatState, named: list[str]
+) -> Answer | None:
+    """A project named by a phrase ("jointly with the FMS") in a question for one project that a
+    date rules it out of ("… starting in September 2009": the 2007-2010 programme started in
+    2007): the one project the question's other filters find, when there is exactly one. None
+    when the name is the project's own (acronym or whole title) or the date fits it."""
+    if len(named) != 1 or not q.times or not q.wants_list or not _asks_for_one(q):
+        return None
+    if any(h.project == named[0] and h.strength >= WHOLE_NAME for h in q.names):
+        return None
+    spec = q.times[0]
+    fits = _time_mask(index, spec, spec.anchor or q.anchor)
+    if fits[index.position(named[0])]:
+        return None
+    found = _list_or_count(index, replace(q, named=()), ctx, [])
+    if found is None or found.kind is not Kind.LIST or len(found.projects) != 1:
+        return None
+    return _single(index, replace(q, named=found.projects), ctx, list(found.projects))
 
 
 def _time_mask(index: Index, spec: TimeSpec, anchor: str) -> np.ndarray[Any, np.dtype[np.bool_]]:
