@@ -5390,3 +5390,14 @@ def test_a_date_rules_out_a_project_named_by_a_phrase(engine: Engine) -> None:
         "and what other project started that same month?",
     )
     assert projects == ["border-checkpoints"]
+
+
+def test_that_very_month_is_that_same_month(engine: Engine) -> None:
+    """ "and was anything else launched that very month?" after the follow-up project
+    (September 2009): the border checkpoints project, launched then too."""
+    _kind, projects, _ = ask(
+        engine,
+        "which project was the follow-up to the 2007-2010 readmission programme?",
+        "and was anything else launched that very month?",
+    )
+    assert projects == ["border-checkpoints"]

@@ -187,6 +187,7 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     text = unmix(_MENTION.sub(" ", text))  # (and "Пскoвский" with a Latin "o" is read)
     text = spelled_years(text)  # "twenty eleven": 2011
     text = _without_asides(text)  # "…? I think it ended in 2010, but I'm not sure": no filter
+    text = _VERY_SAME.sub(r"\1 same \2", text)  # "that very month": that same month
     text = _THAT_SAME.sub(r"\1", text)  # "did that same programme …": that programme
     text = _ONLY_N.sub("", text)  # "only two of the four projects": a count, not "solely"
     tokens = tuple(index.tokens(text))
@@ -927,6 +928,11 @@ _ONLY_N: Final = re.compile(
     r"\b(?:only|just|только|лишь)\s+(?=(?:\d{1,2}|one|two|three|four|one|один|одна|одного|два|"
     r"две|двух|три|трёх|трех|четыре)\s+(?:of|из|projects|programmes|проект))",
     re.IGNORECASE,
+)
+
+#: "that very month", "the very same year": the same one.
+_VERY_SAME: Final = re.compile(
+    r"\b(that|the|this)\s+very\s+(?:same\s+)?(month|year|day|week|time|period)\b", re.IGNORECASE
 )
 
 #: "that same", "this same": the one just talked about, compared with nothing.
