@@ -5401,3 +5401,15 @@ def test_that_very_month_is_that_same_month(engine: Engine) -> None:
         "and was anything else launched that very month?",
     )
     assert projects == ["border-checkpoints"]
+
+
+def test_any_role_of_a_country_lists_every_part_it_had(engine: Engine) -> None:
+    """ "did germany have any role in it?" about the 2007-2010 programme: its funder and a study
+    tour destination, not only the statement that names it."""
+    kind, projects, text = ask(
+        engine,
+        "which programme mentions the Pskov Readmission Centre?",
+        "did germany have any role in it?",
+    )
+    assert (kind, projects[0]) == (Kind.FIELD, "readmission-framework")
+    assert "funder" in text and "Study tours" in text

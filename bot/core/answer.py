@@ -1784,6 +1784,10 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     )
     if specific and merely and _is_yes_no(q):
         return _role_answer(index, project, q, lang)
+    # "did germany have any role in it?": every part it had (funder, study tours), not only
+    # the statement that names it
+    if specific and _asks_any_role(q) and (q.countries() or q.orgs()) and _is_yes_no(q):
+        return _role_answer(index, project, q, lang)
     if specific:
         top = specific[0][1]
         scored = [(d, s) for d, s in specific if s >= top * DETAIL_BAND]
@@ -2333,6 +2337,11 @@ _OFF_TOPIC: Final = frozenset(
     [("unrelated",), ("offtopic",), ("оффтоп",), ("off", "topic"), ("не", "по", "теме")]
 )
 _OFF_TOPIC_WORDS: Final = frozenset(w for run in _OFF_TOPIC for w in run[-1:])
+
+
+def _asks_any_role(q: Query) -> bool:
+    """ "any role", "a role", "какую-то роль": whether something had a part at all."""
+    return any(t.word in ("role", "roles", "роль", "роли") for t in q.tokens)
 
 
 def _asks_about(q: Query) -> bool:
