@@ -34,3 +34,13 @@ def assert_answer(
     got_kind, projects, text = ask(engine, *turns)
     assert (got_kind, projects[0] if projects else "") == (kind, first), text
     assert fragment in text, text
+
+
+def assert_projects(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str], fragment: str = ""
+) -> None:
+    """The last answer of the conversation is of `kind`, names exactly `projects` in that order
+    and holds `fragment`."""
+    got_kind, got, text = ask(engine, *turns)
+    assert (got_kind, got) == (kind, projects), text
+    assert fragment in text, text

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from dialogue import ask, assert_answer
+from dialogue import ask, assert_answer, assert_projects
 
 from bot.core import understand
 from bot.core.engine import Engine
@@ -3925,9 +3925,7 @@ def test_done_or_planned_in_russian_keeps_both(
 def test_conversations_keep_it_they_and_the_items_shown(
     engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str], fragment: str
 ) -> None:
-    got_kind, got, text = ask(engine, *turns)
-    assert (got_kind, got) == (kind, projects), text
-    assert fragment in text, text
+    assert_projects(engine, turns, kind, projects, fragment)
 
 
 @pytest.mark.parametrize(
@@ -4267,9 +4265,7 @@ def test_chat_shorthand_bare_plurals_and_totals(
 def test_whos_that_of_them_and_all_four_filtered(
     engine: Engine, turns: tuple[str, ...], kind: Kind, projects: list[str], fragment: str
 ) -> None:
-    got_kind, got, text = ask(engine, *turns)
-    assert (got_kind, got) == (kind, projects), text
-    assert fragment in text, text
+    assert_projects(engine, turns, kind, projects, fragment)
 
 
 @pytest.mark.parametrize(

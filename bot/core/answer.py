@@ -634,8 +634,7 @@ _COMPARATIVE_WORDS: Final = frozenset(["longer", "shorter"])
 
 def _of_them(q: Query) -> bool:
     """ "which of them ended later?", "какой из них": one of the projects just listed."""
-    pairs = set(pairwise(t.word for t in q.tokens))
-    return bool(pairs & {("of", "them"), ("of", "those"), ("из", "них"), ("из", "этих")})
+    return not understand.OF_THOSE.isdisjoint(pairwise(t.word for t in q.tokens))
 
 
 #: "the rest", "the others", "остальные": the projects a list left out.
@@ -5561,7 +5560,7 @@ def _without_countries(index: Index, q: Query, ctx: ChatState, unknown: list[str
 
 
 #: Pronouns that may stand for the organisation just discussed.
-_ORG_PRONOUNS: Final = frozenset("it its он она оно его ее её ней нее неё него ним".split())
+_ORG_PRONOUNS: Final = _IT | frozenset("ней нее неё него ним".split())
 #: What is asked of an organisation rather than of a project: its projects, its part in
 #: them, where it is from, what it belongs to.
 _ORG_QUESTION: Final = V.Lexicon.of(

@@ -806,10 +806,6 @@ _ASIDE_WORDS: Final = (
 )
 #: Words that may open such a clause: "but I think", "though I'm not sure", "а кажется".
 _ASIDE_OPENERS: Final = frozenset("but and though although so но а и хотя".split())
-_ASKING: Final = frozenset(
-    "what which who when where how why whats is are was were did does do could can "
-    "что какой какая какие каких какую кто когда где сколько как ли".split()
-)
 
 
 def _without_asides(text: str) -> str:
@@ -1341,7 +1337,8 @@ def _count_target(words: list[str]) -> str | None:
 
 
 #: "how many of those", "сколько из них": the projects just listed are counted.
-_OF_THOSE: Final = frozenset(
+#: "of those", "из них": the projects just listed (also read by `answer`).
+OF_THOSE: Final = frozenset(
     [("of", "those"), ("of", "them"), ("of", "these"), ("из", "них"), ("из", "этих"), ("из", "тех")]
 )
 
@@ -1350,9 +1347,9 @@ def _of_those(words: list[str]) -> bool:
     """Whether "how many" / "сколько" is followed by "of those" ("of them", "из них")."""
     for i, w in enumerate(words):
         if w == "how" and words[i + 1 : i + 2] in (["many"], ["much"]):
-            return tuple(words[i + 2 : i + 4]) in _OF_THOSE
+            return tuple(words[i + 2 : i + 4]) in OF_THOSE
         if w.startswith("скольк"):
-            return tuple(words[i + 1 : i + 3]) in _OF_THOSE
+            return tuple(words[i + 1 : i + 3]) in OF_THOSE
     return False
 
 
@@ -1461,7 +1458,7 @@ def _wants_list(
     # a plural outside the name ("в рамках программы 2007-2010" names one programme)
     plural = any(t.word in _PROJECTS_PLURAL for t in tokens if t.position not in name_positions)
     # "and which …", "kindly advise which …", "could you tell me which …", "из них какие …"
-    lead = 2 if tuple(words[:2]) in _OF_THOSE else 0
+    lead = 2 if tuple(words[:2]) in OF_THOSE else 0
     while lead < min(len(words) - 1, _LEAD_MAX) and words[lead] in _LEAD_FILLER:
         lead += 1
     starts = words[lead : lead + 1] and words[lead] in (
@@ -1816,13 +1813,7 @@ def _asker_positions(tokens: tuple[Token, ...]) -> set[int]:
             w in ("am", "m") and words[i + 1 : i + 2] == ["from"]  # "I work at", "I'm from"
         ):
             starts.append(i + 2)
-    found: set[int] = set()
-    for start in starts:
-        for t in tokens[start : start + 10]:
-            if t.word in _QUESTION_START:  # the question itself begins
-                break
-            found.add(t.position)
-    return found
+    return _up_to_the_question(tokens, starts, 10)
 
 
 def _purpose_positions(tokens: tuple[Token, ...]) -> set[int]:
@@ -1839,10 +1830,16 @@ def _purpose_positions(tokens: tuple[Token, ...]) -> set[int]:
             mine = words[i + 1 : i + 2] in (["my"], ["our"], ["моего"], ["моей"], ["нашего"])
             if needed or it_is or mine:
                 starts.append(i)
+    return _up_to_the_question(tokens, starts, 8)
+
+
+def _up_to_the_question(tokens: tuple[Token, ...], starts: list[int], reach: int) -> set[int]:
+    """The positions of the words from each start, at most `reach` of them, up to where the
+    question itself begins ("what", "which", "кто" …): the asker's own words."""
     found: set[int] = set()
     for start in starts:
-        for t in tokens[start : start + 8]:
-            if t.word in _QUESTION_START:  # the question itself begins
+        for t in tokens[start : start + reach]:
+            if t.word in _QUESTION_START:
                 break
             found.add(t.position)
     return found
@@ -1859,6 +1856,8 @@ _QUESTION_START: Final = frozenset(
     "what which who when where how why whats is are was were did does do could can "
     "что какой какая какие какую кто когда где сколько как".split()
 )
+#: ... and those that show a clause asks something (`_without_asides`).
+_ASKING: Final = _QUESTION_START | {"каких", "ли"}
 
 
 def _relation_across_an_event(words: list[str], start: int) -> str | None:
