@@ -222,12 +222,13 @@ def _name_questions(index: Index) -> list[str]:
 
 
 @pytest.mark.parametrize("key_bits", [search.SHAPE_KEY_BITS, 0])
-@pytest.mark.parametrize("floor", [0.0, 0.2])
+@pytest.mark.parametrize("floor", [0.0, 0.2, 0.5])
 def test_names_in_bulk_are_the_names_one_by_one(
     big: Engine, monkeypatch: pytest.MonkeyPatch, floor: float, key_bits: int
 ) -> None:
-    """The same hits, strengths, words and order, whichever way the names are scored, and
-    whether their shapes are grouped as packed integers or (0 bits) as rows of bytes."""
+    """The same hits, strengths, words and order, whichever way the names are scored (in bulk,
+    the names sure to score under the floor are not scored at all), and whether their shapes
+    are grouped as packed integers or (0 bits) as rows of bytes."""
     index = big.index
     monkeypatch.setattr(search, "SHAPE_KEY_BITS", key_bits)
     for text in _name_questions(index):
@@ -237,6 +238,29 @@ def test_names_in_bulk_are_the_names_one_by_one(
         monkeypatch.setattr(search, "NAME_LOOP_LIMIT", 0)
         bulk = index.name_hits(tokens, floor=floor)
         assert list(bulk.items()) == list(one_by_one.items()), text
+
+
+def test_names_sure_to_score_under_the_floor_are_not_scored(
+    big: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scored in bulk, most names that share one or two common words with a question are left
+    out, and the hits stay those of scoring every name: the same at the default floor as every
+    hit of a zero floor that reaches it."""
+    index = big.index
+    monkeypatch.setattr(search, "NAME_LOOP_LIMIT", 0)
+    left_out = 0
+    for text in _name_questions(index):
+        tokens = index.tokens(text)
+        terms = list(dict.fromkeys(t.term for t in tokens if not t.stop))
+        every = index._name_candidates(terms, 0.0)
+        scored = index._name_candidates(terms, search.NAME_HINT_FLOOR)
+        assert set(scored) <= set(every)
+        left_out += len(every) - len(scored)
+        all_hits = index.name_hits(tokens, floor=0.0)
+        assert index.name_hits(tokens) == {
+            pid: h for pid, h in all_hits.items() if h.strength >= search.NAME_HINT_FLOOR
+        }, text
+    assert left_out > 1000
 
 
 def test_weak_hints_are_below_the_floor_only(big: Engine) -> None:

@@ -86,6 +86,14 @@ PHRASE_CHECK_DOCS = 200
 ORG_AS_NAME = 0.6
 #: Names scored per question at most, beyond which only the rarest terms bring candidates.
 NAME_CANDIDATES = 1500
+#: A name whose words are all in the question (its coverage at least this) is named in full.
+IN_FULL = 0.999
+#: The most a name can score with at most two of the question's words, none of them a word of
+#: one project's names only: this share of its coverage (see `_NameScorer.strength`).
+WEAK_NAME_SHARE = 0.3
+#: Coverage worked out in another order can differ in the last bits: names this close to the
+#: floor are scored.
+FLOOR_MARGIN = 1e-9
 #: Names a single common term brings at most: those it covers the most of.
 LIGHT_NAMES = 32
 #: A name matched more weakly than this (one common word of a long title) is no hint at all.
@@ -1089,7 +1097,7 @@ class Index:
         first_position: dict[str, int] = {}
         for t in content:
             first_position.setdefault(t.term, t.position)
-        candidates = self._name_candidates(list(first_position))
+        candidates = self._name_candidates(list(first_position), floor)
         if within is not None:
             names = self.names
             candidates = [i for i in candidates if names[i].project in within]
@@ -1140,7 +1148,7 @@ class Index:
                     scorer.add(name, info, info[0] / self._name_total[i])
         return scorer.hits()
 
-    def _name_candidates(self, terms: Sequence[str]) -> list[int]:
+    def _name_candidates(self, terms: Sequence[str], floor: float) -> list[int]:
         """The names worth scoring for a question's terms, in index order.
 
         Every name that shares a term, while that is at most `NAME_CANDIDATES` names. Beyond
@@ -1148,25 +1156,75 @@ class Index:
         is scored only when that term is rare enough to fit the budget (rarest first) or the name
         is an acronym: a name that shares one common word and nothing else can only be a weak
         hint (at most 0.3), never a project named. Names sharing two or more of the question's
-        terms are always scored; they are counted in C (numpy), not in a Python loop.
+        terms are always scored; they are counted in C (numpy), not in a Python loop. Of more
+        than `NAME_LOOP_LIMIT` names, those sure to score under `floor` are left out
+        (`_under_floor`).
         """
         arrays = self._name_arrays
-        postings = [p for t in terms if len(p := arrays.postings(t))]
-        if sum(len(p) for p in postings) <= NAME_CANDIDATES:
+        held = [(t, p) for t in terms if len(p := arrays.postings(t))]
+        postings = [p for _t, p in held]
+        size = sum(len(p) for p in postings)
+        if size <= NAME_LOOP_LIMIT:
             return sorted({i for p in postings for i in p.tolist()})
-        counts = np.bincount(np.concatenate(postings), minlength=len(self.names))
-        found = counts >= 2
-        size = int(np.count_nonzero(found))
+        every = np.concatenate(postings)
+        # each posting's term weight, and the terms of one project's names only
+        weights = np.repeat([self._name_weight[t] for t, _p in held], [len(p) for p in postings])
+        distinct = [p for t, p in held if self._name_df[t] == 1]
+        if size <= NAME_CANDIDATES:
+            found, where, counts = np.unique(every, return_inverse=True, return_counts=True)
+            if floor > 0:
+                matched = np.bincount(where, weights=weights)
+                found = found[~self._under_floor(found, counts, matched, distinct, floor)]
+            return list(found.tolist())
+        counts = np.bincount(every, minlength=len(self.names))
+        chosen = counts >= 2
+        size = int(np.count_nonzero(chosen))
         budget = size + NAME_CANDIDATES
         for p in sorted(postings, key=len):
             if size + len(p) > budget:
                 break
-            found[p] = True
-            size = int(np.count_nonzero(found))
+            chosen[p] = True
+            size = int(np.count_nonzero(chosen))
         for t in terms:
-            found[self._acronym_postings.get(t, [])] = True
-            found[self._lightest_names(t)] = True
-        return list(np.flatnonzero(found).tolist())
+            chosen[self._acronym_postings.get(t, [])] = True
+            chosen[self._lightest_names(t)] = True
+        found = np.flatnonzero(chosen)
+        if floor > 0:
+            matched = np.bincount(every, weights=weights, minlength=len(self.names))[found]
+            found = found[~self._under_floor(found, counts[found], matched, distinct, floor)]
+        return list(found.tolist())
+
+    def _under_floor(
+        self,
+        found: np.ndarray[Any, Any],
+        counts: np.ndarray[Any, Any],
+        matched: np.ndarray[Any, Any],
+        distinct: Sequence[np.ndarray[Any, np.dtype[np.int32]]],
+        floor: float,
+    ) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        """Which of the names `found` (ascending) are sure to score under `floor`: a weak name
+        under the floor changes no hit. `counts` and `matched` are, for each, how many of the
+        question's terms it holds and their weight; `distinct` are the names holding a term of
+        one project's names only.
+
+        A name that holds at most two of the question's terms, none of them a word of one
+        project's names only, can score only `WEAK_NAME_SHARE` times its coverage (see
+        `_NameScorer.strength`: no run of three, no distinctive word, not named in full unless
+        its coverage is 1). Acronyms and names that repeat a term are always scored.
+        """
+        arrays = self._name_arrays
+        coverage = matched / arrays.total[found]
+        under: np.ndarray[Any, np.dtype[np.bool_]] = (
+            (counts <= 2)
+            & (WEAK_NAME_SHARE * coverage < floor - FLOOR_MARGIN)
+            & (coverage < IN_FULL - FLOOR_MARGIN)
+            & ~arrays.acronym[found]
+            & ~arrays.repeats[found]
+        )
+        for p in distinct:  # a handful of names each
+            at = np.minimum(np.searchsorted(found, p), len(found) - 1)
+            under[at[found[at] == p]] = False
+        return under
 
     def _lightest_names(self, t: str) -> list[int]:
         """The names that one term covers the most of (the lightest names holding it): the
@@ -1688,6 +1746,7 @@ class _NameArrays:
         "posting_ids",
         "posting_spans",
         "project",
+        "repeats",
         "term_ids",
         "total",
     )
@@ -1698,6 +1757,7 @@ class _NameArrays:
         self.offsets = np.zeros(1, dtype=np.int64)
         self.total = np.zeros(0)
         self.acronym = np.zeros(0, dtype=np.bool_)
+        self.repeats = np.zeros(0, dtype=np.bool_)  # names that hold a term twice
         self.project = np.zeros(0, dtype=np.int32)
         self.position: dict[str, int] = {}  # project id → its position in the knowledge base
         self.posting_ids = np.zeros(0, dtype=np.int32)
@@ -1721,6 +1781,7 @@ class _NameArrays:
         arrays.offsets = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64)))
         arrays.total = np.array(totals, dtype=np.float64)
         arrays.acronym = np.array([n.kind == "acronym" for n in names], dtype=np.bool_)
+        arrays.repeats = np.array([len(set(n.terms)) < len(n.terms) for n in names], dtype=np.bool_)
         arrays.position = position  # the index's own map, shared
         arrays.project = np.array([position[n.project] for n in names], dtype=np.int32)
         start = 0
@@ -1784,7 +1845,9 @@ class _NameScorer:
         """How strongly one name is named (0-1), and by the words at which positions."""
         tokens = self.tokens
         _weight, n_matched, distinctive, used, run, run_distinctive, run_used = info
-        if name.kind == "acronym" or (coverage >= 0.999 and (len(name.terms) >= 2 or distinctive)):
+        if name.kind == "acronym" or (
+            coverage >= IN_FULL and (len(name.terms) >= 2 or distinctive)
+        ):
             strength = 1.0 if name.kind == "acronym" else 0.95
             single = name.kind == "alias" and len(name.terms) == 1
             scattered = name.kind != "acronym" and (
@@ -1809,7 +1872,7 @@ class _NameScorer:
         elif distinctive and n_matched == 1 and _called_a_project(tokens, used):
             strength = 0.7  # "the reintegration project": a word of one project's names only
         else:
-            strength = (0.6 if distinctive else 0.3) * coverage
+            strength = (0.6 if distinctive else WEAK_NAME_SHARE) * coverage
         if used and used <= self.org_positions and strength > ORG_AS_NAME:
             # "Rosgranitsa" names an organisation first; as a project name it is only a hint
             strength = ORG_AS_NAME
@@ -1883,7 +1946,7 @@ class _NameScorer:
         # per candidate, the branches of `strength` for names that are not acronyms and not
         # named in full (those are `special`: scored by `add`)
         coverage = weight[group] / arrays.total[cand]
-        special = arrays.acronym[cand] | (coverage >= 0.999)
+        special = arrays.acronym[cand] | (coverage >= IN_FULL)
         cover = (coverage >= 0.75) & (n_matched[group] >= 2) & distinctive[group]
         first_run = by_run[group]
         second_run = ~first_run & ~cover & pair_run[group]
@@ -1891,7 +1954,9 @@ class _NameScorer:
             first_run,
             run_strength[group],
             np.where(
-                cover, 0.8, np.where(pair_run[group], 0.7, np.where(distinctive[group], 0.6, 0.3))
+                cover,
+                0.8,
+                np.where(pair_run[group], 0.7, np.where(distinctive[group], 0.6, WEAK_NAME_SHARE)),
             ),
         )
         strength = np.where(first_run | cover | pair_run[group], strength, strength * coverage)
