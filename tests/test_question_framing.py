@@ -5409,3 +5409,22 @@ def test_any_role_of_a_country_lists_every_part_it_had(engine: Engine) -> None:
     )
     assert (kind, projects[0]) == (Kind.FIELD, "readmission-framework")
     assert "funder" in text and "Study tours" in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["какие проекты были посвящены реадмиссии", "which projects were dedicated to readmission"],
+)
+def test_dedicated_to_a_topic_lists_the_projects_on_it(engine: Engine, text: str) -> None:
+    """ "Посвящены" / "dedicated to" only introduces the topic, like "about"."""
+    assert_projects(
+        engine, (text,), Kind.LIST, ["readmission-framework", "readmission-mechanisms", "sireada"]
+    )
+
+
+@pytest.mark.parametrize("text", ["which project cost the most", "most", "which was the most"])
+def test_most_at_the_end_of_a_question_is_read_safely(engine: Engine, text: str) -> None:
+    """ "the most" as the question's last words is no superlative of a following word (it once
+    read past the end of the question)."""
+    kind, _projects, text = ask(engine, text)
+    assert kind in (Kind.NO_INFO, Kind.HELP), text

@@ -135,6 +135,10 @@ def test_durations_and_superlatives(engine: Engine) -> None:
         ("кто выбирал европейских экспертов?", "reasons"),
         ("which is bigger, the pskov centre or the don centre", "statistics"),
         ("which project had the largest staff team", "statistics"),
+        ("which project was the most expensive", "budget"),
+        ("which project cost the most", "budget"),
+        ("какой из проектов был самым дорогим", "budget"),
+        ("какой проект стоил больше всего", "budget"),
     ],
 )
 def test_things_the_knowledge_base_never_holds_are_recognised(
@@ -154,6 +158,7 @@ def test_things_the_knowledge_base_never_holds_are_recognised(
         "why was the border checkpoints project needed?",
         "when did SIREADA end?",
         "which project had the largest number of partners?",
+        "какие проекты были посвящены реадмиссии",
     ],
 )
 def test_ordinary_questions_are_not_mistaken_for_unheld_information(

@@ -2818,7 +2818,9 @@ def _superlative(tokens: tuple[Token, ...], skip: set[int]) -> tuple[str, str] |
             # "the most short one": the shortest ("the most long duration" is a measure's most)
             or (
                 _MOST_PLAIN.get(words[i + 1])
-                if w == "most" and words[i + 2 : i + 3] in ([], ["one"], ["project"], ["programme"])
+                if w == "most"
+                and i + 1 < len(words)
+                and words[i + 2 : i + 3] in ([], ["one"], ["project"], ["programme"])
                 else None
             )
             or (_COMPARATIVES.get(w) if comparing else None)

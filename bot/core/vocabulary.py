@@ -72,7 +72,9 @@ STOPWORDS: Final = frozenset(
     которую among amongst среди main principal primary major основные основная основной
     основное главные главная главный главное рассчитан рассчитана рассчитано рассчитаны
     предназначен предназначена предназначено предназначены ой имел имела имели виду oops sorry
-    каждый каждая каждое каждого каждому каждом каждым каждую сразу
+    каждый каждая каждое каждого каждому каждом каждым каждую сразу dedicated devoted
+    посвящен посвящён посвящена посвящено посвящены посвящался посвящалась посвящалось
+    посвящались
     if think thought believe guess remember recall sure unsure quite yet maybe perhaps probably
     honestly если помню помнится кажется думаю вроде наверное наверно хотя правильно теме тему
     topic topics
@@ -481,8 +483,9 @@ ACTIVE_WORDS: Final = Lexicon.of(
 NO_INFO: Final = _lexicons(
     {
         "budget": """budget budgets cost costs costed euro euros eur usd dollars rubles
-            roubles amount amounts spent spend price salary salaries wage wages бюджет* стоимост*
-            евро рубл* сумм* зарплат* оклад*""",
+            roubles amount amounts spent spend price salary salaries wage wages expensive
+            cheap cheaper cheapest costly pricey бюджет* стоимост* стоил* стоило стоит дорог*
+            дешев* дешёв* затрат* потрач* евро рубл* сумм* зарплат* оклад*""",
         "people": """name names named coordinator coordinators manager managers director
             directors head heads staff person people persons expert experts chief
             who's имя имена зовут фамили* координатор* руководител* директор* глав* эксперт*
