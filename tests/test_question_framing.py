@@ -5428,3 +5428,60 @@ def test_most_at_the_end_of_a_question_is_read_safely(engine: Engine, text: str)
     read past the end of the question)."""
     kind, _projects, text = ask(engine, text)
     assert kind in (Kind.NO_INFO, Kind.HELP), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok thanks. whats the weather in moscow today",
+        "can you recommend a hotel in Pskov?",
+        "what is the capital of Moldova?",
+        "any good restaurants near the IOM office in Moscow?",
+        "какая погода в Москве?",
+    ],
+)
+def test_an_everyday_question_after_a_project_is_not_about_it(engine: Engine, text: str) -> None:
+    """Right after a project, a question on an everyday subject, or on an English word the
+    page never uses, without "it" or a field, is out of scope, not a card of that project."""
+    kind, projects, answer = ask(engine, "who funded the readmission framework programme?", text)
+    assert (kind, projects) == (Kind.OUT_OF_SCOPE, []), answer
+
+
+def test_a_russian_follow_up_with_everyday_verbs_stays_on_the_project(engine: Engine) -> None:
+    """Russian follow-ups say everyday words that are not their topic ("собирались",
+    "должен"): they stay on the project just discussed."""
+    assert_answer(
+        engine,
+        (
+            "что за проект по административным механизмам реадмиссии?",
+            "о чём должен был быть фильм?",
+        ),
+        Kind.FIELD,
+        "readmission-mechanisms",
+        "",
+    )
+
+
+def test_that_one_after_what_a_project_followed_up_on_is_the_earlier_programme(
+    engine: Engine,
+) -> None:
+    """ "What was X a follow-up to?" names X first (it is about X), but "that one" next is the
+    programme the answer named."""
+    assert_answer(
+        engine,
+        ("what's the readmission mechanisms project a follow-up to?", "who funded that one?"),
+        Kind.FIELD,
+        "readmission-framework",
+        "Finland",
+    )
+
+
+def test_i_meant_to_ask_corrects_the_question_not_the_project(engine: Engine) -> None:
+    """ "sorry, I meant to ask when it ended" asks again about the same project."""
+    assert_answer(
+        engine,
+        ("when did the project with rosgranitsa start?", "sorry, I meant to ask when it ended"),
+        Kind.FIELD,
+        "border-checkpoints",
+        "June 2011",
+    )

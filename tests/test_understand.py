@@ -189,3 +189,25 @@ def test_a_country_word_inside_an_organisations_name_names_the_organisation(
     """ "the Russian Foreign Ministry" is an organisation, not Russia and two other words."""
     q = parse(engine.index, text)
     assert (q.orgs(), q.countries()) == (orgs, countries)
+
+
+def test_the_first_matching_concept_is_that_of_testing_each_lexicon_in_order(
+    engine: Engine,
+) -> None:
+    """`FirstMatch` (one stem lookup, one lookup per prefix length) gives the concept that
+    testing the lexicons one by one gives, for every word of the shipped knowledge base and of
+    the lexicons themselves: their words, their prefixes with an ending, their exclusions."""
+    from bot.core.text import words
+    from bot.core.vocabulary import CONCEPTS, FirstMatch
+
+    table = FirstMatch(CONCEPTS)
+    texts = [v for d in engine.index.docs for v in d.text.variants()]
+    every = {w for text in texts for w in words(text)}
+    for lexicon in CONCEPTS.values():
+        every |= lexicon.words | lexicon.excluded
+        every |= {p + ending for p in lexicon.prefixes for ending in ("", "ами", "ого")}
+    one_by_one = {
+        w: next((key for key, lex in CONCEPTS.items() if lex.matches(w)), None) for w in every
+    }
+    assert {w: table.key(w) for w in every} == one_by_one
+    assert sum(key is not None for key in one_by_one.values()) > 300

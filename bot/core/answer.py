@@ -19,6 +19,7 @@ from bot.core import fields as F
 from bot.core import understand
 from bot.core import vocabulary as V
 from bot.core.context import DEFAULT_TTL, ChatState
+from bot.core.dictionary import dictionary_word
 from bot.core.messages import (
     day_and_month,
     kind_label,
@@ -244,11 +245,11 @@ def _respond_one(index: Index, question: Question, state: ChatState, ttl: float)
         if (
             answer.fields[:1] == (F.RELATED,)
             and len(kept) == 2
-            and not q.named
-            and kept[0] in context.projects[:1]
+            and ((not q.named and kept[0] in context.projects[:1]) or q.named == kept[:1])
         ):
-            # "what was its follow-up project called?" - "when did that one end?": the
-            # project just named by the answer is "that one"
+            # "what was its follow-up project called?" / "what was the readmission mechanisms
+            # project a follow-up to?" - "when did that one end?": the project just named by
+            # the answer is "that one"
             kept = (kept[1], kept[0])
         one_at_a_time = answer.kind in (Kind.PROJECT, Kind.FIELD)
         new_state = context.touched(
@@ -664,8 +665,14 @@ _CORRECTION: Final = re.compile(
 )
 
 
+#: A correction of the question, not of the project: "sorry, I meant to ask when it ended".
+_ASKS_ANEW: Final = re.compile(
+    r"\b((?:i )?(?:meant|mean|wanted) to ask|хотел[аи]? (?:с|у)просить)\b", re.IGNORECASE
+)
+
+
 def _corrects_itself(q: Query) -> bool:
-    return _CORRECTION.search(q.text) is not None
+    return _CORRECTION.search(q.text) is not None and _ASKS_ANEW.search(q.text) is None
 
 
 #: What points back at the thing just found: "something like that", "such", "такое".
@@ -1180,7 +1187,8 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         return _abstain(
             Kind.NOT_FOUND, say("unknown_body", lang, name=unknown_body), [], lang, index
         )
-    if not named and _says_off_topic(q):  # "unrelated, but what's the weather like in …"
+    if not named and (_says_off_topic(q) or _asks_everyday(q)):
+        # "unrelated, but what's the weather like in …", "any good restaurants near the office?"
         org_name = index.kb.about.short_name.get(lang)
         return _abstain(Kind.OUT_OF_SCOPE, say("out_of_scope", lang, org=org_name), [], lang, index)
     if not named and _asks_how_to(q):  # "how do I extend my registration?": a service
@@ -1890,7 +1898,9 @@ def _identify(
     involved = _projects_with_all_orgs(index, q)
     if len(involved) == 1:  # "MIA of Ukraine and the State Border Guard Service: which project?"
         return involved[0]
-    if _only_unknown_words_about_a_country(index, q) and not _context_projects(q, ctx):
+    if _only_unknown_words_about_a_country(index, q) and (
+        not _context_projects(q, ctx) or _topic_off_the_page(index, q)
+    ):
         # "what is the weather in Moldova", "the visa regime between Russia and Moldova": the
         # country is in the knowledge base, what is asked about it is not
         org_name = index.kb.about.short_name.get(lang)
@@ -1931,8 +1941,10 @@ def _identify(
         return weak[0].project
     back = _context_projects(q, ctx)
     known_content = any(index.known(t) for t in q.residual)
-    if back and (
-        q.fields or q.refers_back or known_content or q.times or q.orgs() or q.countries()
+    if (
+        back
+        and (q.fields or q.refers_back or known_content or q.times or q.orgs() or q.countries())
+        and (q.fields or q.refers_back or not _topic_off_the_page(index, q))
     ):
         return back[0]
     topic = [t for t in q.residual if not t.startswith((COUNTRY_PREFIX, ORG_PREFIX))]
@@ -2030,6 +2042,34 @@ def _alternatives(q: Query, terms: list[str]) -> list[list[str]]:
                 [x for x in terms if x != before.term],
             ]
     return [terms]
+
+
+def _asks_everyday(q: Query) -> bool:
+    """An everyday subject, not asked as a list or count of projects ("which projects dealt
+    with the weather?" finds none)."""
+    return (
+        not q.wants_list and not q.wants_count and any(V.EVERYDAY.matches(t.word) for t in q.tokens)
+    )
+
+
+def _topic_off_the_page(index: Index, q: Query) -> bool:
+    """The question's topic is an everyday subject ("the weather in Moscow", "гостиница в
+    Пскове"), or an English word that the knowledge base never uses ("the capital of
+    Moldova"). Asked after a project, without "it" or a field, such a question is not about
+    that project. (Russian questions say far more everyday words that are not their topic:
+    "что там собирались снимать?")"""
+    return any(
+        V.EVERYDAY.matches(t.word)
+        or (
+            not t.stop
+            and t.term in q.residual
+            and not is_cyrillic(t.word)
+            and not t.word.isdigit()
+            and not index.known(t.term)
+            and dictionary_word(t.word)
+        )
+        for t in q.tokens
+    )
 
 
 def _only_unknown_words_about_a_country(index: Index, q: Query) -> bool:

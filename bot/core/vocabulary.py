@@ -213,6 +213,37 @@ def _lexicons(table: Mapping[str, str]) -> dict[str, Lexicon]:
     return {key: Lexicon.of(patterns.split()) for key, patterns in table.items()}
 
 
+class FirstMatch:
+    """Which of several lexicons, in their order, is the first to match a word: the same as
+    testing them one by one, with the word's stem worked out once and looked up in one table,
+    and its beginnings in another (a knowledge base's thousands of new words each tested
+    against every lexicon took a tenth of a second at start-up)."""
+
+    def __init__(self, lexicons: Mapping[str, Lexicon]) -> None:
+        self._lexicons = list(lexicons.items())
+        self._by_stem: dict[str, list[int]] = {}
+        self._by_prefix: dict[str, list[int]] = {}
+        for i, (_key, lexicon) in enumerate(self._lexicons):
+            for s in lexicon.stems:
+                self._by_stem.setdefault(s, []).append(i)
+            for prefix in lexicon.prefixes:
+                self._by_prefix.setdefault(prefix, []).append(i)
+        self._prefix_lengths = sorted({len(prefix) for prefix in self._by_prefix})
+
+    def key(self, word: str) -> str | None:
+        """The key of the first lexicon that matches `word`, if any."""
+        found = set(self._by_stem.get(stem(word), ()))
+        for n in self._prefix_lengths:
+            if n > len(word):
+                break
+            found.update(self._by_prefix.get(word[:n], ()))
+        for i in sorted(found):
+            key, lexicon = self._lexicons[i]
+            if word not in lexicon.excluded:
+                return key
+        return None
+
+
 # Which field a question asks for. Checked in this order; the first field with a match wins
 # unless a later, more specific one also matches (see understand.py).
 FIELD_CUES: Final = _lexicons(
@@ -312,6 +343,13 @@ COMPARE: Final = Lexicon.of(
         "сходств*",
         "общего",
     ]
+)
+#: Everyday subjects that are never the projects': asked right after a project, "and the
+#: weather in Moscow?" is not about it.
+EVERYDAY: Final = Lexicon.of(
+    """weather forecast temperature rain snow restaurant restaurants cafe lunch dinner hotel
+    hotels football soccer joke jokes taxi погод* прогноз* ресторан* кафе поесть пообедать
+    обед* ужин* гостиниц* отел* футбол* анекдот* шутк* такси""".split()
 )
 LONGER: Final = Lexicon.of(["longer", "longest", "longer", "lasted", "дольше", "длиннее", "самый"])
 SHORTER: Final = Lexicon.of(["shorter", "shortest", "короче"])
