@@ -5485,3 +5485,38 @@ def test_i_meant_to_ask_corrects_the_question_not_the_project(engine: Engine) ->
         "border-checkpoints",
         "June 2011",
     )
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("which projects started while the 2007-2010 programme was still running?",),
+        ("which projects started during the 2007-2010 programme?",),
+        (
+            "what was the 2007-2010 readmission programme",
+            "which projects started while it was still running?",
+        ),
+    ],
+)
+def test_started_while_another_was_running_is_a_start_within_its_months(
+    engine: Engine, turns: tuple[str, ...]
+) -> None:
+    """ "Started while X was (still) running" / "during X": the projects whose start falls in
+    X's months, X itself left out ("still running" is X's, after "while")."""
+    assert_projects(engine, turns, Kind.LIST, ["border-checkpoints", "readmission-mechanisms"])
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("tell me about SIREADA", "which projects overlapped with it?"),
+        ("tell me about SIREADA", "с какими проектами он пересекался?"),
+        ("с какими проектами по времени пересекался SIREADA?",),
+    ],
+)
+def test_which_projects_overlapped_with_it_lists_them(
+    engine: Engine, turns: tuple[str, ...]
+) -> None:
+    """An overlap with the project just discussed (or named) is a list, also when asked "с
+    какими проектами" (a plural in the instrumental case), not that project's card."""
+    assert_projects(engine, turns, Kind.LIST, ["border-checkpoints", "readmission-mechanisms"])

@@ -1019,7 +1019,14 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if q.superlative and ctx.measure and not _measure_told(q):
         # "which of them ended first?" - "а какой позже всех?": by the same measure
         q = replace(q, superlative=(ctx.measure, q.superlative[1]))
-    if not q.named and not q.residual and not q.fields and not q.times and _about_it(q, ctx):
+    if (
+        not q.named
+        and not q.residual
+        and not q.fields
+        and not q.times
+        and not (q.wants_list and _relative_words(q))  # "which projects overlapped with it?"
+        and _about_it(q, ctx)
+    ):
         # "thx. was it actually made?": about the project just discussed, with nothing more to
         # go on than "it": what the page says of it
         return card(index, ctx.projects[0], lang)
@@ -2263,8 +2270,10 @@ def _relative_words(q: Query) -> bool:
     return (
         _in_the_year_of(q)
         or bool(
-            words & (_BEFORE | _AFTER | {"same", "parallel", "simultaneously", "overlap"})
+            words & (_BEFORE | _AFTER | {"same", "parallel", "simultaneously"})
+            or q.has(V.OVERLAP)
             or _active_when_it(q)
+            or _within_its_months(q)
         )
         # "the year following the end of X"
         or (bool(words & _FOLLOWING) and _years_later([t.word for t in q.tokens]) is not None)
@@ -2272,6 +2281,15 @@ def _relative_words(q: Query) -> bool:
 
 
 _FOLLOWING: Final = frozenset(["following", "preceding"])
+
+
+def _within_its_months(q: Query) -> bool:
+    """ "which projects started while the 2007-2010 programme was running", "ended during
+    it": a start or an end within another project's months."""
+    words = _words_and_their_forms(q)
+    return q.anchor in ("start", "end") and bool(
+        (q.reference_anchor == "active" and words & _WHEN) or words & _DURING
+    )
 
 
 def _active_when_it(q: Query) -> bool:
@@ -4092,6 +4110,7 @@ def _list_line(index: Index, p: Project, lang: str) -> tuple[Span, ...]:
 _BEFORE = frozenset(["older", "earlier", "before", "prior", "раньше", "до", "старше", "ранее"])
 _AFTER = frozenset(["newer", "later", "after", "since", "позже", "после"])
 _WHEN = frozenset(["when", "while", "once", "когда"])
+_DURING = frozenset(["during", "within", "пока", "время", "ходе", "период"])
 
 
 def _words_and_their_forms(q: Query) -> set[str]:
@@ -4120,6 +4139,10 @@ def _relative_mask(
     if _active_when_it(q):
         # "which projects were still running when SIREADA started": active in that month
         return np.asarray((starts <= other) & (ends >= other))
+    if _within_its_months(q):
+        # "which projects started while the 2007-2010 programme was still running", "ended
+        # during SIREADA": that start (or end) within the other's months
+        return np.asarray((points >= ref.period.start.index) & (points <= ref.period.end.index))
     shift = _months_later([t.word for t in q.tokens])
     if q.anchor == "active" and shift is not None:
         # "still running a year after X ended", "через полгода после окончания X": active

@@ -677,7 +677,9 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             *("going", "running", "active", "ongoing", "underway", "on", "шли", "шёл", "работали"),
             *("продолжались", "продолжался", "продолжалась", "действовали", "длились"),
         )
-        for a, b in pairwise(words_all)
+        # (not "which projects started while it was still running": the reference's)
+        and not {"while", "пока"} & set(words_all[:i])
+        for i, (a, b) in enumerate(pairwise(words_all))
     ):
         # "once the border project ended, which projects were still going": the question's
         # own projects were active; the verb before is the reference's
@@ -1502,12 +1504,19 @@ def _wants_list(
     if ("which", "one") in pairs and pairs & {("one", "project"), ("one", "programme")}:
         return True  # "one project started the year the other one ended - which one was that?"
     listing = any(
-        w in ("which", "any", "anything", "list", "какие", "каких", "какой", "каком", "какого")
+        w
+        in (
+            *("which", "any", "anything", "list", "какие", "каких", "какой", "каком"),
+            *("какого", "какими", "каким"),
+        )
         for w in words
     )
-    # "у какого проекта ...", "в каком проекте ...": a preposition before the question word
+    # "у какого проекта ...", "в каком проекте ...", "с какими проектами ...": a preposition
+    # before the question word
     starts = starts or (
-        len(words) > 1 and words[0] in ("у", "в", "во", "на", "для") and words[1].startswith("как")
+        len(words) > 1
+        and words[0] in ("у", "в", "во", "на", "для", "с", "со", "по", "при")
+        and words[1].startswith("как")
     )
     return (
         bool(plural and (listing or starts))
@@ -2716,7 +2725,8 @@ _SUPERLATIVES: Final = {
 
 #: The plural forms of "project" a list question uses (protected, so that "праектах" is read).
 _PROJECTS_PLURAL: Final = frozenset(
-    ["projects", "programmes", "programs", "проекты", "проектов", "проектах", "программы"]
+    "projects programmes programs проекты проектов проектах проектами проектам программы "
+    "программ программах программами программам".split()
 )
 
 
