@@ -5520,3 +5520,44 @@ def test_which_projects_overlapped_with_it_lists_them(
     """An overlap with the project just discussed (or named) is a list, also when asked "с
     какими проектами" (a plural in the instrumental case), not that project's card."""
     assert_projects(engine, turns, Kind.LIST, ["border-checkpoints", "readmission-mechanisms"])
+
+
+@pytest.mark.parametrize(
+    ("text", "projects", "fragment"),
+    [
+        (
+            "apart from IOM and the EU, which organisation took part in more than one project?",
+            ["readmission-framework", "readmission-mechanisms", "sireada"],
+            "Federal Migration Service (FMS) — ",
+        ),
+        (
+            "какие организации, кроме МОМ и ЕС, участвовали сразу в нескольких проектах?",
+            ["readmission-framework", "readmission-mechanisms", "sireada"],
+            "ФМС",
+        ),
+        (
+            "which organisations took part in more than one project?",
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms", "sireada"],
+            "European Union (EU) — ",
+        ),
+    ],
+)
+def test_organisations_in_more_than_one_project(
+    engine: Engine, text: str, projects: list[str], fragment: str
+) -> None:
+    """Each organisation that funded or partnered two projects or more, with its projects;
+    the ones the question sets apart are left out."""
+    assert_projects(engine, (text,), Kind.LIST, projects, fragment)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how many projects had more than one donor", "did more than one project have NGO partners?"],
+)
+def test_more_than_one_of_the_projects_is_not_organisations_in_several(
+    engine: Engine, text: str
+) -> None:
+    """ "More than one donor" counts a project's organisations, "did more than one project …"
+    asks about projects: neither lists the organisations shared by projects."""
+    _kind, _projects, answer = ask(engine, text)
+    assert "more than one project (" not in answer, answer

@@ -1369,6 +1369,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     refiltered = _named_against_its_time(index, q, ctx, named)
     if refiltered is not None:  # "which project did IOM run with the FMS starting in Sept 2009?"
         return refiltered
+    shared_orgs = None if named else _orgs_in_several(index, q)
+    if shared_orgs is not None:  # "which organisations took part in more than one project?"
+        return shared_orgs
     field_of_named = (
         named
         and q.field not in (None, F.SUMMARY)
@@ -4835,6 +4838,90 @@ def _any_tie(q: Query) -> bool:
             for a, b, c in zip(words, words[1:], words[2:], strict=False)
         )
     )
+
+
+#: Words for organisations as such: "which organisations / bodies / partners …".
+_ORG_NOUNS: Final = (
+    *("organisation", "organization", "bod", "agenc", "partner", "institution", "donor"),
+    *("funder", "ministr", "организац", "ведомств", "партнер", "партнёр", "учрежден"),
+    *("донор", "министерств", "структур"),
+)
+#: What asks for organisations: "which organisations", "какие ведомства", "list the partners".
+_WHICH_ORGS: Final = frozenset(
+    "which what any list name какие какая какой каких какую назови перечисли".split()
+)
+#: "apart from IOM and the EU, which organisations …": the ones named are left out.
+_APART: Final = frozenset("apart besides other beyond помимо исключением".split())
+#: "in several projects", "more than one", "нескольких": in two projects or more.
+_SEVERAL_WORDS: Final = frozenset("several multiple нескольких несколько многих".split())
+_MORE_THAN_ONE: Final = frozenset(
+    [
+        ("more", "than", "one"),
+        ("two", "or", "more"),
+        ("at", "least", "two"),
+        ("больше", "одного"),
+        ("более", "одного"),
+        ("более", "чем"),
+        ("больше", "чем"),
+        ("не", "в", "одном"),
+        ("двух", "и"),
+    ]
+)
+
+
+def _orgs_in_several(index: Index, q: Query) -> Answer | None:
+    """ "Which organisations took part in more than one project?", "какие организации
+    участвовали в нескольких проектах?": each organisation that funded or partnered two or
+    more projects, with them. Organisations the question names are left out ("apart from
+    IOM and the EU, …"); a question about one named organisation is not this one."""
+    words = [t.word for t in q.tokens]
+    # the number is the projects' ("more than one project"), not the organisations' ("projects
+    # with more than one donor"): a project word right after it
+    several = [i + 1 for i, w in enumerate(words) if w in _SEVERAL_WORDS] + [
+        i + n
+        for n in (2, 3)
+        for i in range(len(words))
+        if tuple(words[i : i + n]) in _MORE_THAN_ONE
+    ]
+    projects_after = any(
+        w.startswith(("project", "programm", "проект", "программ"))
+        for i in several
+        for w in words[i : i + 2]
+    )
+    if not projects_after:
+        return None
+    # asked of the organisations: "which organisations …", "какие ведомства …" before it
+    if not any(
+        w.startswith(_ORG_NOUNS) and _WHICH_ORGS & set(words[max(0, j - 2) : j])
+        for j, w in enumerate(words[: min(several)])
+    ):
+        return None
+    named_orgs = set(q.orgs())
+    if named_orgs and not (_EXCLUDING | _APART) & set(words):
+        return None  # "did the FMS take part in more than one project?"
+    lang = q.lang
+    found = [
+        (org.id, projects)
+        for org in index.kb.organisations
+        if org.id not in named_orgs and len(projects := _projects_with_org(index, org.id)) >= 2
+    ]
+    if not found:
+        return _abstain(Kind.NOT_FOUND, say("no_shared_org", lang), [], lang, index)
+    found.sort(key=lambda item: -len(item[1]))  # the most projects first (a stable sort)
+    blocks = [_p(say("shared_orgs", lang, n=len(found)))]
+    lines = tuple(
+        (
+            _strong(_org_name(index, org_id, lang)),
+            Span(
+                " — " + "; ".join(_name(index.kb.by_id[pid], lang) for pid in projects[:LIST_LIMIT])
+            ),
+        )
+        for org_id, projects in found[:LIST_LIMIT]
+    )
+    blocks.append(Block(bullets=lines))
+    blocks += _more_blocks(len(found), lang)
+    every = sorted({pid for _org, projects in found for pid in projects}, key=index.position)
+    return _answer(Kind.LIST, lang, blocks, every[:LIST_LIMIT], [F.PARTNERS])
 
 
 def _role_across_projects(q: Query) -> bool:

@@ -310,6 +310,14 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "count_places": ("{n}: {places}.", "{n}: {places}."),
     "in_project": ("In {project}.", "В проекте {project}."),
     "list_header": ("{n} matching: ", "Подходят ({n}): "),
+    "shared_orgs": (
+        "Organisations in more than one project ({n}):",
+        "Организации, участвовавшие в нескольких проектах ({n}):",
+    ),
+    "no_shared_org": (
+        "No organisation took part in more than one project.",
+        "Ни одна организация не участвовала больше чем в одном проекте.",
+    ),
     "count_header": ("{n} {projects}: ", "{n} {projects}: "),
     "list_more": (
         "… and {n} more: narrow the question by a year, a country or an organisation.",
