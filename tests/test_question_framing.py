@@ -5561,3 +5561,33 @@ def test_more_than_one_of_the_projects_is_not_organisations_in_several(
     asks about projects: neither lists the organisations shared by projects."""
     _kind, _projects, answer = ask(engine, text)
     assert "more than one project (" not in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("text", "projects"),
+    [
+        ("which projects were already over by the time SIREADA began", ["readmission-framework"]),
+        ("which projects had ended by the time SIREADA began", ["readmission-framework"]),
+        (
+            "which other projects started before the 2007-2010 readmission programme was over",
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            "which projects were still running by the time SIREADA began",
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        ("какие проекты уже закончились к началу 2011 года", ["readmission-framework"]),
+        ("which projects had ended by the start of 2011", ["readmission-framework"]),
+        (
+            "какие проекты закончились к 2011 году",
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms"],
+        ),
+    ],
+)
+def test_by_the_time_and_over_and_by_the_start_of(
+    engine: Engine, text: str, projects: list[str]
+) -> None:
+    """ "Over by the time X began" ended before X began ("was over" is an end; "still running
+    by the time" is running then); "by the start of 2011" / "к началу 2011 года" is before
+    2011, "к 2011 году" at the latest in 2011."""
+    assert_projects(engine, (text,), Kind.LIST, projects)

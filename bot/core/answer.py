@@ -4121,6 +4121,11 @@ def _words_and_their_forms(q: Query) -> set[str]:
     spelling corrector leaves it, since its stem is that of "before")."""
     found = {t.word for t in q.tokens}
     found |= {_RELATIVE_BY_STEM[s] for t in q.tokens if (s := stem(t.word)) in _RELATIVE_BY_STEM}
+    words = [t.word for t in q.tokens]
+    if any(words[i : i + 3] == ["by", "the", "time"] for i in range(len(words))):
+        # "already over by the time SIREADA began": before it; "still running by the time
+        # it started": when it did
+        found.add("when" if q.anchor == "active" else "before")
     return found
 
 

@@ -1311,16 +1311,24 @@ PROJECTS: Final = "projects"
 def _anchors(tokens: tuple[Token, ...], skip: set[int]) -> list[str]:
     """The ends of a period the question's verbs speak of, in order: "started", "ended", "ran"."""
     found: list[str] = []
+    previous = ""
     for t in tokens:
         if t.position in skip:
             continue
+        # ("already over", "was over": ended; not "over two years", "over the period")
+        over = t.word == "over" and previous in _OVER_AFTER
+        previous = t.word
         if V.START_WORDS.matches(t.word):
             found.append("start")
-        elif V.END_WORDS.matches(t.word):
+        elif V.END_WORDS.matches(t.word) or over:
             found.append("end")
         elif V.ACTIVE_WORDS.matches(t.word):
             found.append("active")
     return list(dict.fromkeys(found))
+
+
+#: Words before "over" that make it "ended": "was over", "already over".
+_OVER_AFTER: Final = frozenset("was were is are be been already all".split())
 
 
 def _count_target(words: list[str]) -> str | None:
@@ -2398,8 +2406,15 @@ def _times(text: str, tokens: tuple[Token, ...]) -> tuple[list[TimeSpec], set[in
             relation = "throughout"  # "active for the whole of 2010": every month of it
         elif closes or ranged:
             pass  # "ran until feb 2013": it ended then; "from 2007 to 2010": within that
-        elif before[-2:-1] == ["by"] or before[-3:-2] == ["by"] or before[-1:] == ["by"]:
-            relation = "by"  # "over by the end of 2010": at the latest then
+        elif _by_the_start_of(words, start_pos):
+            relation = "before"  # "over by the start of 2011", "к началу 2011 года"
+        elif (
+            before[-2:-1] == ["by"]
+            or before[-3:-2] == ["by"]
+            or before[-1:] in (["by"], ["к"])
+            or before[-2:] == ["к", "концу"]
+        ):
+            relation = "by"  # "over by the end of 2010", "к 2011 году": at the latest then
         elif any(V.BEFORE_WORDS.matches(b) for b in before):
             relation = "before"
         elif any(V.AFTER_WORDS.matches(b) for b in before) or any(
@@ -2790,6 +2805,15 @@ _SORT_BY_DATE: Final = frozenset(
     "date dates start end year years time дате датам датой началу начала окончания окончанию "
     "завершения".split()
 )
+
+
+def _by_the_start_of(words: list[str], at: int) -> bool:
+    """ "by the start of 2011", "by the beginning of 2011", "к началу 2011 года": before the
+    date at `at`."""
+    return words[max(0, at - 4) : at] in (
+        ["by", "the", "start", "of"],
+        ["by", "the", "beginning", "of"],
+    ) or words[max(0, at - 2) : at] == ["к", "началу"]
 
 
 def _superlative(tokens: tuple[Token, ...], skip: set[int]) -> tuple[str, str] | None:
