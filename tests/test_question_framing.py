@@ -5591,3 +5591,34 @@ def test_by_the_time_and_over_and_by_the_start_of(
     by the time" is running then); "by the start of 2011" / "к началу 2011 года" is before
     2011, "к 2011 году" at the latest in 2011."""
     assert_projects(engine, (text,), Kind.LIST, projects)
+
+
+@pytest.mark.parametrize(
+    ("text", "projects"),
+    [
+        ("which projects were not running at any point in 2010", ["sireada"]),
+        ("which projects weren't active at any time in 2010", ["sireada"]),
+        ("какие проекты никак не были связаны с реадмиссией", ["border-checkpoints"]),
+    ],
+)
+def test_not_at_any_point_and_in_no_way_still_negate(
+    engine: Engine, text: str, projects: list[str]
+) -> None:
+    """ "not … at any point in 2010" excludes 2010 (the words between lead up to the date);
+    "никак не" is a "не"."""
+    assert_projects(engine, (text,), Kind.LIST, projects)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("why did sweden co-fund the 2007-2010 readmission programme", "Finland"),
+        ("почему Швеция софинансировала программу 2007–2010 по реадмиссии?", "Финлянд"),
+    ],
+)
+def test_a_funder_that_was_not_one_gets_the_real_funders(
+    engine: Engine, text: str, fragment: str
+) -> None:
+    """A country no project involved, named as a funder of a project named after it: the
+    project did not involve it, and its funders (not a reason for a funding that never was)."""
+    assert_answer(engine, (text,), Kind.FIELD, "readmission-framework", fragment)

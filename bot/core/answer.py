@@ -5868,6 +5868,10 @@ def _named_despite_countries(q: Query, codes: list[str]) -> list[str]:
         between = [words_at.get(i, "") for i in range(end + 1, at)]
         if end < at and not set(before) & _LOOKING_FOR and not set(between) <= _ATTACHING:
             found.append(h.project)
+        elif start > at and q.fields and not set(before) & _LOOKING_FOR:
+            # "did Sweden co-fund the 2007-2010 readmission programme?", "почему Швеция
+            # софинансировала программу 2007–2010?": a role of the country in that project
+            found.append(h.project)
     return found
 
 
@@ -5890,6 +5894,10 @@ def _asked_without_countries(
     rest = _without_words(index, q, unknown)
     if set(unknown) & set(rest.countries()):
         return None
+    if rest.fields and _asks_why(rest):
+        # "why did Sweden co-fund the 2007-2010 programme?": it did not; who did, not why
+        text = re.sub(r"\b(why|почему|зачем)\b", " ", rest.text, flags=re.IGNORECASE)
+        rest = understand.parse(index, text, q.lang)
     other_fields = set(rest.fields) - {F.PARTNERS, F.COUNTRIES}
     if not other_fields and not content_topics(index, rest):
         return None

@@ -2254,6 +2254,7 @@ def _after_how_many(words: list[str]) -> str | None:
 #: active in", "не работали в".
 _TOWARDS_A_DATE: Final = frozenset(
     "t run ran running active at all even still yet been operate operating operated work "
+    "any point time moment stage "
     "worked working exist take place in during within over for throughout the year of "
     "работал работала работали шел шла шли велся велась велись действовал действовали "
     "проводился проводились в во году".split()
@@ -2265,7 +2266,7 @@ def _date_negated(words: Sequence[str], start_pos: int) -> bool:
     2010"), or further back before words that lead up to it ("had not yet been active in
     2009", "projects that didnt run at all in 2010"), after any other date."""
     before = words[max(0, start_pos - 3) : start_pos]
-    wider = words[max(0, start_pos - 6) : start_pos]
+    wider = words[max(0, start_pos - 7) : start_pos]
     since_other = max((k for k, w in enumerate(wider) if _YEAR.match(w)), default=-1)
     # ("neither in 2007 nor in 2013", "ни в 2007, ни в 2008 году")
     return any(b in ("not", "не", "never", "neither", "nor", "ни") for b in before) or any(

@@ -74,7 +74,7 @@ STOPWORDS: Final = frozenset(
     предназначен предназначена предназначено предназначены ой имел имела имели виду oops sorry
     каждый каждая каждое каждого каждому каждом каждым каждую сразу dedicated devoted
     посвящен посвящён посвящена посвящено посвящены посвящался посвящалась посвящалось
-    посвящались
+    посвящались никак никоим образом
     if think thought believe guess remember recall sure unsure quite yet maybe perhaps probably
     honestly если помню помнится кажется думаю вроде наверное наверно хотя правильно теме тему
     topic topics
