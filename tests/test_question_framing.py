@@ -1273,7 +1273,7 @@ def test_advice_and_news_are_not_project_questions(
         ),
         (
             ("did any project address trafficking",),
-            Kind.FIELD,
+            Kind.LIST,
             "readmission-mechanisms",
             "trafficking",
         ),
@@ -1342,7 +1342,7 @@ def test_the_address_of_an_office_is_still_a_contact_request(engine: Engine) -> 
             ("projects with any link to Germany - and what was the link?",),
             Kind.LIST,
             "readmission-framework",
-            "Germany: a funder from there; a study tour went there",
+            "Germany: Government of Germany: funder; a study tour went there",
         ),
         # "in one way or another" is no topic and no "other project"
         (
@@ -2461,7 +2461,7 @@ def test_years_of_events_fillers_roles_and_bare_follow_ups_are_read(
             ("what was germany's role in these IOM projects",),
             Kind.LIST,
             "readmission-framework",
-            "Germany: a funder from there; a study tour went there",
+            "Germany: Government of Germany: funder; a study tour went there",
         ),
     ],
 )
@@ -5622,3 +5622,24 @@ def test_a_funder_that_was_not_one_gets_the_real_funders(
     """A country no project involved, named as a funder of a project named after it: the
     project did not involve it, and its funders (not a reason for a funding that never was)."""
     assert_answer(engine, (text,), Kind.FIELD, "readmission-framework", fragment)
+
+
+def test_did_any_project_asks_whether_one_fits(engine: Engine) -> None:
+    """ "Did any project start after X ended?" is a list question (here: none did), not a
+    question about X."""
+    kind, projects, text = ask(
+        engine, "did any project start after the border checkpoints project ended?"
+    )
+    assert (kind, projects) == (Kind.NOT_FOUND, []), text
+
+
+def test_a_country_tie_names_the_organisations_from_there(engine: Engine) -> None:
+    """ "The UK government" is the United Kingdom ("government" is no topic beside a country),
+    and the list says which of its organisations took part, in which role."""
+    assert_projects(
+        engine,
+        ("did any project involve the UK government?",),
+        Kind.LIST,
+        ["sireada"],
+        "UK Border Agency",
+    )

@@ -3865,6 +3865,16 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             ties = {tie: index.projects_tied_to(country.name, tie) for tie in shown}
             for p in candidates[:LIST_LIMIT]:
                 how = [role_label(f"tie:{tie}", lang) for tie, ids in ties.items() if p.id in ids]
+                # its organisations there by name: "UK Border Agency (UKBA): partner"
+                how = [
+                    f"{_org_name(index, o, lang)}: {', '.join(roles)}"
+                    for o in _orgs_for_country(index, p, m.key)
+                    if (roles := _roles_in(index, p, o, lang))
+                ] + [
+                    role_label(f"tie:{tie}", lang)
+                    for tie, ids in ties.items()
+                    if p.id in ids and tie == COUNTRY_VISITED
+                ] or how
                 if how and p.id not in why:
                     why[p.id] = f"{localized_name(country.name, lang)}: {'; '.join(how)}"
     if F.TITLE in q.fields and topic_known:

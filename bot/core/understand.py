@@ -568,6 +568,14 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         for a, b in pairwise(tokens)
         if a.word in _BRIEF and (V.FIELD_CUES[F.SUMMARY].matches(b.word) or b.word == "question")
     }
+    # "the UK government", "правительство Германии": the country as a state, not a topic
+    country_at = {p for m in mentions if m.kind == "country" for p in m.positions}
+    contracted |= {
+        t.position
+        for t in tokens
+        if t.word in _GOVERNMENT_WORDS
+        and ({t.position - 1, t.position - 2} & country_at or {t.position + 1} & country_at)
+    }
     # "an official final beneficiary": an adjective, not the officials of "FMS officials"
     contracted |= {
         a.position
@@ -1327,6 +1335,10 @@ def _anchors(tokens: tuple[Token, ...], skip: set[int]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+#: The state of a country named beside it: "the UK government", "правительство Германии".
+_GOVERNMENT_WORDS: Final = frozenset(
+    "government governments правительство правительства правительством правительству".split()
+)
 #: Words before "over" that make it "ended": "was over", "already over".
 _OVER_AFTER: Final = frozenset("was were is are be been already all".split())
 
@@ -1440,10 +1452,15 @@ _LEAD_MAX: Final = 6
 def _existential(words: list[str]) -> bool:
     """ "Is there a project …", "was there any programme …", "есть ли проект …": whether any
     project fits, which is a list question (of one, or none)."""
-    if words[:2] in (["is", "some"], ["is", "any"], ["was", "some"], ["was", "any"]) and any(
-        w in PROJECT_WORDS for w in words[2:4]
+    if (
+        len(words) > 2
+        and words[0] in ("is", "was", "did", "does", "has", "had", "were", "are", "have")
+        and words[1] in ("some", "any")
+        and any(w in PROJECT_WORDS for w in words[2:4])
     ):
-        return True  # "is some project funded by Austria?", "was any project in Belarus?"
+        # "is some project funded by Austria?", "was any project in Belarus?", "did any
+        # project start after the border checkpoints project ended?"
+        return True
     if "there" not in words and "ли" not in words:
         return False
     for i, (a, b) in enumerate(pairwise(words)):
