@@ -5643,3 +5643,22 @@ def test_a_country_tie_names_the_organisations_from_there(engine: Engine) -> Non
         ["sireada"],
         "UK Border Agency",
     )
+
+
+def test_a_body_of_the_wrong_country_is_one_the_page_does_not_have(engine: Engine) -> None:
+    """ "The Russian Ministry of Internal Affairs": the page has Moldova's and Ukraine's only,
+    so no project worked with it (not the projects of the other two)."""
+    assert_answer(
+        engine,
+        ("which projects worked with the Russian Ministry of Internal Affairs",),
+        Kind.NOT_FOUND,
+        "",
+        "Russian Ministry of Internal Affairs",
+    )
+    assert_projects(
+        engine,
+        ("which projects worked with the Ministry of Internal Affairs of Moldova",),
+        Kind.LIST,
+        ["sireada"],
+        "Republic of Moldova",
+    )

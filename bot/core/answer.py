@@ -32,6 +32,7 @@ from bot.core.messages import (
     say,
 )
 from bot.core.search import (
+    ABSENT_ORG,
     COUNTRY_FUNDER,
     COUNTRY_IN,
     COUNTRY_ONLY,
@@ -448,6 +449,12 @@ def _unknown_body(index: Index, q: Query) -> str | None:
     base uses ("Ministry of Health", "Federal Customs Service", "Министерство
     здравоохранения"). A known body ("Ministry of Internal Affairs") is a mention instead."""
     tokens = q.tokens
+    for m in q.mentions:
+        if m.kind == ABSENT_ORG:  # "the Russian Ministry of Internal Affairs"
+            at = {t.position: i for i, t in enumerate(tokens)}
+            first, last = at.get(min(m.positions)), at.get(max(m.positions))
+            if first is not None and last is not None:
+                return _as_written(q.text, tokens[first : last + 1])
     mentioned = {p for m in q.mentions for p in m.positions}
 
     def unknown(i: int) -> bool:

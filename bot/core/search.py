@@ -118,6 +118,9 @@ PARALLEL_TEXTS = 4000
 #: each take some (see `bot.kb.parallel.in_parts`); a helper sends each part back as a pickle.
 ANALYSIS_PARTS = 4
 
+#: The kind of mention of an organisation's name with a country that none of the bodies of
+#: that name is of ("the Russian Ministry of Internal Affairs": Moldova's and Ukraine's only).
+ABSENT_ORG = "absent-org"
 #: How a project can be tied to a country (`Index.projects_tied_to`).
 COUNTRY_IN = "in"  # implemented there, or with a partner from there
 COUNTRY_FUNDER = "funder"  # funded by an organisation from there
@@ -185,7 +188,7 @@ class Name:
 class Mention:
     """Something named in a question: an organisation, a country or a glossary term."""
 
-    kind: str  # "org", "country", "term"
+    kind: str  # "org", "country", "term" or `ABSENT_ORG`
     key: str
     positions: tuple[int, ...]
 
@@ -1044,7 +1047,40 @@ class Index:
             head = self._org_heads.get(phrase_key(t.word)) if t.position not in taken else None
             if head is not None and not t.stop and self._only_in_org_name(*head):
                 found.append(Mention("org", head[0], (t.position,)))
-        return found
+        return self._of_the_country_named(found)
+
+    def _of_the_country_named(self, found: list[Mention]) -> list[Mention]:
+        """Organisations of several countries named by the same words ("Ministry of Internal
+        Affairs": Moldova's and Ukraine's) narrowed to the country named right beside them
+        ("the Russian Ministry of Internal Affairs", "… of Moldova"): none when neither is of
+        that country (the question names a body the knowledge base does not have)."""
+        groups: dict[tuple[int, ...], list[Mention]] = {}
+        for m in found:
+            if m.kind == "org":
+                groups.setdefault(m.positions, []).append(m)
+        dropped: set[int] = set()
+        absent: list[Mention] = []
+        for positions, group in groups.items():
+            if len(group) < 2:
+                continue
+            beside = {min(positions) - 1, max(positions) + 1, max(positions) + 2}
+            codes = {m.key for m in found if m.kind == "country" and set(m.positions) & beside}
+            countries = {c.name for code in codes if (c := self._countries.get(code))}
+            if not countries:
+                continue
+            wrong = {
+                id(m)
+                for m in group
+                if (org := self.kb.org(m.key)) is None or org.country not in countries
+            }
+            dropped |= wrong
+            if len(wrong) == len(group):  # "the Russian Ministry of Internal Affairs": no such
+                country_at = {p for m in found if m.key in codes for p in m.positions}
+                at = sorted({*positions, *(country_at & beside)})
+                absent.append(Mention(ABSENT_ORG, group[0].key, tuple(at)))
+        if not dropped:
+            return found
+        return [m for m in found if id(m) not in dropped] + absent
 
     def _country_word(self, m: Mention, tokens: Sequence[Token]) -> bool:
         """Whether a country found by one Russian word of a short stem is that country, not a
