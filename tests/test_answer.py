@@ -316,6 +316,17 @@ def test_the_organisation_just_asked_about_survives_persistence(engine: Engine) 
     assert ChatState.from_dict({"org": 5}).org is None  # unreadable: none
 
 
+def test_the_thing_just_asked_about_survives_persistence(engine: Engine) -> None:
+    """ "which project made a movie?" is remembered as being about the movie, through
+    `to_dict`/`from_dict`: "who was it aimed at?" then answers about the movie."""
+    state = engine.ask(Question("which project made a movie?"), ChatState()).state
+    restored = ChatState.from_dict(state.to_dict())
+    assert restored.topic == ("film",)
+    later = engine.ask(Question("who was it aimed at?"), restored)
+    assert "potential migrants" in render(later.answer)
+    assert ChatState.from_dict({"topic": "film"}).topic == ()  # unreadable: none
+
+
 # ----- clarification and abstention ---------------------------------------------------------
 
 

@@ -2422,9 +2422,16 @@ def test_groups_full_names_totals_and_dated_ends_are_read(
             "border-checkpoints",
             "Представительство Европейской комиссии",
         ),
-        # nothing but "it" to go on: what the page says of the project just discussed
+        # nothing but "it" to go on: what the page says of the thing just asked about (the
+        # movie), and that it was a plan
         (
             ("which project had a movie?", "thx. was it actually made?"),
+            Kind.FIELD,
+            "readmission-mechanisms",
+            "(planned)",
+        ),
+        (
+            ("tell me about the readmission mechanisms project", "thx. was it actually done?"),
             Kind.PROJECT,
             "readmission-mechanisms",
             "",
@@ -5662,3 +5669,35 @@ def test_a_body_of_the_wrong_country_is_one_the_page_does_not_have(engine: Engin
         ["sireada"],
         "Republic of Moldova",
     )
+
+
+@pytest.mark.parametrize(
+    ("turns", "kind", "fragment"),
+    [
+        (("which proj made a movie", "who was it aimed at"), Kind.FIELD, "potential migrants"),
+        (
+            (
+                "в каком проекте был фильм про риски нелегальной миграции?",
+                "а на кого он рассчитан?",
+            ),
+            Kind.FIELD,
+            "путешественни",
+        ),
+        (
+            (
+                "tell me about the movie in the readmission mechanisms project",
+                "what was it called?",
+            ),
+            Kind.NO_INFO,
+            "no title",
+        ),
+        (("which proj made a movie", "who funded it?"), Kind.FIELD, "European Union"),
+    ],
+)
+def test_it_after_a_question_about_a_thing_is_that_thing(
+    engine: Engine, turns: tuple[str, ...], kind: Kind, fragment: str
+) -> None:
+    """Right after a question about a thing (the movie), "who was it aimed at?", "а на кого он
+    рассчитан?", "what was it called?" ask about the thing; "who funded it?" still asks about
+    the project."""
+    assert_answer(engine, turns, kind, "readmission-mechanisms", fragment)

@@ -240,6 +240,9 @@ _EACH_ASKED: Final = 5
 def _respond_one(index: Index, question: Question, state: ChatState, ttl: float) -> Reply:
     q = understand.parse(index, question.text, question.lang)
     context = state if state.is_fresh(ttl=ttl) else ChatState()
+    if _about_the_thing(index, q, context):
+        # "which project made a movie?" - "who was it aimed at?": the movie
+        q = replace(q, residual=(*q.residual, *context.topic))
     answer = _decide(index, q, context)
     if answer.projects:
         kept = answer.projects[:2] if answer.kind in (Kind.PROJECT, Kind.FIELD) else answer.projects
@@ -283,7 +286,38 @@ def _respond_one(index: Index, question: Question, state: ChatState, ttl: float)
     org = orgs[0] if about_org else None
     if org != new_state.org:
         new_state = replace(new_state, org=org)
+    topic = tuple(content_topics(index, q)) if not answer.kind.is_abstention else ()
+    if topic != new_state.topic:
+        new_state = replace(new_state, topic=topic)
     return Reply(answer, new_state)
+
+
+#: Fields a question about a thing may ask of it: what it was for, what it was called, what
+#: it was about ("who was it aimed at?", "what was it called?").
+_FIELDS_OF_A_THING: Final = frozenset({F.OBJECTIVES, F.TITLE, F.SUMMARY, F.DETAIL})
+
+
+def _about_the_thing(index: Index, q: Query, ctx: ChatState) -> bool:
+    """ "Who was it aimed at?", "а на кого он рассчитан?", "what was it called?" right after a
+    question about a thing (a movie, a study): "it" is that thing, when nothing else is named
+    and only what describes a thing is asked (not "who funded it?": the project)."""
+    return (
+        bool(ctx.topic)
+        and bool(ctx.projects)
+        and q.refers_back
+        and not q.named
+        and not q.mentions
+        and not q.times
+        and not q.wants_list
+        and not q.wants_count
+        and set(q.fields) <= _FIELDS_OF_A_THING
+        and not content_topics(index, q)
+        and not any(t.word in ("its", "their", "project", "programme") for t in q.tokens)
+        # ("and who ran it?": the project, run, started, ended)
+        and not q.has(V.ACTIVE_WORDS)
+        and not q.has(V.START_WORDS)
+        and not q.has(V.END_WORDS)
+    )
 
 
 def _the_year(q: Query) -> int | None:
@@ -1701,7 +1735,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
             return _detail(index, project, reasons, lang)
     if (
         _asks_title_of_a_thing(q)
-        and named
+        and (named or q.refers_back)
         and specific
         and not any(
             _TITLED.search(d.text.en) for d, s in specific if s >= specific[0][1] * DETAIL_BAND

@@ -25,6 +25,7 @@ _MEASURE: Final = "measure"
 _LISTED_BY: Final = "listed_by"
 _YEAR: Final = "year"
 _ORG: Final = "org"
+_TOPIC: Final = "topic"
 
 #: How many projects talked about one at a time a chat remembers ("back to the first one").
 DISCUSSED_KEPT: Final = 6
@@ -57,6 +58,9 @@ class ChatState:
     #: the one organisation the last question was about ("what's the FMS?"), for "which
     #: projects was it involved in?", "в каких проектах она участвовала?"
     org: str | None = None
+    #: the index terms of the thing the last question was about ("the movie", "фильм"), for
+    #: "who was it aimed at?", "а на кого он рассчитан?"
+    topic: tuple[str, ...] = ()
 
     def is_fresh(self, now: float | None = None, ttl: float = DEFAULT_TTL) -> bool:
         """Whether the context is recent enough to resolve "it" and "that project"."""
@@ -86,6 +90,7 @@ class ChatState:
             _LISTED_BY: list(self.listed_by),
             _YEAR: self.year,
             _ORG: self.org,
+            _TOPIC: list(self.topic),
         }
 
     @classmethod
@@ -101,6 +106,7 @@ class ChatState:
         listed_by = data.get(_LISTED_BY) or []
         year = data.get(_YEAR)
         org = data.get(_ORG)
+        topic = data.get(_TOPIC) or []
         field_name = data.get(_FIELD)
         lang = data.get(_LANG)
         updated = data.get(_UPDATED)
@@ -116,4 +122,5 @@ class ChatState:
             listed_by=tuple(str(k) for k in listed_by if isinstance(k, str)),
             year=year if isinstance(year, int) and not isinstance(year, bool) else None,
             org=org if isinstance(org, str) else None,
+            topic=tuple(w for w in topic if isinstance(w, str)) if isinstance(topic, list) else (),
         )

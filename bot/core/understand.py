@@ -145,7 +145,7 @@ class Query:
     @property
     def is_empty(self) -> bool:
         """Nothing asked: only function words, and no field ("what did it do?" asks one)."""
-        return not self.fields and not any(not t.stop for t in self.tokens)
+        return not self.fields and not self.residual and not any(not t.stop for t in self.tokens)
 
 
 #: "… and who funded it?", "… и когда подписали соглашение?": a second question joined on.
