@@ -5701,3 +5701,52 @@ def test_it_after_a_question_about_a_thing_is_that_thing(
     рассчитан?", "what was it called?" ask about the thing; "who funded it?" still asks about
     the project."""
     assert_answer(engine, turns, kind, "readmission-mechanisms", fragment)
+
+
+def test_a_follow_up_list_says_what_each_followed_and_to_which(engine: Engine) -> None:
+    """A list of follow-ups says what each one followed up on; "… and to which?" names those
+    programmes among the answer's projects too."""
+    assert_projects(
+        engine,
+        ("which project was a follow-up to another one, and to which?",),
+        Kind.LIST,
+        ["readmission-mechanisms", "readmission-framework"],
+        "follow-up of Assistance to the Government",
+    )
+    assert_projects(
+        engine, ("which projects were follow-ups?",), Kind.LIST, ["readmission-mechanisms"]
+    )
+
+
+def test_which_later_project_followed_up_on_a_title(engine: Engine) -> None:
+    """A title, then "which later project followed up on it?": the link, not a statement that
+    shares the title's words; a project that nothing followed up on gets an honest "none"."""
+    assert_answer(
+        engine,
+        (
+            "Assistance to the Government of the RF in Establishing Legal and Administrative "
+            "Framework - which later project followed up on it?",
+        ),
+        Kind.FIELD,
+        "readmission-mechanisms",
+        "follow-up",
+    )
+    assert_answer(
+        engine,
+        ("какой проект стал продолжением SIREADA",),
+        Kind.NOT_FOUND,
+        "sireada",
+        "Связанных проектов у SIREADA нет",
+    )
+
+
+def test_the_link_between_projects_is_said_in_russian(engine: Engine) -> None:
+    """The relation of two projects is worded in the answer's language ("продолжение
+    проекта"), not in the knowledge base's English key."""
+    assert_answer(
+        engine,
+        ("продолжением какой программы был проект по административным механизмам?",),
+        Kind.FIELD,
+        "readmission-mechanisms",
+        "— продолжение проекта Содействие Правительству",
+    )

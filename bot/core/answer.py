@@ -28,6 +28,7 @@ from bot.core.messages import (
     month_name,
     number_word,
     projects_word,
+    relation_label,
     role_label,
     say,
 )
@@ -1791,11 +1792,13 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         # "which border checkpoints exactly got upgraded?": the page names none
         text = say("no_places_named", lang, project=_name(project, lang))
         return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
+    linked_asked = field_name == F.RELATED and _asks_which_project(q)
     if (
         field_name
         and field_name not in (F.SUMMARY,)
         and not (
             specific
+            and not linked_asked  # "… - which later project followed up on it?"
             and (not by_detail or field_name not in _ORGANISATION_FIELDS)
             and _detail_beats_field(index, content, field_name, specific)
         )
@@ -1818,6 +1821,10 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
                 suggestions=first.suggestions,
             )
         found = field_answer(index, project.id, field_name, lang, q)
+        if linked_asked and found.projects == (project.id,) and not _is_yes_no(q):
+            # "what project followed up on SIREADA?": the page links it to none
+            text = say("no_related", lang, project=_name(project, lang))
+            return _abstain(Kind.NOT_FOUND, text, [project.id], lang, index)
         if field_name == F.RELATED and not named and q.refers_back and not _is_yes_no(q):
             # "and the project that followed up on it?": the project asked for first, not the
             # one just discussed
@@ -2353,12 +2360,20 @@ def _active_when_it(q: Query) -> bool:
 def _asks_for_one(q: Query) -> bool:
     """ "Which project ..." (singular): one project is expected, a list is a fallback."""
     words = [t.word for t in q.tokens]
-    return (
-        not q.wants_count
-        and any(w in ("project", "programme", "проект", "программа") for w in words)
-        and not any(
-            w in ("projects", "programmes", "проекты", "проектов", "проектах", "программы")
-            for w in words
+    # "продолжением какой программы …": a singular question word makes "программы" one
+    singular_ru = any(
+        a in ("какой", "какого", "какому", "каким", "каком", "которой", "которого")
+        and b in ("программы", "проекта", "программе", "программой", "проектом", "проекту")
+        for a, b in pairwise(words)
+    )
+    return not q.wants_count and (
+        singular_ru
+        or (
+            any(w in ("project", "programme", "проект", "программа") for w in words)
+            and not any(
+                w in ("projects", "programmes", "проекты", "проектов", "проектах", "программы")
+                for w in words
+            )
         )
     )
 
@@ -3111,7 +3126,7 @@ def _related_blocks(index: Index, p: Project, lang: str) -> list[Block]:
                         "related_of",
                         lang,
                         project=_name(p, lang),
-                        kind=rel.kind,
+                        kind=relation_label(rel.kind, lang),
                         other=other.title.get(lang),
                         period=_period(other, lang),
                     )
@@ -3748,6 +3763,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         else list(index.projects)
     )
     reasons: list[str] = ["excepted"] if q.excluded else []
+    also: list[str] = []  # projects named besides the list ("… and to which?")
     # what made a project match, shown beside it: the statement that matched the topic, else
     # its NGO partners, else the roles of the organisations asked about
     why: dict[str, str] = {}  # the roles
@@ -3934,6 +3950,16 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
             linked = {p.id for p in index.projects if p.related}
         candidates = [p for p in candidates if p.id in linked]
         reasons.append("related")
+        for p in candidates[:LIST_LIMIT]:  # "a follow-up of Assistance to the Government …"
+            links = [
+                f"{relation_label(rel.kind, lang)} {linked_to.title.get(lang)}"
+                for rel in p.related
+                if (linked_to := index.kb.project(rel.project))
+            ]
+            if links:
+                why.setdefault(p.id, "; ".join(links))
+        if _asks_the_other_end(q):  # "… and to which?": the projects they are linked to too
+            also = [rel.project for p in candidates[:LIST_LIMIT] for rel in p.related]
     several = _several(q)
     if several:  # "which projects had several donors", "в каких проектах было несколько доноров"
         candidates = [p for p in candidates if len(_orgs_of_field(p, several)) > 1]
@@ -4112,12 +4138,38 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         head = say("count_header", lang, n=number_word(len(ids), lang), projects=word)
         blocks = [_p(head.rstrip(": ") + ":"), Block(bullets=bullets), *more]
         return _answer(Kind.COUNT, lang, blocks, ids[:LIST_LIMIT])
+    listed = [*ids[:LIST_LIMIT], *(pid for pid in dict.fromkeys(also) if pid not in ids)]
     return _answer(
         Kind.LIST,
         lang,
         [_p(say("list_header", lang, n=len(ids))), Block(bullets=bullets), *more],
-        ids[:LIST_LIMIT],
+        listed,
         list(q.fields),
+    )
+
+
+_PROJECT_OR_PROGRAMME: Final = frozenset(
+    "project programme program проект программа программу".split()
+)
+
+
+def _asks_which_project(q: Query) -> bool:
+    """ "which (later) project …", "what programme …", "какой проект …": a project asked for."""
+    words = [t.word for t in q.tokens]
+    return any(
+        w in ("which", "what", "какой", "какая", "какого", "каким")
+        and any(x in _PROJECT_OR_PROGRAMME for x in words[i + 1 : i + 3])
+        for i, w in enumerate(words)
+    )
+
+
+def _asks_the_other_end(q: Query) -> bool:
+    """ "which project was a follow-up to another one, and to which?": the projects linked
+    to are asked for too."""
+    words = [t.word for t in q.tokens]
+    pairs = set(pairwise(words))
+    return bool(pairs & {("to", "which"), ("to", "what"), ("of", "which"), ("on", "which")}) and (
+        "and" in words
     )
 
 

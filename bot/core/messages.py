@@ -437,6 +437,17 @@ def label(key: str, lang: str) -> str:
     return ru if lang == "ru" else en
 
 
+#: How the knowledge base links one project to another (`related: kind:`), as said.
+RELATION_LABELS: Final[dict[str, tuple[str, str]]] = {
+    "follow-up of": ("follow-up of", "продолжение проекта"),
+}
+
+
+def relation_label(kind: str, lang: str) -> str:
+    en, ru = RELATION_LABELS.get(kind, (kind, kind))
+    return ru if lang == "ru" else en
+
+
 def role_label(role: str, lang: str) -> str:
     en, ru = ROLE_LABELS.get(role, (role, role))
     return ru if lang == "ru" else en
