@@ -5750,3 +5750,29 @@ def test_the_link_between_projects_is_said_in_russian(engine: Engine) -> None:
         "readmission-mechanisms",
         "— продолжение проекта Содействие Правительству",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in what year was the Federal Migration Service of Russia founded",
+        "где находится офис Volynsky Perspectyvy",
+    ],
+)
+def test_what_the_page_does_not_give_about_an_organisation(engine: Engine, text: str) -> None:
+    """When the FMS was founded ("of Russia" is its own country, no second thing asked about)
+    and where an NGO's office is: the page gives neither."""
+    kind, _projects, answer = ask(engine, text)
+    assert kind is Kind.NO_INFO, answer
+
+
+def test_the_home_office_is_no_question_about_an_office(engine: Engine) -> None:
+    """ "The project where the Home Office was involved": "where" and "Office" are parts of the
+    description and of a name, not a question about where an office is."""
+    assert_answer(
+        engine,
+        ("the project where the Home Office was involved - what years did it run",),
+        Kind.FIELD,
+        "sireada",
+        "2013",
+    )

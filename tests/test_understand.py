@@ -139,6 +139,11 @@ def test_durations_and_superlatives(engine: Engine) -> None:
         ("which project cost the most", "budget"),
         ("какой из проектов был самым дорогим", "budget"),
         ("какой проект стоил больше всего", "budget"),
+        ("how many people did the NGO in Chernihiv help", "statistics"),
+        (
+            "which trained more people, the 2007-2010 programme or the mechanisms project",
+            "statistics",
+        ),
     ],
 )
 def test_things_the_knowledge_base_never_holds_are_recognised(

@@ -53,7 +53,7 @@ from bot.core.search import (
 from bot.core.text import is_cyrillic, stem, truncate, words
 from bot.core.types import Action, Answer, Block, Kind, Question, Reply, Span, Style, Suggestion
 from bot.core.understand import NAMED_STRENGTH, Query, TimeSpec
-from bot.kb.countries import localized_name
+from bot.kb.countries import find_country, localized_name
 from bot.kb.model import Date, Month, OrgKind, Participation, Project, Role, Status
 
 #: A project named at least this strongly (0-1) is taken as named (decided in understand.py).
@@ -950,7 +950,16 @@ def _founding_not_given(index: Index, q: Query) -> str | None:
     if "establish" not in q.residual or not _asks_when(q) or q.wants_list:
         return None
     named = [m for m in q.mentions if m.kind in ("org", "term")]
-    if not named or len([t for t in q.residual if t != "establish"]) > len(named):
+    # ("the Federal Migration Service of Russia": the organisation's own country says which)
+    homes = {
+        COUNTRY_PREFIX + c.code
+        for m in named
+        if (org := index.org(m.key)) is not None
+        and org.country
+        and (c := find_country(org.country)) is not None
+    }
+    rest = [t for t in q.residual if t != "establish" and t not in homes]
+    if not named or len(rest) > len(named):
         return None
     for m in named:
         org = index.org(m.key) if m.kind == "org" else None
@@ -961,6 +970,21 @@ def _founding_not_given(index: Index, q: Query) -> str | None:
         " ".join(surface[p] for p in named[0].positions).upper()
         if named[0].kind == "term"
         else (_org_name(index, named[0].key, q.lang))
+    )
+
+
+def _asks_where_an_org_sits(q: Query) -> bool:
+    """ "Where is the office of the IPR?", "где находится офис Volynsky Perspectyvy": where an
+    organisation other than IOM is based (IOM's own offices are a field of the projects)."""
+    words = {t.word for t in q.tokens}
+    in_names = {p for m in q.mentions for p in m.positions}  # (not the "Office" of "Home Office")
+    offices = {"office", "offices", "headquarters", "офис", "офиса", "штаб"}
+    return (
+        bool(words & {"where", "где"})
+        and any(t.word in offices and t.position not in in_names for t in q.tokens)
+        and "iom" not in words
+        and "мом" not in words
+        and bool(q.orgs())
     )
 
 
@@ -1210,6 +1234,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
             lang,
             index,
         )
+    if not q.no_info and _asks_where_an_org_sits(q):
+        # "где находится офис Volynsky Perspectyvy": an address, which the page does not give
+        q = replace(q, no_info="contact")
     if q.no_info == "statistics" and _detail_with_number(index, q, named):
         return _single(index, q, ctx, named)  # "how many IML courses were run": "five"
     if q.no_info:

@@ -2006,6 +2006,16 @@ def _people_counted(words: list[str]) -> bool:
     return False
 
 
+def _more_people(words: list[str]) -> bool:
+    """More or fewer people compared ("which trained more people", "где обучили больше
+    людей"): numbers the page does not give."""
+    return any(
+        w in ("more", "fewer", "less", "больше", "меньше") and x in _PEOPLE_NOUNS
+        for i, w in enumerate(words)
+        for x in words[i + 1 : i + 3]
+    )
+
+
 def _a_score(words: list[str]) -> bool:
     """A rating given to a project ("what score did the evaluation give", "какую оценку
     получил проект на итоговой оценке"), not the page's needs assessments ("оценка
@@ -2068,6 +2078,8 @@ def _no_info(tokens: tuple[Token, ...], words: list[str], asked: list[str]) -> s
         return "statistics"  # "provide statistics on …", "what rating did it get"
     if _people_counted(words):
         return "statistics"  # "I read it helped 500 migrants return - can you confirm?"
+    if _more_people(words):
+        return "statistics"  # "which trained more people, the 2007-2010 programme or …"
     # ("сколько времени прошло", "сколько месяцев", "сколько они шли параллельно": a span of
     # time, not a statistic)
     asks_number = _how_many(words) or any(
@@ -2077,8 +2089,11 @@ def _no_info(tokens: tuple[Token, ...], words: list[str], asked: list[str]) -> s
         )
         for i, w in enumerate(words)
     )
-    if asks_number and _words_after_how_many(words) and _count_target(words) is None:
-        return "statistics"  # "how many migrants": the page counts no people
+    after = _words_after_how_many(words)
+    if asks_number and after and (_count_target(words) is None or after[0] in _PEOPLE_NOUNS):
+        # "how many migrants", "how many people did the NGO in Chernihiv help": the page
+        # counts no people
+        return "statistics"
     return None
 
 
