@@ -5776,3 +5776,19 @@ def test_the_home_office_is_no_question_about_an_office(engine: Engine) -> None:
         "sireada",
         "2013",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when does SIREADA phase 2 start",
+        "sireada phase 2 - when does it start",
+        "когда начнется второй этап SIREADA",
+    ],
+)
+def test_a_later_phase_the_page_does_not_know(engine: Engine, text: str) -> None:
+    """A second phase of a project whose names have no phases: the page knows none (not the
+    dates of the project itself as if they were the phase's)."""
+    kind, projects, answer = ask(engine, text)
+    assert (kind, projects) == (Kind.NOT_FOUND, []), answer
+    assert "2013" in answer, answer

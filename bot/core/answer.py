@@ -973,6 +973,27 @@ def _founding_not_given(index: Index, q: Query) -> str | None:
     )
 
 
+#: Words for a phase of a project, and the numbers of a later phase.
+_PHASE_WORDS: Final = frozenset("phase stage фаза фазы фазу этап этапа этапе".split())
+_LATER_NUMBERS: Final = frozenset(
+    "2 3 ii iii two three second third второй вторая второго второй третий третья".split()
+)
+
+
+def _phase_asked(q: Query) -> tuple[str, str] | None:
+    """ "SIREADA phase 2", "the second phase", "второй этап": a later phase of a project, as
+    written, and its phase word; None when no phase is asked about."""
+    tokens = q.tokens
+    for i, t in enumerate(tokens):
+        if t.word not in _PHASE_WORDS:
+            continue
+        near = [x for x in (tokens[i - 1 : i] + tokens[i + 1 : i + 2]) if x.word in _LATER_NUMBERS]
+        if near:
+            pair = sorted([t, near[0]], key=lambda x: x.position)
+            return " ".join(x.surface for x in pair), f" {t.word} "
+    return None
+
+
 def _asks_where_an_org_sits(q: Query) -> bool:
     """ "Where is the office of the IPR?", "где находится офис Volynsky Perspectyvy": where an
     organisation other than IOM is based (IOM's own offices are a field of the projects)."""
@@ -1253,6 +1274,18 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     if dated_claim is not None:  # "the agreement came into force in 2009, right?": no, 2007
         return dated_claim
 
+    phase = _phase_asked(q)
+    if phase and len(named) == 1 and phase[1] not in index.name_words(named[0]):
+        # "when does SIREADA phase 2 start?": a phase the page does not know
+        project = index.kb.by_id[named[0]]
+        text = say(
+            "no_phase",
+            lang,
+            phase=phase[0],
+            project=_name(project, lang),
+            period=_period(project, lang),
+        )
+        return _abstain(Kind.NOT_FOUND, text, [], lang, index)
     unknown_title = _unknown_quoted_title(index, q)
     if unknown_title:  # "the IOM project 'Strengthening Border Management in the South Caucasus'"
         return _abstain(

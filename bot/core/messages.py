@@ -391,6 +391,11 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{project} had the most {what} ({n}).",
         "Больше всего {what} у проекта {project} ({n}).",
     ),
+    "no_phase": (
+        "The page knows no {phase} of {project}: it ran {period}, and no later phase is mentioned.",
+        "Страница не знает этапа «{phase}» проекта {project}: он шёл {period}, о следующих "
+        "этапах не сказано.",
+    ),
     "unknown_title": (
         "I don't know a project called “{title}”. /projects lists the ones I know.",
         "Я не знаю проекта под названием «{title}». /projects — список известных мне проектов.",
