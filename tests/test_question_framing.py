@@ -5792,3 +5792,31 @@ def test_a_later_phase_the_page_does_not_know(engine: Engine, text: str) -> None
     kind, projects, answer = ask(engine, text)
     assert (kind, projects) == (Kind.NOT_FOUND, []), answer
     assert "2013" in answer, answer
+
+
+def test_that_programme_after_a_project_of_a_programme_is_its_programme(engine: Engine) -> None:
+    """After the project that was part of the EC Thematic programme, "that thematic
+    programme" is its programme, not the project the word "programme" alone hints at."""
+    assert_answer(
+        engine,
+        (
+            "which project was part of the EC Thematic programme?",
+            "what year was that thematic programme?",
+        ),
+        Kind.FIELD,
+        "sireada",
+        "2009",
+    )
+
+
+def test_the_dates_of_an_activity_the_page_does_not_date(engine: Engine) -> None:
+    """ "What were the dates of the five IML training courses": the page does not date them
+    (the programme's own dates are another matter)."""
+    assert_answer(
+        engine,
+        ("what were the dates of the five IML training courses",),
+        Kind.NO_INFO,
+        "readmission-framework",
+        "no date",
+    )
+    assert_answer(engine, ("what were the dates of SIREADA",), Kind.FIELD, "sireada", "2013")

@@ -568,7 +568,11 @@ def _asks_when(q: Query) -> bool:
     """Whether the question asks for a date ("when", "когда", "what year", "в каком году")."""
     words = [t.word for t in q.tokens]
     return any(w in ("when", "когда") for w in words) or any(
-        (a, b) in (("what", "year"), ("which", "year"), ("каком", "году"))
+        (a, b)
+        in (
+            *(("what", "year"), ("which", "year"), ("каком", "году")),
+            *(("dates", "of"), ("date", "of"), ("даты", "проведения"), ("дата", "проведения")),
+        )
         for a, b in pairwise(words)
     )
 
@@ -2049,6 +2053,15 @@ def _identify(
     weak = [h for h in q.names if h.strength >= WEAK_NAME]
     if in_countries is not None:  # "the border project in Armenia": not a project elsewhere
         weak = [h for h in weak if h.project in in_countries]
+    if back and q.refers_back and F.PROGRAMME in q.fields:
+        # "what year was that thematic programme?": "programme" alone names no project when
+        # the chat is about one, and the programme it was part of is asked about
+        words_at = {t.position: t.word for t in q.tokens}
+        weak = [
+            h
+            for h in weak
+            if not all(words_at.get(p) in _PROJECT_OR_PROGRAMME for p in h.positions)
+        ]
     if weak and (len(weak) == 1 or weak[0].strength - weak[1].strength >= AMBIGUITY_MARGIN):
         # "what about the border one?" — unless a statement of another project fits the
         # question clearly better ("which readmission project called voluntary return ...")
