@@ -579,13 +579,14 @@ def _asks_when(q: Query) -> bool:
 
 #: "the third one", "второй": the place of an item in the list just shown.
 _ORDINALS: Final = {
-    **dict.fromkeys("first первый первая первое первого первому первом".split(), 1),
-    **dict.fromkeys("second второй вторая второе второго второму втором".split(), 2),
-    **dict.fromkeys("third третий третья третье третьего третьему третьем".split(), 3),
+    **dict.fromkeys("first первый первая первое первого первому первом первым".split(), 1),
+    **dict.fromkeys("second второй вторая второе второго второму втором вторым".split(), 2),
+    **dict.fromkeys("third третий третья третье третьего третьему третьем третьим".split(), 3),
     **dict.fromkeys(
-        "fourth четвертый четвертая четвертое четвертого четвертому четвертом".split(), 4
+        "fourth четвертый четвертая четвертое четвертого четвертому четвертом четвертым".split(),
+        4,
     ),
-    **dict.fromkeys("fifth пятый пятая пятое пятого пятому пятом".split(), 5),
+    **dict.fromkeys("fifth пятый пятая пятое пятого пятому пятом пятым".split(), 5),
 }
 #: Fields whose statements are numbered in the answer, so that "the third one" picks one.
 _NUMBERED_FIELDS: Final = frozenset([F.COMPONENTS, F.OBJECTIVES, F.ACTIVITIES, F.RESULTS])
@@ -1415,15 +1416,10 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
         measured, fewer = by_count
         return _more_items(index, [index.kb.by_id[pid] for pid in named], measured, fewer, lang)
     place = _nth_in_order(q)
-    if place and q.superlative and not named:  # "what was the second longest project?"
-        ordered = _ordered(index, q, list(index.projects), *q.superlative, lang)
-        if place <= len(ordered.projects):
-            pick = ordered.projects[place - 1]
-            return replace(
-                ordered,
-                blocks=(_heading_block(index.kb.by_id[pick], lang), *ordered.blocks[1:]),
-                projects=(pick, *(pid for pid in ordered.projects if pid != pick)),
-            )
+    in_order = q.superlative or _order_of_the_verb(q) if place else None
+    if place and in_order and not named:
+        # "what was the second longest project?", "какой проект стартовал вторым по счёту?"
+        return _ordered(index, q, list(index.projects), *in_order, lang, place=place)
     if len(named) >= 2 and q.superlative:  # "X and Y - which one finished first?"
         return _ordered(index, q, [index.kb.by_id[pid] for pid in named], *q.superlative, lang)
     if len(named) >= 2 and q.field == F.RELATED:
@@ -4166,7 +4162,11 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         reasons.append("status")
 
     if q.superlative and candidates:
-        return _ordered(index, q, candidates, *q.superlative, lang)
+        # ("eu-only funded projects - which one started first?": both that started first)
+        pairs = set(pairwise(t.word for t in q.tokens))
+        which_one = bool(pairs & {("which", "one"), ("what", "one"), ("какой", "из")})
+        picking = (_asks_for_one(q) or which_one) and not _sorting_asked(q)
+        return _ordered(index, q, candidates, *q.superlative, lang, place=1 if picking else None)
     if (q.has(V.MOST) or _least(q)) and not q.times and not q.durations:
         return _superlative(index, q, lang)
     if not reasons:
@@ -4433,9 +4433,18 @@ def _both_discussed(q: Query, ctx: ChatState) -> ChatState:
 
 
 def _ordered(
-    index: Index, q: Query, candidates: list[Project], measure: str, direction: str, lang: str
+    index: Index,
+    q: Query,
+    candidates: list[Project],
+    measure: str,
+    direction: str,
+    lang: str,
+    place: int | None = None,
 ) -> Answer:
-    """ "Which started earliest / finished last / was the shortest": the winner first."""
+    """ "Which started earliest / finished last / was the shortest": the winner first, then
+    the rest in order. With `place` ("the second oldest", "стартовал вторым"), the projects
+    at that place are picked: projects that tie (two that started in the same month) share a
+    place, and the answer names all of them, and only them."""
     keys: dict[str, Callable[[Project], int]] = {
         "duration": lambda p: p.period.months,
         "start": lambda p: p.period.start.index,
@@ -4447,14 +4456,22 @@ def _ordered(
         (_strong(_name(p, lang)), Span(f" · {_period(p, lang)} ({_months(p.period.months, lang)})"))
         for p in ranked[:LIST_LIMIT]
     )
-    blocks = [
-        _heading_block(ranked[0], lang),
-        Block(bullets=bullets),
-        *_more_blocks(len(ranked), lang),
-    ]
+    levels = list(dict.fromkeys(key(p) for p in ranked))
+    picked = (
+        [p for p in ranked if key(p) == levels[place - 1]]
+        if place is not None and place <= len(levels)
+        else ranked[:1]
+    )
+    blocks = [_heading_block(picked[0], lang)]
+    if len(picked) > 1:  # "both started in September 2009"
+        blocks.append(_p(say("tied", lang, projects=_join([_name(p, lang) for p in picked], lang))))
+    blocks += [Block(bullets=bullets), *_more_blocks(len(ranked), lang)]
     if measure == "duration" and len(ranked) == 2:  # "which of the two lasted longer?"
         blocks.append(_p(_longer_text(ranked[0], ranked[1], lang)))
-    return _answer(Kind.LIST, lang, blocks, [p.id for p in ranked[:LIST_LIMIT]], [F.DATES])
+    # (one winner: the whole order, for "and the next one?"; a tie or a later place: those)
+    narrowed = place is not None and (len(picked) > 1 or place > 1)
+    projects = [p.id for p in (picked if narrowed else ranked[:LIST_LIMIT])]
+    return _answer(Kind.LIST, lang, blocks, projects, [F.DATES])
 
 
 #: What "the most ..." can be measured by, per field.
@@ -4564,9 +4581,35 @@ def _nth_in_order(q: Query) -> int | None:
         after = tokens[i + 1].word
         if after in ("по", "most") and i + 2 < len(tokens):
             after = tokens[i + 2].word
-        if after.startswith(_MEASURE_STEMS):
-            return n
+        if after.startswith(_MEASURE_STEMS) or after in ("счёту", "счету"):
+            return n  # ("стартовал вторым по счёту": in the order of the verb)
     return None
+
+
+def _order_of_the_verb(q: Query) -> tuple[str, str] | None:
+    """The order "второй по счёту" / "the second one to start" counts in: by the start, or by
+    the end when the verb says so."""
+    if q.anchor == "end":
+        return "end", "min"
+    if q.anchor == "start":
+        return "start", "min"
+    return None
+
+
+def _sorting_asked(q: Query) -> bool:
+    """ "Sort them by date", "list them in chronological order", "from longest to shortest":
+    the whole order asked for, not the first of it."""
+    words = [t.word for t in q.tokens]
+    return (
+        any(
+            w.startswith(("sort", "order", "rank", "chronolog", "хронолог", "отсортир", "упорядоч"))
+            or w in ("расставь", "расставьте", "расположи", "расположите", "порядку", "порядке")
+            or w in ("list", "перечисли", "перечислите")
+            for w in words
+        )
+        or ("from" in words and "to" in words)
+        or ("by" in words and bool({"date", "dates", "start", "end"} & set(words)))
+    )
 
 
 #: The words of an order by time: "longest", "earliest", "продолжительности", "позже" …

@@ -383,6 +383,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Not {wrong}: that was {right}.",
         "Не в {wrong}: это было в проекте {right}.",
     ),
+    "tied": (
+        "{projects} share that place.",
+        "Это место делят {projects}.",
+    ),
     "least": (
         "{project} had the fewest {what} ({n}).",
         "Меньше всего {what} у проекта {project} ({n}).",
