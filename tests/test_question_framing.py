@@ -5850,3 +5850,59 @@ def test_projects_that_tie_share_a_place_in_an_order(
     oldest", "which one started first" among those funded by the EU alone name both, and only
     them; "вторым по счёту" counts in the order of the verb."""
     assert_projects(engine, (text,), Kind.LIST, projects, fragment)
+
+
+@pytest.mark.parametrize(
+    ("text", "projects"),
+    [
+        (
+            "how many projects were longer than the border checkpoints project",
+            ["readmission-framework", "sireada"],
+        ),
+        (
+            "which projects were shorter than SIREADA",
+            ["border-checkpoints", "readmission-mechanisms"],
+        ),
+        (
+            "which projects worked in fewer countries than SIREADA",
+            ["border-checkpoints", "readmission-framework", "readmission-mechanisms"],
+        ),
+        ("which projects had more partners than the border checkpoints project", ["sireada"]),
+        ("какие проекты длились дольше, чем SIREADA", ["readmission-framework"]),
+    ],
+)
+def test_projects_compared_with_one_named_by_a_measure(
+    engine: Engine, text: str, projects: list[str]
+) -> None:
+    """ "Longer than X", "fewer countries than X", "больше партнёров, чем у X": the projects
+    beyond X by that measure, X itself left out."""
+    _kind, got, answer = ask(engine, text)
+    assert got == projects, answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "projects"),
+    [
+        (
+            (
+                "tell me about the project that had four components",
+                "was it longer or shorter than sireada?",
+            ),
+            ["border-checkpoints", "sireada"],
+        ),
+        (
+            (
+                "which project involved the UK Border Agency?",
+                "which started earlier - that one or the rosgranitsa project?",
+            ),
+            ["border-checkpoints", "sireada"],
+        ),
+    ],
+)
+def test_the_project_just_discussed_compared_with_another(
+    engine: Engine, turns: tuple[str, ...], projects: list[str]
+) -> None:
+    """ "Was it longer or shorter than SIREADA?", "which started earlier - that one or the
+    rosgranitsa project?": the project just discussed is one of the two compared."""
+    _kind, got, answer = ask(engine, *turns)
+    assert sorted(got) == projects, answer

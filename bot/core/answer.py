@@ -1400,7 +1400,24 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     before_or_after = _relative_words(q) and _is_yes_no(q) and not q.wants_list
     # "when did the 2007-2010 programme end?" - "how long after that did SIREADA start?"
     how_long_after = _relative_words(q) and F.DURATION in q.fields and not q.wants_list
-    if len(named) == 1 and (q.compare or before_or_after or how_long_after) and q.refers_back:
+    # "was it longer or shorter than SIREADA?", "он длился дольше, чем …", "which started
+    # earlier - that one or the rosgranitsa project?"
+    measured_against = (q.has(V.LONGER) or q.has(V.SHORTER) or q.superlative is not None) and any(
+        t.word in ("than", "чем", "or", "или") for t in q.tokens
+    )
+    if not named and measured_against and q.refers_back:
+        # "which started earlier - that one or the rosgranitsa project?": the project just
+        # discussed and the one a weaker name hints at
+        hinted = [h.project for h in q.names if h.strength >= HINT_NAME]
+        back = _context_projects(q, ctx)[:1]
+        if hinted and back and hinted[0] != back[0]:
+            named = [back[0], hinted[0]]
+            q = replace(q, named=tuple(named))
+    if (
+        len(named) == 1
+        and (q.compare or before_or_after or how_long_after or measured_against)
+        and q.refers_back
+    ):
         # "how does its funding compare with the 2007-2010 programme?": the project just
         # discussed is the other one
         back = [pid for pid in _context_projects(q, ctx) if pid != named[0]]
@@ -3843,7 +3860,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         candidates = [index.kb.by_id[pid] for pid in ctx.projects if pid in index.kb.by_id]
     hint_terms: set[str] = set()
     describing: set[str] = set()  # the countries and organisations that say which project
-    if not named and (_relative_words(q) or q.has(V.OVERLAP)):
+    if not named and (_relative_words(q) or q.has(V.OVERLAP) or _compared_with(q)):
         # "which projects overlapped with the КПП project": a weaker name is the reference,
         # and its words are no topic
         # (not a project left out: "apart from SIREADA, which projects started after 2008?")
@@ -3884,7 +3901,23 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         # only says which agreement; the list is dated by the event
         exclude.discard(reference.id)
         reference = None
-    if reference is not None:
+    compared = _compared_with(q) if reference is not None else None
+    if reference is not None and compared is not None:
+        # "which projects lasted longer than the border checkpoints project", "worked in fewer
+        # countries than SIREADA": by that measure, against the project named
+        measured, bigger = compared
+        measure = _MEASURES[measured]
+        bar = measure(reference)
+        candidates = [
+            p
+            for p in candidates
+            if p.id != reference.id and (measure(p) > bar if bigger else measure(p) < bar)
+        ]
+        reasons.append("compared")
+        what = measured_label(measured, lang)
+        for p in candidates[:LIST_LIMIT]:
+            why[p.id] = f"{what}: {measure(p)} ({_name(reference, lang)}: {bar})"
+    elif reference is not None:
         relative = _relative_mask(index, q, reference)
         if relative is not None:
             kept = _keep_where(index, candidates, relative)
@@ -3929,7 +3962,7 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
         # "a study tour for Russian officials": whom it was for does not tell the tours apart
         # (the page says "the Russian authorities", "FMS staff")
         topic = [t for t in topic if t not in audience]
-    if reference is not None and "relative" not in reasons and not q.another:
+    if reference is not None and not {"relative", "compared"} & set(reasons) and not q.another:
         # "which projects were about border management": a name-like phrase is the topic
         topic = [*q.named_terms, *topic]
         reference = None
@@ -4583,6 +4616,29 @@ def _nth_in_order(q: Query) -> int | None:
             after = tokens[i + 2].word
         if after.startswith(_MEASURE_STEMS) or after in ("счёту", "счету"):
             return n  # ("стартовал вторым по счёту": in the order of the verb)
+    return None
+
+
+def _compared_with(q: Query) -> tuple[str, bool] | None:
+    """What a project is compared by, and whether "more": "longer than X", "fewer countries
+    than X", "больше партнёров, чем у X"; None without "than" / "чем" or a measure."""
+    words = [t.word for t in q.tokens]
+    if not {"than", "чем"} & set(words):
+        return None
+    if q.has(V.LONGER) and not q.has(V.MOST):
+        return F.DURATION, True
+    if q.has(V.SHORTER):
+        return F.DURATION, False
+    more = any(w in ("more", "больше", "более") for w in words)
+    fewer = any(w in ("fewer", "less", "меньше", "менее") for w in words)
+    if more == fewer:
+        return None
+    if set(words) & _PARTNER_WORDS:
+        return F.PARTNERS, more
+    if any(w.startswith(("countr", "стран")) for w in words):
+        return F.COUNTRIES, more
+    if F.FUNDERS in q.fields:
+        return F.FUNDERS, more
     return None
 
 
