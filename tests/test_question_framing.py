@@ -5906,3 +5906,22 @@ def test_the_project_just_discussed_compared_with_another(
     rosgranitsa project?": the project just discussed is one of the two compared."""
     _kind, got, answer = ask(engine, *turns)
     assert sorted(got) == projects, answer
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("in which year were the most projects active", "2009, 2010 and 2011: 3 in each"),
+        ("в каком году было активно больше всего проектов", "2009, 2010 и 2011"),
+    ],
+)
+def test_the_years_with_the_most_projects_running(engine: Engine, text: str, fragment: str) -> None:
+    """The year (here three years that tie) with the most projects running, and those
+    projects."""
+    assert_projects(
+        engine,
+        (text,),
+        Kind.LIST,
+        ["border-checkpoints", "readmission-framework", "readmission-mechanisms", "sireada"],
+        fragment,
+    )

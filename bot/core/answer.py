@@ -1488,6 +1488,9 @@ def _decide(index: Index, q: Query, ctx: ChatState) -> Answer:
     refiltered = _named_against_its_time(index, q, ctx, named)
     if refiltered is not None:  # "which project did IOM run with the FMS starting in Sept 2009?"
         return refiltered
+    busiest = None if named else _busiest_years(index, q)
+    if busiest is not None:  # "in which year were the most projects active?"
+        return busiest
     shared_orgs = None if named else _orgs_in_several(index, q)
     if shared_orgs is not None:  # "which organisations took part in more than one project?"
         return shared_orgs
@@ -5117,6 +5120,35 @@ def _any_tie(q: Query) -> bool:
             (a, b, c) == ("to", "do", "with")
             for a, b, c in zip(words, words[1:], words[2:], strict=False)
         )
+    )
+
+
+def _busiest_years(index: Index, q: Query) -> Answer | None:
+    """ "In which year were the most projects active?", "в каком году было активно больше всего
+    проектов?": the year (or the years that tie) with the most projects running, and those
+    projects; None for any other question."""
+    words = [t.word for t in q.tokens]
+    pairs = set(pairwise(words))
+    which_year = bool(pairs & {("which", "year"), ("what", "year"), ("каком", "году")})
+    projects_word = any(w.startswith(("project", "programm", "проект", "программ")) for w in words)
+    if not (which_year and projects_word and q.has(V.MOST)) or q.times or q.mentions:
+        return None
+    lang = q.lang
+    starts, ends = index.periods
+    first, last = int(starts.min()) // 12, int(ends.max()) // 12
+    years = np.arange(first, last + 1)
+    running = [int(np.count_nonzero((starts // 12 <= y) & (ends // 12 >= y))) for y in years]
+    top = max(running)
+    best = [int(y) for y, n in zip(years.tolist(), running, strict=True) if n == top]
+    active = np.zeros(len(starts), dtype=np.bool_)
+    for y in best:
+        active |= (starts // 12 <= y) & (ends // 12 >= y)
+    shown = index.projects_where(active)[:LIST_LIMIT]
+    key = "busiest_years" if len(best) > 1 else "busiest_year"
+    text = say(key, lang, years=_join([str(y) for y in best], lang), n=top)
+    bullets = tuple(_list_line(index, p, lang) for p in shown)
+    return _answer(
+        Kind.LIST, lang, [_p(text), Block(bullets=bullets)], [p.id for p in shown], [F.DATES]
     )
 
 

@@ -383,6 +383,14 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Not {wrong}: that was {right}.",
         "Не в {wrong}: это было в проекте {right}.",
     ),
+    "busiest_year": (
+        "The most projects ran in {years}: {n}.",
+        "Больше всего проектов шло в {years} году: {n}.",
+    ),
+    "busiest_years": (
+        "The most projects ran in {years}: {n} in each of those years.",
+        "Больше всего проектов шло в {years}: по {n} в каждом из этих лет.",
+    ),
     "tied": (
         "{projects} share that place.",
         "Это место делят {projects}.",
