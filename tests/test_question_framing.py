@@ -5925,3 +5925,25 @@ def test_the_years_with_the_most_projects_running(engine: Engine, text: str, fra
         ["border-checkpoints", "readmission-framework", "readmission-mechanisms", "sireada"],
         fragment,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("which cities did the study tours of the 2007-2010 programme visit", "only the countries"),
+        (
+            "which country was the study tour of the readmission mechanisms project going to",
+            "does not say where",
+        ),
+        (
+            "the five IML courses - which russian regions or cities were they held in",
+            "does not say where",
+        ),
+    ],
+)
+def test_places_the_page_does_not_name(engine: Engine, text: str, fragment: str) -> None:
+    """Cities when the page names only countries; where a planned study tour was to go; where
+    courses "in the regions" were held: the page does not say."""
+    kind, _projects, answer = ask(engine, text)
+    assert kind is Kind.NO_INFO, answer
+    assert fragment in answer, answer

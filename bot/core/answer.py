@@ -1853,10 +1853,18 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     partners_countries = F.PARTNERS in q.fields and any(
         (org := index.org(o)) is not None and org.country for o in q.orgs()
     )
+    # "contacts among which region?": a statement that names the region itself ("the EECA
+    # region") answers it; one that only says "in the regions" does not
+    named_in_text = specific and any(
+        t.word in _PLACE_NOUNS
+        and re.search(rf"\b[A-ZА-ЯЁ][\w.-]*\s+{re.escape(t.word)}\b", specific[0][0].text.en)
+        for t in q.tokens
+    )
     if (
         specific
         and not specific[0][0].places
         and not partners_countries
+        and not named_in_text
         and ((asks_where and specific[0][0].kind == "study tour") or _asks_which_places(q))
     ):
         # "where did the mechanisms project's study tour go?", "which cities hosted the IML
@@ -1864,10 +1872,24 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         doc = specific[0][0]
         text = say("no_place", lang, project=_name(project, lang), text=doc.text.get(lang))
         return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
-    travel = (field_name == F.COUNTRIES or asks_where) and _asks_travel(q)
+    travel = (field_name == F.COUNTRIES or asks_where or _asks_for_cities(q)) and _asks_travel(q)
     tours = _destinations(index, project) if travel else []
+    if tours and _asks_for_cities(q):
+        # "which cities did the study tours visit?": the page names the countries only
+        text = say(
+            "no_cities",
+            lang,
+            project=_name(project, lang),
+            places=_join([localized_name(c, lang) for d in tours for c in d.places], lang),
+        )
+        return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
     if tours:  # "which countries did they go to?", "куда ездили?": where the study tours went
         return _tour_answer(index, project, tours, q, lang)
+    tour = next((d for d, _ in specific if d.kind == "study tour"), None) if travel else None
+    if tour is not None:
+        # "which country was the study tour of the mechanisms project going to?": not said
+        text = say("no_place", lang, project=_name(project, lang), text=tour.text.get(lang))
+        return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
     if _asks_which_places(q) and _asks_exactly(q) and not any(d.places for d, _ in specific):
         # "which border checkpoints exactly got upgraded?": the page names none
         text = say("no_places_named", lang, project=_name(project, lang))
@@ -4864,6 +4886,14 @@ def _asks_month(q: Query) -> bool:
             ("какого", "числа"),
             ("точная", "дата"),
         }
+    )
+
+
+def _asks_for_cities(q: Query) -> bool:
+    """Cities or towns asked for ("which cities did the study tours visit", "в какие города")."""
+    return any(
+        t.word in ("city", "cities", "town", "towns") or t.word.startswith("город")
+        for t in q.tokens
     )
 
 

@@ -189,6 +189,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The page gives no title for that in {project}. It says only: {text}.",
         "Название этого в проекте {project} на странице не приводится. Там сказано только: {text}.",
     ),
+    "no_cities": (
+        "The page names no cities for {project}, only the countries: {places}.",
+        "Городов для проекта {project} на странице нет, только страны: {places}.",
+    ),
     "no_place": (
         "The page does not say where for {project}. It says only: {text}.",
         "На странице не сказано, куда именно, для проекта {project}. Там сказано только: {text}.",
