@@ -5947,3 +5947,22 @@ def test_places_the_page_does_not_name(engine: Engine, text: str, fragment: str)
     kind, _projects, answer = ask(engine, text)
     assert kind is Kind.NO_INFO, answer
     assert fragment in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            "how many years passed between the start of the readmission framework programme and the end of SIREADA",
+            "February 2007 and SIREADA ended in February 2013: 72 months, exactly six years apart",
+        ),
+        ("сколько лет прошло от начала программы 2007-2010 до окончания SIREADA", "ровно 6 лет"),
+    ],
+)
+def test_from_the_start_of_one_project_to_the_end_of_another(
+    engine: Engine, text: str, fragment: str
+) -> None:
+    """ "Between the start of X and the end of Y": from X's first month to Y's last."""
+    _kind, projects, answer = ask(engine, text)
+    assert sorted(projects) == ["readmission-framework", "sireada"], answer
+    assert fragment in answer, answer

@@ -3647,7 +3647,26 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
         first, second = sorted((a, b), key=lambda p: p.period.start.index)
         gap = second.period.start.index - first.period.end.index
         same_end = _same_end_asked(q)
-        if same_end is not None:
+        span = _start_to_end(q, [a.id, b.id]) if same_end is None else None
+        if span is not None:
+            # "how many years passed between the start of the 2007-2010 programme and the end
+            # of SIREADA": from the one's start to the other's end
+            opened, closed = (index.kb.by_id[pid] for pid in span)
+            months = closed.period.end.index - opened.period.start.index + 1
+            blocks.append(
+                _p(
+                    say(
+                        "span",
+                        lang,
+                        first=_name(opened, lang),
+                        second=_name(closed, lang),
+                        a=_month(opened.period.start, lang),
+                        b=_month(closed.period.end, lang),
+                        gap=_months(months - 1, lang),
+                    )
+                )
+            )
+        elif same_end is not None:
             # "how much time between the start of the 2007-2010 programme and the start of
             # SIREADA": from one start to the other, not the gap after the first ended
             blocks.append(_p(_apart(a, b, same_end, lang)))
@@ -3709,6 +3728,32 @@ def _apart(a: Project, b: Project, end: str, lang: str) -> str:
         b=_month(month(late), lang),
         gap=_months(month(late).index - month(early).index, lang),
     )
+
+
+def _start_to_end(q: Query, pair: list[str]) -> tuple[str, str] | None:
+    """ "Between the start of X and the end of Y": (X, Y), each end word going with the
+    project named after it; None for any other question."""
+    words = [t.word for t in q.tokens]
+    if not {"between", "from", "между", "от", "с"} & set(words):
+        return None
+    start_at = [t.position for t in q.tokens if V.START_WORDS.matches(t.word)]
+    end_at = [t.position for t in q.tokens if V.END_WORDS.matches(t.word)]
+    if len(start_at) != 1 or len(end_at) != 1:
+        return None
+    where = {
+        h.project: min(h.positions) for h in q.names if h.project in pair and h.strength >= NAMED
+    }
+    if len(where) != 2:
+        return None
+
+    def named_after(at: int) -> str | None:
+        later = [(p, pid) for pid, p in where.items() if p > at]
+        return min(later)[1] if later else None
+
+    opened, closed = named_after(start_at[0]), named_after(end_at[0])
+    if opened is None or closed is None or opened == closed:
+        return None
+    return opened, closed
 
 
 def _same_end_asked(q: Query) -> str | None:

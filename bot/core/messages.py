@@ -357,6 +357,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{longer} длился дольше ({a}), чем {shorter} ({b}): на {diff} дольше.",
     ),
     "same_length": ("Both lasted {a}.", "Оба длились {a}."),
+    "span": (
+        "{first} started in {a} and {second} ended in {b}: {gap} apart.",
+        "Начало: {first} — {a}; окончание: {second} — {b}; между ними {gap}.",
+    ),
     "apart_start": (
         "{first} started in {a}, {second} in {b}: {gap} later.",
         "Начало: {first} — {a}, {second} — {b}; разница — {gap}.",
