@@ -3738,8 +3738,8 @@ def _start_to_end(q: Query, pair: list[str]) -> tuple[str, str] | None:
         return None
     start_at = [t.position for t in q.tokens if V.START_WORDS.matches(t.word)]
     end_at = [t.position for t in q.tokens if V.END_WORDS.matches(t.word)]
-    if len(start_at) != 1 or len(end_at) != 1:
-        return None
+    if len(start_at) != 1 or len(end_at) != 1 or end_at[0] < start_at[0]:
+        return None  # ("between the end of X and the start of Y" is the gap after X)
     where = {
         h.project: min(h.positions) for h in q.names if h.project in pair and h.strength >= NAMED
     }
