@@ -5966,3 +5966,17 @@ def test_from_the_start_of_one_project_to_the_end_of_another(
     _kind, projects, answer = ask(engine, text)
     assert sorted(projects) == ["readmission-framework", "sireada"], answer
     assert fragment in answer, answer
+
+
+def test_how_many_more_of_something_one_project_had(engine: Engine) -> None:
+    """Two projects compared by a number: the winner, and by how many it leads."""
+    assert_answer(
+        engine,
+        (
+            "how many more funders did the readmission framework programme have than the "
+            "readmission mechanisms project",
+        ),
+        Kind.FIELD,
+        "readmission-framework",
+        "That is two (2) more than Development of Administrative Mechanisms",
+    )

@@ -4668,6 +4668,15 @@ def _more_items(
     lead = say(
         "least" if fewer else "most", lang, project=_name(best, lang), what=what, n=measure(best)
     )
+    if len(ranked) == 2 and measure(ranked[0]) != measure(ranked[1]):
+        # "how many more funders did X have than Y?": the difference too
+        other = ranked[1]
+        lead += " " + say(
+            "fewer_by" if fewer else "more_by",
+            lang,
+            n=number_word(abs(measure(best) - measure(other)), lang),
+            other=_name(other, lang),
+        )
     bullets = tuple((_strong(_name(p, lang)), Span(f" · {measure(p)}")) for p in ranked)
     blocks = [_p(lead), Block(bullets=bullets), *_field_blocks(index, best, counted, lang, None)]
     return _answer(Kind.FIELD, lang, blocks, [p.id for p in ranked], [counted])

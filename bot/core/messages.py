@@ -399,6 +399,8 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "The most projects ran in {years}: {n} in each of those years.",
         "Больше всего проектов шло в {years}: по {n} в каждом из этих лет.",
     ),
+    "more_by": ("That is {n} more than {other}.", "Это на {n} больше, чем у проекта {other}."),
+    "fewer_by": ("That is {n} fewer than {other}.", "Это на {n} меньше, чем у проекта {other}."),
     "tied": (
         "{projects} share that place.",
         "Это место делят {projects}.",
