@@ -5980,3 +5980,16 @@ def test_how_many_more_of_something_one_project_had(engine: Engine) -> None:
         "readmission-framework",
         "That is two (2) more than Development of Administrative Mechanisms",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the English course for FMS staff was in the 2007-2010 programme, right?",
+        "английский курс для сотрудников ФМС был в программе 2007–2010, да?",
+    ],
+)
+def test_a_thing_for_someone_claimed_of_the_wrong_project(engine: Engine, text: str) -> None:
+    """Whom a thing was for ("for FMS staff") does not tell things apart: the English course
+    was the mechanisms project's, and the answer says so first."""
+    assert_answer(engine, (text,), Kind.FIELD, "readmission-mechanisms", "")

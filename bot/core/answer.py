@@ -1679,17 +1679,30 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         return _detail(index, right, [d for d, _s in band], lang, also=[project_id])
 
     # a wrong premise: the detail belongs to another project ("the profile study - was it part
-    # of SIREADA?"); an organisation alone is a role question, not a detail
+    # of SIREADA?"); an organisation alone is a role question, not a detail. Whom the thing
+    # was for ("the English course for FMS staff") does not tell the details apart.
+    audience = _audience_terms(q)
+    premise_terms, premise_docs, premise_here = topical, docs, best_here
+    if audience and set(topical) - audience:
+        bare = [t for t in content if t not in audience and not t.startswith(ORG_PREFIX)]
+        premise_terms = [t for t in topical if t not in audience]
+        premise_docs = index.score_docs(bare, None, _SINGLE_MIN)
+        here = [sc for d, sc in premise_docs if d.project == project_id]
+        premise_here = here[0] if here else 0.0
     if (
-        docs
+        premise_docs
         # one word shared by several projects ("a readmission project?") is no premise;
         # one that only another project uses ("the film in SIREADA?") is
-        and (len(topical) >= 2 or (len(topical) == 1 and index.single_project_term(topical[0])))
-        and docs[0][0].project != project_id
-        and docs[0][1] >= 0.75
-        and (best_here < 0.5 or _covers(index, topical, project_id) < 0.5)
+        and (
+            len(premise_terms) >= 2
+            or (len(premise_terms) == 1 and index.single_project_term(premise_terms[0]))
+        )
+        and premise_docs[0][0].project != project_id
+        and premise_docs[0][1] >= 0.75
+        and (premise_here < 0.5 or _covers(index, premise_terms, project_id) < 0.5)
         and not q.fields
     ):
+        docs = premise_docs
         right = index.kb.by_id[docs[0][0].project]
         return _detail(
             index,
