@@ -4408,9 +4408,29 @@ _WHEN = frozenset(["when", "while", "once", "когда"])
 _DURING = frozenset(["during", "within", "пока", "время", "ходе", "период"])
 
 
-def _words_and_their_forms(q: Query) -> set[str]:
+def _words_and_their_forms(q: Query) -> frozenset[str]:
     """The question's words, and for a misspelt one the word it stems like ("befor": the
-    spelling corrector leaves it, since its stem is that of "before")."""
+    spelling corrector leaves it, since its stem is that of "before"). Worked out once per
+    query (it is asked a dozen times while one question is answered)."""
+    last, found = _FORMS.pair
+    if last is not q:
+        found = _forms_of(q)
+        _FORMS.pair = (q, found)
+    return found
+
+
+class _LastQuery:
+    """The last query read and what was worked out from it: the pair is replaced as a whole,
+    so that a thread reading it gets a query and its own result."""
+
+    def __init__(self) -> None:
+        self.pair: tuple[Query | None, frozenset[str]] = (None, frozenset())
+
+
+_FORMS: Final = _LastQuery()
+
+
+def _forms_of(q: Query) -> frozenset[str]:
     found = {t.word for t in q.tokens}
     found |= {_RELATIVE_BY_STEM[s] for t in q.tokens if (s := stem(t.word)) in _RELATIVE_BY_STEM}
     words = [t.word for t in q.tokens]
@@ -4418,7 +4438,7 @@ def _words_and_their_forms(q: Query) -> set[str]:
         # "already over by the time SIREADA began": before it; "still running by the time
         # it started": when it did
         found.add("when" if q.anchor == "active" else "before")
-    return found
+    return frozenset(found)
 
 
 _RELATIVE_BY_STEM: Final = {stem(w): w for w in (*_BEFORE, *_AFTER)}
