@@ -5993,3 +5993,18 @@ def test_a_thing_for_someone_claimed_of_the_wrong_project(engine: Engine, text: 
     """Whom a thing was for ("for FMS staff") does not tell things apart: the English course
     was the mechanisms project's, and the answer says so first."""
     assert_answer(engine, (text,), Kind.FIELD, "readmission-mechanisms", "")
+
+
+def test_an_unknown_word_beside_the_page_s_own_topic_keeps_the_project(engine: Engine) -> None:
+    """ "Was germany just a study tour stop or more?": "stop" is a word the page never uses,
+    but the study tour is the page's, so the question stays on the project just discussed."""
+    assert_answer(
+        engine,
+        (
+            "which programme had study tours to the netherlands?",
+            "was germany just a study tour stop or more?",
+        ),
+        Kind.FIELD,
+        "readmission-framework",
+        "Germany",
+    )

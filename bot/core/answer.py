@@ -2240,16 +2240,16 @@ def _topic_off_the_page(index: Index, q: Query) -> bool:
     Moldova"). Asked after a project, without "it" or a field, such a question is not about
     that project. (Russian questions say far more everyday words that are not their topic:
     "что там собирались снимать?")"""
-    return any(
-        V.EVERYDAY.matches(t.word)
-        or (
-            not t.stop
-            and t.term in q.residual
-            and not is_cyrillic(t.word)
-            and not t.word.isdigit()
-            and not index.known(t.term)
-            and dictionary_word(t.word)
-        )
+    if any(V.EVERYDAY.matches(t.word) for t in q.tokens):
+        return True
+    # (not "was germany just a study tour stop or more?": the tour is the page's)
+    return not content_topics(index, q) and any(
+        not t.stop
+        and t.term in q.residual
+        and not is_cyrillic(t.word)
+        and not t.word.isdigit()
+        and not index.known(t.term)
+        and dictionary_word(t.word)
         for t in q.tokens
     )
 

@@ -1047,9 +1047,9 @@ class Index:
             head = self._org_heads.get(phrase_key(t.word)) if t.position not in taken else None
             if head is not None and not t.stop and self._only_in_org_name(*head):
                 found.append(Mention("org", head[0], (t.position,)))
-        return self._of_the_country_named(found)
+        return self._of_the_country_named(found, tokens)
 
-    def _of_the_country_named(self, found: list[Mention]) -> list[Mention]:
+    def _of_the_country_named(self, found: list[Mention], tokens: Sequence[Token]) -> list[Mention]:
         """Organisations of several countries named by the same words ("Ministry of Internal
         Affairs": Moldova's and Ukraine's) narrowed to the country named right beside them
         ("the Russian Ministry of Internal Affairs", "… of Moldova"): none when neither is of
@@ -1063,7 +1063,12 @@ class Index:
         for positions, group in groups.items():
             if len(group) < 2:
                 continue
-            beside = {min(positions) - 1, max(positions) + 1, max(positions) + 2}
+            # right before it, right after it, or after "of" ("… of Moldova"; not "… its
+            # Russian counterpart")
+            beside = {min(positions) - 1, max(positions) + 1}
+            words = {t.position: t.word for t in tokens}
+            if words.get(max(positions) + 1) in ("of", "из"):
+                beside.add(max(positions) + 2)
             codes = {m.key for m in found if m.kind == "country" and set(m.positions) & beside}
             countries = {c.name for code in codes if (c := self._countries.get(code))}
             if not countries:
