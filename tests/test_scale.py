@@ -371,3 +371,15 @@ def test_a_detail_of_another_project_is_a_wrong_premise_at_scale(big: Engine) ->
     statements hold them; what decides is whether SIREADA holds the study's own words."""
     reply = big.ask(Question("rusian migrnts in the EU - profile study, was it part of sireada?"))
     assert reply.answer.projects[0] == "readmission-framework"
+
+
+def test_many_projects_sharing_the_top_place_are_counted_not_all_named(big: Engine) -> None:
+    """Six generated projects tie for the shortest: the answer says how many share that place
+    and names them among the projects (capped), not in one long sentence."""
+    shortest = min(p.period.months for p in big.kb.projects)
+    tied = [p.id for p in big.kb.projects if p.period.months == shortest]
+    assert len(tied) > answering.TIES_NAMED
+    answer = big.ask(Question("which project was the shortest?")).answer
+    assert answer.kind is Kind.LIST
+    assert sorted(answer.projects) == sorted(tied[: answering.LIST_LIMIT])
+    assert f"{len(tied)} projects share that place" in _text(answer)

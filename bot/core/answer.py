@@ -4362,6 +4362,9 @@ def _asks_the_other_end(q: Query) -> bool:
     )
 
 
+#: Projects that share a place in an order are named in a sentence up to this many; beyond it
+#: (hundreds at 10,000 projects) the sentence says how many.
+TIES_NAMED = 5
 #: A dated statement fits one side of a two-event question at this share of its words.
 EVENT_MATCH = 0.45
 #: How many of the best statements a tie between projects is broken on.
@@ -4599,14 +4602,25 @@ def _ordered(
         else ranked[:1]
     )
     blocks = [_heading_block(picked[0], lang)]
-    if len(picked) > 1:  # "both started in September 2009"
+    if 1 < len(picked) <= TIES_NAMED:  # "both started in September 2009"
         blocks.append(_p(say("tied", lang, projects=_join([_name(p, lang) for p in picked], lang))))
+    elif len(picked) > TIES_NAMED:  # hundreds at 10,000 projects: how many, and the first ones
+        blocks.append(_p(say("tied_many", lang, n=len(picked))))
+    if len(picked) > 1 and place is not None and place > 1:
+        ranked = picked + [p for p in ranked if p not in picked]  # those asked for, first
+        bullets = tuple(
+            (
+                _strong(_name(p, lang)),
+                Span(f" · {_period(p, lang)} ({_months(p.period.months, lang)})"),
+            )
+            for p in ranked[:LIST_LIMIT]
+        )
     blocks += [Block(bullets=bullets), *_more_blocks(len(ranked), lang)]
     if measure == "duration" and len(ranked) == 2:  # "which of the two lasted longer?"
         blocks.append(_p(_longer_text(ranked[0], ranked[1], lang)))
     # (one winner: the whole order, for "and the next one?"; a tie or a later place: those)
     narrowed = place is not None and (len(picked) > 1 or place > 1)
-    projects = [p.id for p in (picked if narrowed else ranked[:LIST_LIMIT])]
+    projects = [p.id for p in (picked if narrowed else ranked)[:LIST_LIMIT]]
     return _answer(Kind.LIST, lang, blocks, projects, [F.DATES])
 
 

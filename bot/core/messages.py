@@ -401,6 +401,10 @@ _MESSAGES: Final[dict[str, tuple[str, str]]] = {
     ),
     "more_by": ("That is {n} more than {other}.", "Это на {n} больше, чем у проекта {other}."),
     "fewer_by": ("That is {n} fewer than {other}.", "Это на {n} меньше, чем у проекта {other}."),
+    "tied_many": (
+        "{n} projects share that place; the first of them are listed below.",
+        "Это место делят {n} проектов; первые из них — ниже.",
+    ),
     "tied": (
         "{projects} share that place.",
         "Это место делят {projects}.",
