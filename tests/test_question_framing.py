@@ -6008,3 +6008,16 @@ def test_an_unknown_word_beside_the_page_s_own_topic_keeps_the_project(engine: E
         "readmission-framework",
         "Germany",
     )
+
+
+def test_the_rest_of_a_title_before_its_named_words_is_no_topic(engine: Engine) -> None:
+    """ "enhancment of mgmt of RF border chekpoints how many componets": the words before
+    "border checkpoints" are the rest of the title (one of its words, an abbreviation, the
+    country), not details to look for; the question is the number of components."""
+    assert_answer(
+        engine,
+        ("enhancment of mgmt of RF border chekpoints how many componets",),
+        Kind.FIELD,
+        "border-checkpoints",
+        "Components (4)",
+    )

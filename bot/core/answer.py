@@ -1644,6 +1644,8 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
     if hit is None:  # a hint too weak to be among the question's names
         hit = _hits_of(index, q, {project_id}).get(project_id)
     naming = {t.term for t in q.tokens if hit is not None and t.position in hit.positions}
+    if hit is not None:
+        naming |= _title_before(index, q, project_id, min(hit.positions))
     content = [t for t in q.residual if t not in naming]
     if content != list(q.residual):
         docs = index.score_docs(content, None, _SINGLE_MIN) if content else []
@@ -4340,6 +4342,31 @@ def _list_or_count(index: Index, q: Query, ctx: ChatState, named: list[str]) -> 
 _PROJECT_OR_PROGRAMME: Final = frozenset(
     "project programme program проект программа программу".split()
 )
+
+
+def _title_before(index: Index, q: Query, project_id: str, first: int) -> set[str]:
+    """The rest of a title written right before the words that named the project
+    ("enhancment of mgmt of RF border chekpoints …": the words before "border checkpoints"):
+    the terms of the run of words up to them that the project's names hold, or that are
+    unknown (an abbreviation, a typo) or a country; none of them is a topic."""
+    countries = {
+        p: COUNTRY_PREFIX + m.key for m in q.mentions if m.kind == "country" for p in m.positions
+    }
+    found: set[str] = set()
+    titled = False  # (a word of the title itself among them, not only unknown words)
+    for t in reversed([t for t in q.tokens if t.position < first]):
+        if t.stop:
+            continue
+        if t.position in countries:
+            found.add(countries[t.position])
+        elif index.name_has(project_id, t.term):
+            found.add(t.term)
+            titled = True
+        elif not index.known(t.term):
+            found.add(t.term)
+        else:
+            break
+    return found if titled else set()
 
 
 def _asks_which_project(q: Query) -> bool:
