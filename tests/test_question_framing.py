@@ -6021,3 +6021,11 @@ def test_the_rest_of_a_title_before_its_named_words_is_no_topic(engine: Engine) 
         "border-checkpoints",
         "Components (4)",
     )
+
+
+def test_two_numbered_items_each_with_its_own_word(engine: Engine) -> None:
+    """ "component 4 n component 3": both items, the field's word repeated between them."""
+    _kind, _projects, text = ask(
+        engine, "ok so the checkpoint proj, whats component 4 n component 3"
+    )
+    assert "Component Four" in text and "Component Three" in text, text

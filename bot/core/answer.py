@@ -646,7 +646,9 @@ def _item_numbers(q: Query) -> tuple[str, list[int]] | None:
             number = understand.number_value(after)
             if number is not None and after not in ("one", "a"):  # not "a component one..."
                 found.append(number)
-            elif after not in ("and", "и", ",", "or", "или"):
+            elif after not in ("and", "и", ",", "or", "или") and not (
+                V.FIELD_CUES[field_name].matches(after)  # "component 4 and component 3"
+            ):
                 break
         if found:
             return field_name, found
