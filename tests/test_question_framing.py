@@ -6029,3 +6029,15 @@ def test_two_numbered_items_each_with_its_own_word(engine: Engine) -> None:
         engine, "ok so the checkpoint proj, whats component 4 n component 3"
     )
     assert "Component Four" in text and "Component Three" in text, text
+
+
+def test_what_kind_of_help_a_named_project_gave_in_russian(engine: Engine) -> None:
+    """ "Какого рода помощь … предусматривал проект по КПП?": "помощь" beside a named project is
+    the help it gave (not a request for help with the bot), "какого рода" no topic."""
+    assert_answer(
+        engine,
+        ("какого рода помощь России предусматривал проект по КПП?",),
+        Kind.FIELD,
+        "border-checkpoints",
+        "Методическая, техническая и институциональная помощь",
+    )

@@ -534,11 +534,17 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
     contracted |= _scope_numbers(tokens)  # and the "four" of "how many of the four projects"
     contracted |= described  # and the "funded" of "the EU-funded border checkpoints project"
     contracted |= asker  # and "as an officer of the Ukrainian border guard service"
-    # "what kinds of people", "which type of training": the kind asked, not a topic
+    # "what kinds of people", "which type of training", "какого рода помощь": the kind asked,
+    # not a topic
     contracted |= {
         a.position
         for a, b in pairwise(tokens)
         if a.word in ("kind", "kinds", "type", "types", "sort", "sorts") and b.word == "of"
+    } | {
+        b.position
+        for a, b in pairwise(tokens)
+        if a.word in ("какого", "какой", "какие", "каких")
+        and b.word in ("рода", "вида", "типа", "виды", "типы", "вид", "тип")
     }
     # "in May that year", "в мае того же года": the year just named, not a topic
     contracted |= {
@@ -595,8 +601,15 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
             continue  # "what happened in Austria": what was done there, no topic
         if t.word.isdigit() and t.position in duration_positions:
             continue  # the "2" of "longer than 2 years" ("two" is a number word, left out below)
+        # ("помощь" asks how to use the bot, unless a project is named: "какого рода помощь …
+        # предусматривал проект по КПП?" asks what help the project gave)
+        help_given = t.word == "помощь" and bool(name_positions)
         if (
-            (t.position not in modifiers and any(lex.matches(t.word) for lex in structural))
+            (
+                t.position not in modifiers
+                and not help_given
+                and any(lex.matches(t.word) for lex in structural)
+            )
             or t.word in V.MONTHS
             or t.word in V.SEASONS
         ):
