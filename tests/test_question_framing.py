@@ -6041,3 +6041,38 @@ def test_what_kind_of_help_a_named_project_gave_in_russian(engine: Engine) -> No
         "border-checkpoints",
         "Методическая, техническая и институциональная помощь",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Росграница в проекте по КПП была только бенефициаром?", "партнёр"),
+        (
+            "was Rosgranitsa only the final beneficiary of the border checkpoints project?",
+            "partner, final beneficiary",
+        ),
+    ],
+)
+def test_only_one_role_checked_gets_every_role(engine: Engine, text: str, fragment: str) -> None:
+    """ "Was Rosgranitsa only the beneficiary?": every role it had there (it was the partner
+    too); "funded only by the EU?" is still answered with all the funders."""
+    assert_answer(engine, (text,), Kind.FIELD, "border-checkpoints", fragment)
+    assert_answer(
+        engine,
+        ("was the 2007-2010 programme funded only by the EU?",),
+        Kind.FIELD,
+        "readmission-framework",
+        "Germany",
+    )
+
+
+def test_in_what_capacity_asks_for_the_role(engine: Engine) -> None:
+    """ "In what capacity did the German government take part": its role (a funder), not the
+    statements that say "capacity"."""
+    assert_projects(
+        engine,
+        ("in what capacity did the German government take part in your projects",),
+        Kind.LIST,
+        ["readmission-framework"],
+        "Government of Germany: funder",
+    )

@@ -1911,6 +1911,18 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         # "which border checkpoints exactly got upgraded?": the page names none
         text = say("no_places_named", lang, project=_name(project, lang))
         return _abstain(Kind.NO_INFO, text, [project.id], lang, index)
+    if (
+        field_name in _ORGANISATION_FIELDS - {F.FUNDERS}
+        and q.orgs()
+        and _is_yes_no(q)
+        and any(
+            (V.ONLY.matches(t.word) or t.word in _MERELY)
+            and any(V.FIELD_CUES[field_name].matches(x.word) for x in q.tokens[i + 1 : i + 3])
+            for i, t in enumerate(q.tokens)
+        )
+    ):
+        # "Росграница в проекте по КПП была только бенефициаром?": every role it had there
+        return _role_answer(index, project, q, lang)
     linked_asked = field_name == F.RELATED and _asks_which_project(q)
     if (
         field_name
@@ -5399,7 +5411,9 @@ def _orgs_in_several(index: Index, q: Query) -> Answer | None:
 def _role_across_projects(q: Query) -> bool:
     """ "what was Germany's role in these IOM projects", "какую роль играла Германия в проектах":
     every tie of a country or organisation, over all projects."""
-    roles = any(t.word in ("role", "roles", "роль", "роли") for t in q.tokens)
+    roles = any(
+        t.word in ("role", "roles", "роль", "роли", "capacity", "качестве") for t in q.tokens
+    )
     return (
         roles
         and not q.named

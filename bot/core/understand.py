@@ -546,6 +546,12 @@ def parse(index: Index, text: str, lang: str | None = None) -> Query:
         if a.word in ("какого", "какой", "какие", "каких")
         and b.word in ("рода", "вида", "типа", "виды", "типы", "вид", "тип")
     }
+    # "in what capacity did Germany take part", "в каком качестве": a role asked, not a topic
+    contracted |= {
+        c.position
+        for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if a.word == "in" and b.word in ("what", "which") and c.word == "capacity"
+    } | {b.position for a, b in pairwise(tokens) if a.word == "каком" and b.word == "качестве"}
     # "in May that year", "в мае того же года": the year just named, not a topic
     contracted |= {
         b.position
