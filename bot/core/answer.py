@@ -1917,7 +1917,7 @@ def _single(index: Index, q: Query, ctx: ChatState, named: list[str]) -> Answer:
         and _is_yes_no(q)
         and any(
             (V.ONLY.matches(t.word) or t.word in _MERELY)
-            and any(V.FIELD_CUES[field_name].matches(x.word) for x in q.tokens[i + 1 : i + 3])
+            and any(V.FIELD_CUES[field_name].matches(x.word) for x in q.tokens[i + 1 : i + 4])
             for i, t in enumerate(q.tokens)
         )
     ):
