@@ -6076,3 +6076,25 @@ def test_in_what_capacity_asks_for_the_role(engine: Engine) -> None:
         ["readmission-framework"],
         "Government of Germany: funder",
     )
+
+
+@pytest.mark.parametrize(
+    ("turns", "first"),
+    [
+        (
+            (
+                "what did component four of the border checkpoints project do",
+                "thanks. different topic: which federal laws did the 2007-2010 programme help amend?",
+            ),
+            "readmission-framework",
+        ),
+        (("tell me about SIREADA", "another question: who funded it?"), "sireada"),
+    ],
+)
+def test_a_different_topic_leaves_the_project_just_discussed(
+    engine: Engine, turns: tuple[str, ...], first: str
+) -> None:
+    """ "Different topic: …" starts afresh; "another question: who funded it?" still asks about
+    the project just discussed."""
+    _kind, projects, text = ask(engine, *turns)
+    assert projects == [first], text

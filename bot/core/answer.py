@@ -241,6 +241,10 @@ _EACH_ASKED: Final = 5
 def _respond_one(index: Index, question: Question, state: ChatState, ttl: float) -> Reply:
     q = understand.parse(index, question.text, question.lang)
     context = state if state.is_fresh(ttl=ttl) else ChatState()
+    if _NEW_TOPIC.search(question.text):
+        # "thanks. different topic: which federal laws did the 2007-2010 programme help
+        # amend?": nothing said before is meant
+        context = ChatState(lang=context.lang)
     if _about_the_thing(index, q, context):
         # "which project made a movie?" - "who was it aimed at?": the movie
         q = replace(q, residual=(*q.residual, *context.topic))
@@ -292,6 +296,14 @@ def _respond_one(index: Index, question: Question, state: ChatState, ttl: float)
         new_state = replace(new_state, topic=topic)
     return Reply(answer, new_state)
 
+
+#: The asker turning to something else: "different topic", "на другую тему" (not "another
+#: question: who funded it?", which goes on about the same project).
+_NEW_TOPIC: Final = re.compile(
+    r"\b(different|another|new|other) (topic|subject)\b|\b(другая|новая) тема\b|"
+    r"\bна другую тему\b|\bсмени[мт]? тему\b",
+    re.IGNORECASE,
+)
 
 #: Fields a question about a thing may ask of it: what it was for, what it was called, what
 #: it was about ("who was it aimed at?", "what was it called?").
