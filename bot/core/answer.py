@@ -2254,12 +2254,15 @@ def _alternatives(q: Query, terms: list[str]) -> list[list[str]]:
     return [terms]
 
 
+def _names_everyday(q: Query) -> bool:
+    """A word of an everyday subject: the weather, a hotel, a restaurant."""
+    return any(V.EVERYDAY.matches(t.word) for t in q.tokens)
+
+
 def _asks_everyday(q: Query) -> bool:
     """An everyday subject, not asked as a list or count of projects ("which projects dealt
     with the weather?" finds none)."""
-    return (
-        not q.wants_list and not q.wants_count and any(V.EVERYDAY.matches(t.word) for t in q.tokens)
-    )
+    return not q.wants_list and not q.wants_count and _names_everyday(q)
 
 
 def _topic_off_the_page(index: Index, q: Query) -> bool:
@@ -2268,7 +2271,7 @@ def _topic_off_the_page(index: Index, q: Query) -> bool:
     Moldova"). Asked after a project, without "it" or a field, such a question is not about
     that project. (Russian questions say far more everyday words that are not their topic:
     "что там собирались снимать?")"""
-    if any(V.EVERYDAY.matches(t.word) for t in q.tokens):
+    if _names_everyday(q):
         return True
     # (not "was germany just a study tour stop or more?": the tour is the page's)
     return not content_topics(index, q) and any(
@@ -3693,7 +3696,6 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
             # "how many years passed between the start of the 2007-2010 programme and the end
             # of SIREADA": from the one's start to the other's end
             opened, closed = (index.kb.by_id[pid] for pid in span)
-            months = closed.period.end.index - opened.period.start.index + 1
             blocks.append(
                 _p(
                     say(
@@ -3703,7 +3705,7 @@ def _compare(index: Index, q: Query, named: list[str], lang: str) -> Answer:
                         second=_name(closed, lang),
                         a=_month(opened.period.start, lang),
                         b=_month(closed.period.end, lang),
-                        gap=_months(months - 1, lang),
+                        gap=_months(closed.period.end.index - opened.period.start.index, lang),
                     )
                 )
             )
@@ -4644,30 +4646,24 @@ def _ordered(
     }
     key = keys[measure]
     ranked = sorted(candidates, key=key, reverse=direction == "max")
-    bullets = tuple(
-        (_strong(_name(p, lang)), Span(f" · {_period(p, lang)} ({_months(p.period.months, lang)})"))
-        for p in ranked[:LIST_LIMIT]
-    )
     levels = list(dict.fromkeys(key(p) for p in ranked))
     picked = (
         [p for p in ranked if key(p) == levels[place - 1]]
         if place is not None and place <= len(levels)
         else ranked[:1]
     )
+    if place is not None and place > 1:  # "the second oldest": those asked for, first
+        chosen = {p.id for p in picked}
+        ranked = picked + [p for p in ranked if p.id not in chosen]
+    bullets = tuple(
+        (_strong(_name(p, lang)), Span(f" · {_period(p, lang)} ({_months(p.period.months, lang)})"))
+        for p in ranked[:LIST_LIMIT]
+    )
     blocks = [_heading_block(picked[0], lang)]
     if 1 < len(picked) <= TIES_NAMED:  # "both started in September 2009"
         blocks.append(_p(say("tied", lang, projects=_join([_name(p, lang) for p in picked], lang))))
     elif len(picked) > TIES_NAMED:  # hundreds at 10,000 projects: how many, and the first ones
         blocks.append(_p(say("tied_many", lang, n=len(picked))))
-    if len(picked) > 1 and place is not None and place > 1:
-        ranked = picked + [p for p in ranked if p not in picked]  # those asked for, first
-        bullets = tuple(
-            (
-                _strong(_name(p, lang)),
-                Span(f" · {_period(p, lang)} ({_months(p.period.months, lang)})"),
-            )
-            for p in ranked[:LIST_LIMIT]
-        )
     blocks += [Block(bullets=bullets), *_more_blocks(len(ranked), lang)]
     if measure == "duration" and len(ranked) == 2:  # "which of the two lasted longer?"
         blocks.append(_p(_longer_text(ranked[0], ranked[1], lang)))

@@ -1060,13 +1060,13 @@ class Index:
                 groups.setdefault(m.positions, []).append(m)
         dropped: set[int] = set()
         absent: list[Mention] = []
+        words = {t.position: t.word for t in tokens}
         for positions, group in groups.items():
             if len(group) < 2:
                 continue
             # right before it, right after it, or after "of" ("… of Moldova"; not "… its
             # Russian counterpart")
             beside = {min(positions) - 1, max(positions) + 1}
-            words = {t.position: t.word for t in tokens}
             if words.get(max(positions) + 1) in ("of", "из"):
                 beside.add(max(positions) + 2)
             codes = {m.key for m in found if m.kind == "country" and set(m.positions) & beside}
