@@ -4398,13 +4398,8 @@ def _title_before(index: Index, q: Query, project_id: str, first: int) -> set[st
 
 
 def _asks_which_project(q: Query) -> bool:
-    """ "which (later) project …", "what programme …", "какой проект …": a project asked for."""
-    words = [t.word for t in q.tokens]
-    return any(
-        w in ("which", "what", "какой", "какая", "какого", "каким")
-        and any(x in _PROJECT_OR_PROGRAMME for x in words[i + 1 : i + 3])
-        for i, w in enumerate(words)
-    )
+    """ "which (later) project …", "what programme …": a project asked for."""
+    return understand.picks_a_project(q.tokens)
 
 
 def _asks_the_other_end(q: Query) -> bool:

@@ -169,14 +169,17 @@ def two_questions(index: Index, text: str) -> tuple[str, str] | None:
         return None
     first, second = text[: joint.start()].strip(), text[joint.end() :].strip()
     tokens = index.tokens(first)
-    words = [t.word for t in tokens]
-    picks = any(
-        w in _WHICH and any(t.term in _PROJECT_TERMS for t in tokens[i + 1 : i + 3])
-        for i, w in enumerate(words)
-    )
-    if not picks or len(words) < 3 or len(second.split()) < 2:
+    if not picks_a_project(tokens) or len(tokens) < 3 or len(second.split()) < 2:
         return None
     return first, second
+
+
+def picks_a_project(tokens: Sequence[Token]) -> bool:
+    """ "which (later) project …", "what programme …", "какой проект …": a project asked for."""
+    return any(
+        t.word in _WHICH and any(x.term in _PROJECT_TERMS for x in tokens[i + 1 : i + 3])
+        for i, t in enumerate(tokens)
+    )
 
 
 #: "@projectbot" in a group message: an address, not a word of the question.
